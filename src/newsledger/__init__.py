@@ -1,0 +1,3 @@
+"""newsledger: business news in, a source-linked, queryable record out."""
+
+__version__ = "0.1.0"
