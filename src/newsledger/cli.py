@@ -1,16 +1,465 @@
-"""The ``newsledger`` command line: thin, calls the pipeline and the query side only."""
+"""The ``newsledger`` command line: thin, calls the pipeline and the query side only.
+
+Errors are turned into one-line messages here, at the edge. Every listing command
+shares one set of output flags: a table by default, ``--json`` or ``--csv``.
+"""
 
 from __future__ import annotations
+
+import csv
+import json
+import sys
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any, TypeVar
 
 import click
 
 from newsledger import __version__
+from newsledger.config import SETTINGS, Settings, load_settings
+from newsledger.errors import NewsledgerError
+from newsledger.models import Failure
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+# --- shared options ------------------------------------------------------------
+
+
+def _help(name: str) -> str:
+    setting = next(s for s in SETTINGS if s.name == name)
+    return f"{setting.help} [env: {setting.env}]"
+
+
+def db_option(func: F) -> F:
+    return click.option("--db", "db", default=None, metavar="PATH|URL", help=_help("db"))(func)
+
+
+def input_options(func: F) -> F:
+    func = click.option(
+        "--published",
+        type=click.DateTime(formats=["%Y-%m-%d"]),
+        default=None,
+        help="Publication date (YYYY-MM-DD) for plain-text inputs without one.",
+    )(func)
+    func = click.option("--source", default=None, help="Outlet name for plain-text inputs.")(func)
+    func = click.option("--pipeline", default=None, help=_help("spacy_pipeline"))(func)
+    return func
+
+
+def output_options(func: F) -> F:
+    func = click.option("--json", "fmt", flag_value="json", help="Print JSON.")(func)
+    func = click.option("--csv", "fmt", flag_value="csv", help="Print CSV.")(func)
+    func = click.option(
+        "--table", "fmt", flag_value="table", default=True, help="Print a table (default)."
+    )(func)
+    return func
+
+
+def page_options(func: F) -> F:
+    func = click.option("--limit", default=50, show_default=True, help="Rows to show.")(func)
+    func = click.option("--offset", default=0, show_default=True, help="Rows to skip.")(func)
+    return func
+
+
+def _settings(**overrides: Any) -> Settings:
+    try:
+        return load_settings(**overrides)
+    except NewsledgerError as err:
+        raise click.ClickException(str(err)) from err
+
+
+def _date(value: Any) -> date | None:
+    return value.date() if value is not None else None
+
+
+def _open_query(db: str | None) -> Any:
+    from newsledger.query import Query
+    from newsledger.store import open_store
+
+    settings = _settings(db=db)
+    try:
+        return Query(open_store(settings.db_target))
+    except NewsledgerError as err:
+        raise click.ClickException(str(err)) from err
+
+
+# --- output ---------------------------------------------------------------------
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, (list, tuple)):
+        return ", ".join(_cell(v) for v in value)
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False, default=str)
+    text = " ".join(str(value).split())
+    return text
+
+
+def emit(rows: Sequence[Mapping[str, Any]], columns: Sequence[str], fmt: str) -> None:
+    """Print rows as a table, JSON or CSV (the same flags on every listing)."""
+    if fmt == "json":
+        click.echo(json.dumps(list(rows), indent=2, ensure_ascii=False, default=str))
+        return
+    if fmt == "csv":
+        writer = csv.DictWriter(sys.stdout, fieldnames=list(columns), extrasaction="ignore")
+        writer.writeheader()
+        for row in rows:
+            writer.writerow({c: _cell(row.get(c)) for c in columns})
+        return
+    if not rows:
+        click.echo("(nothing found)", err=True)
+        return
+    table = [[_cell(r.get(c)) for c in columns] for r in rows]
+    widths = [min(max(len(c), *(len(t[i]) for t in table)), 60) for i, c in enumerate(columns)]
+    click.echo("  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True)).rstrip())
+    click.echo("  ".join("-" * w for w in widths))
+    for t in table:
+        cells = [
+            (v if len(v) <= w else v[: w - 1] + "…").ljust(w)
+            for v, w in zip(t, widths, strict=True)
+        ]
+        click.echo("  ".join(cells).rstrip())
+
+
+def _flat_event(record: Any) -> dict[str, Any]:
+    row: dict[str, Any] = record.to_dict()
+    fields = row.pop("fields", {}) or {}
+    evidence = row.get("evidence") or []
+    row.update(fields)
+    row["figure"] = _figure(row)
+    row["evidence_text"] = evidence[0]["text"] if evidence else None
+    row["article_id"] = evidence[0]["article_id"] if evidence else None
+    return row
+
+
+def _figure(row: Mapping[str, Any]) -> str:
+    """The headline figure of an event, for tables: "10,000 jobs (6%)", "USD 2.1bn"."""
+    parts: list[str] = []
+    if row.get("jobs") is not None:
+        jobs = f"{int(row['jobs']):,}"
+        if row.get("jobs_high"):
+            jobs += f"-{int(row['jobs_high']):,}"
+        parts.append(f"{jobs} jobs")
+    if row.get("percent") is not None:
+        parts.append(f"({row['percent']:g}%)" if parts else f"{row['percent']:g}%")
+    if row.get("amount") is not None:
+        parts.append(f"{row.get('currency') or ''} {_short_money(float(row['amount']))}".strip())
+    for key in ("kind", "name", "move", "change", "focus", "new"):
+        if not parts and row.get(key):
+            parts.append(_cell(row[key]))
+    return " ".join(parts)
+
+
+def _short_money(amount: float) -> str:
+    for scale, suffix in ((1e12, "tn"), (1e9, "bn"), (1e6, "m")):
+        if abs(amount) >= scale:
+            return f"{amount / scale:.3g}{suffix}"
+    return f"{amount:,.0f}"
+
+
+def _fail(err: NewsledgerError) -> None:
+    raise click.ClickException(str(err)) from err
+
+
+# --- commands -------------------------------------------------------------------
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="newsledger")
 def cli() -> None:
-    """newsledger: business news in, a source-linked record of what companies did and said out."""
+    """newsledger: business news in, a source-linked record of what companies did and said out.
+
+    Start with `newsledger ingest examples/articles` and `newsledger timeline Sony`.
+    """
+
+
+@cli.command()
+@click.argument("file")
+@input_options
+def extract(file: str, published: Any, source: str | None, pipeline: str | None) -> None:
+    """Extract one article (FILE, a URL or -) and print its facts as JSON.
+
+    Touches no database. A feed or JSON Lines file prints one JSON object per line.
+    """
+    from newsledger.ingest import read_inputs
+    from newsledger.pipeline import Extractor
+
+    settings = _settings(spacy_pipeline=pipeline)
+    items = list(
+        read_inputs(
+            [file],
+            published=_date(published),
+            source=source,
+            max_bytes=settings.max_bytes,
+            stdin=sys.stdin.buffer,
+        )
+    )
+    failures = [i for i in items if isinstance(i, Failure)]
+    articles = [i for i in items if not isinstance(i, Failure)]
+    for failure in failures:
+        click.echo(f"error: {failure.line()}", err=True)
+    try:
+        extractor = Extractor(settings)
+    except NewsledgerError as err:
+        raise click.ClickException(str(err)) from err
+    for article in articles:
+        result = extractor.extract(article)
+        indent = 2 if len(articles) == 1 else None
+        click.echo(json.dumps(result.contract(), indent=indent, ensure_ascii=False))
+    if failures or not articles:
+        sys.exit(1)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@input_options
+@db_option
+@click.option("--workers", type=int, default=None, help=_help("workers"))
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+def ingest(
+    paths: tuple[str, ...],
+    published: Any,
+    source: str | None,
+    pipeline: str | None,
+    db: str | None,
+    workers: int | None,
+    quiet: bool,
+) -> None:
+    """Extract and store articles from files, folders (recursive), URLs or - (stdin).
+
+    Plain text, HTML, RSS/Atom and JSON Lines are recognised. Re-ingesting an
+    article changes nothing. Exits non-zero when any input failed.
+    """
+    from newsledger.pipeline import ingest as run_ingest
+    from newsledger.store import open_store
+
+    settings = _settings(db=db, spacy_pipeline=pipeline, workers=workers)
+    try:
+        with open_store(settings.db_target) as store:
+            summary = run_ingest(
+                paths,
+                store,
+                settings,
+                published=_date(published),
+                source=source,
+                stdin=sys.stdin.buffer,
+                on_failure=lambda f: click.echo(f"error: {f.line()}", err=True),
+                progress=not quiet,
+            )
+    except NewsledgerError as err:
+        raise click.ClickException(str(err)) from err
+    click.echo(
+        f"{summary.new} new, {summary.known} already known, {summary.failed} failed"
+        f" ({summary.duplicates} near-duplicates); facts found: {summary.events} events,"
+        f" {summary.quotes} quotes, {summary.entities} entities"
+        f" -> {settings.db_target}"
+    )
+    if summary.failed:
+        sys.exit(1)
+
+
+EVENT_COLUMNS = ("date", "company", "type", "figure", "status", "source_count", "evidence_text")
+
+
+@cli.command()
+@click.option("--company", default=None, help="Company name or alias.")
+@click.option("--type", "type_", default=None, help="Event type (layoff, financial, ...).")
+@click.option("--since", type=click.DateTime(formats=["%Y-%m-%d"]), default=None)
+@click.option("--until", type=click.DateTime(formats=["%Y-%m-%d"]), default=None)
+@click.option("--text", default=None, help="Words the evidence sentence contains.")
+@page_options
+@output_options
+@db_option
+def events(
+    company: str | None,
+    type_: str | None,
+    since: Any,
+    until: Any,
+    text: str | None,
+    limit: int,
+    offset: int,
+    fmt: str,
+    db: str | None,
+) -> None:
+    """List events, newest first, with their evidence."""
+    query = _open_query(db)
+    page = query.events(
+        company=company,
+        type=type_,
+        since=_date(since),
+        until=_date(until),
+        text=text,
+        limit=limit,
+        offset=offset,
+    )
+    rows = [_flat_event(r) for r in page.items]
+    emit(rows, EVENT_COLUMNS if fmt == "table" else _all_columns(rows), fmt)
+
+
+def _all_columns(rows: Iterable[Mapping[str, Any]]) -> list[str]:
+    columns: dict[str, None] = {}
+    for row in rows:
+        columns.update(dict.fromkeys(row))
+    return list(columns)
+
+
+@cli.command()
+@click.argument("company")
+@output_options
+@db_option
+def timeline(company: str, fmt: str, db: str | None) -> None:
+    """A company's events in date order, with its job cuts totalled."""
+    query = _open_query(db)
+    result = query.timeline(company)
+    if result is None:
+        raise click.ClickException(f"no company named {company!r} in the database")
+    rows = [_flat_event(r) for r in result.events]
+    if fmt == "json":
+        click.echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False, default=str))
+        return
+    emit(rows, EVENT_COLUMNS if fmt == "table" else _all_columns(rows), fmt)
+    if fmt == "table":
+        click.echo(f"\n{result.company.name}: {result.jobs_cut_total:,} jobs cut in all")
+
+
+@cli.command()
+@click.option("--speaker", default=None, help="Speaker name or alias.")
+@click.option("--company", default=None, help="The speaker's organisation.")
+@page_options
+@output_options
+@db_option
+def quotes(
+    speaker: str | None, company: str | None, limit: int, offset: int, fmt: str, db: str | None
+) -> None:
+    """List quotes with their speakers."""
+    query = _open_query(db)
+    page = query.quotes(speaker=speaker, company=company, limit=limit, offset=offset)
+    rows = [r.to_dict() for r in page.items]
+    emit(rows, ("published", "speaker", "speaker_role", "org", "text"), fmt)
+
+
+@cli.command()
+@click.option("--type", "type_", default=None, help="company, person, place or product.")
+@click.option("--name", "q", default=None, help="Part of a name or alias.")
+@page_options
+@output_options
+@db_option
+def entities(
+    type_: str | None, q: str | None, limit: int, offset: int, fmt: str, db: str | None
+) -> None:
+    """List companies, people, places and products with their aliases."""
+    query = _open_query(db)
+    page = query.entities(type=type_, q=q, limit=limit, offset=offset)
+    rows = [r.to_dict() for r in page.items]
+    emit(rows, ("type", "name", "aliases", "role", "org", "article_count", "event_count"), fmt)
+
+
+@cli.command()
+@click.argument("words", nargs=-1, required=True)
+@page_options
+@output_options
+@db_option
+def search(words: tuple[str, ...], limit: int, offset: int, fmt: str, db: str | None) -> None:
+    """Full-text search over articles, with snippets."""
+    query = _open_query(db)
+    page = query.search(" ".join(words), limit=limit, offset=offset)
+    rows = []
+    for hit in page.items:
+        row = hit.article.to_dict()
+        row["snippet"] = hit.snippet
+        rows.append(row)
+    emit(rows, ("id", "published", "source", "title", "snippet"), fmt)
+
+
+@cli.command()
+@click.argument("article_id")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@db_option
+def show(article_id: str, as_json: bool, db: str | None) -> None:
+    """Show one article with its facts."""
+    query = _open_query(db)
+    view = query.article(article_id)
+    if view is None:
+        raise click.ClickException(f"no article with id {article_id!r}")
+    data = view.to_dict()
+    if as_json:
+        click.echo(json.dumps(data, indent=2, ensure_ascii=False, default=str))
+        return
+    art = data["article"]
+    click.echo(f"{art.get('title') or '(untitled)'}")
+    click.echo(f"{art.get('source') or ''} {art.get('published') or ''}  id {art['id']}\n")
+    click.echo(data.get("text", ""))
+    click.echo("\nEvents:")
+    for record in view.events:
+        row = _flat_event(record)
+        click.echo(f"  [{row['type']}] {row.get('company') or ''}: {row['figure']}")
+        click.echo(f"      “{_cell(row.get('evidence_text'))}”")
+    click.echo("\nQuotes:")
+    for quote in view.quotes:
+        q = quote.to_dict()
+        click.echo(f"  {q.get('speaker') or '?'}: “{_cell(q['text'])}”")
+
+
+@cli.command()
+@click.argument("what", type=click.Choice(["events", "quotes", "entities", "articles"]))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["csv", "json", "jsonl", "parquet"]),
+    default="csv",
+    show_default=True,
+)
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), required=True)
+@click.option("--company", default=None, help="Only this company's events or quotes.")
+@db_option
+def export(what: str, fmt: str, output: Path, company: str | None, db: str | None) -> None:
+    """Export events, quotes, entities or articles to CSV, JSON, JSON Lines or Parquet."""
+    from newsledger.query.export import export as write_export
+
+    query = _open_query(db)
+    rows = list(_all_rows(query, what, company))
+    try:
+        write_export(rows, fmt, output)
+    except NewsledgerError as err:
+        raise click.ClickException(str(err)) from err
+    click.echo(f"{len(rows)} {what} -> {output}")
+
+
+def _all_rows(query: Any, what: str, company: str | None) -> Iterable[dict[str, Any]]:
+    offset, size = 0, 1000
+    while True:
+        if what == "events":
+            page = query.events(company=company, limit=size, offset=offset)
+            rows = [_flat_event(r) for r in page.items]
+        elif what == "quotes":
+            page = query.quotes(company=company, limit=size, offset=offset)
+            rows = [r.to_dict() for r in page.items]
+        elif what == "entities":
+            page = query.entities(limit=size, offset=offset)
+            rows = [r.to_dict() for r in page.items]
+        else:
+            page = query.articles(limit=size, offset=offset)
+            rows = [r.to_dict() for r in page.items]
+        yield from rows
+        offset += size
+        if offset >= page.total or not rows:
+            return
+
+
+@cli.command()
+@page_options
+@output_options
+@db_option
+def failures(limit: int, offset: int, fmt: str, db: str | None) -> None:
+    """List inputs that could not be ingested, and why."""
+    query = _open_query(db)
+    page = query.failures(limit=limit, offset=offset)
+    rows = [r if isinstance(r, dict) else r.to_dict() for r in page.items]
+    emit(rows, ("at", "input", "stage", "code", "reason"), fmt)
 
 
 # --- eval commands ---

@@ -16,7 +16,7 @@ import dataclasses
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from typing import Any, Literal, Union
+from typing import Any, Literal
 
 EntityType = Literal["company", "person", "place", "product"]
 ENTITY_TYPES: tuple[str, ...] = ("company", "person", "place", "product")
@@ -189,15 +189,15 @@ class DivestitureArgs:
     buyer: str | None = None
 
 
-EventArgs = Union[
-    LayoffArgs,
-    FinancialArgs,
-    RestructuringArgs,
-    StrategyArgs,
-    LeadershipArgs,
-    RenameArgs,
-    DivestitureArgs,
-]
+EventArgs = (
+    LayoffArgs
+    | FinancialArgs
+    | RestructuringArgs
+    | StrategyArgs
+    | LeadershipArgs
+    | RenameArgs
+    | DivestitureArgs
+)
 
 ARGS_BY_TYPE: dict[str, type] = {
     "layoff": LayoffArgs,

@@ -7,17 +7,23 @@
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterable, Iterator
+import sys
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from datetime import date
 from itertools import islice
+from typing import BinaryIO
+
+from tqdm import tqdm
 
 from newsledger.config import Settings, load_settings
+from newsledger.errors import ExtractError
 from newsledger.extract.nlp import load_nlp, make_doc
+from newsledger.ingest import read_inputs
 from newsledger.ingest.identity import make_article
-from newsledger.models import Article, Extraction
+from newsledger.models import Article, Extraction, Failure, IngestSummary
 from newsledger.resolve.within import resolve_article
+from newsledger.store import Store
 
 
 class Extractor:
@@ -37,6 +43,23 @@ class Extractor:
         self, text: str, *, published: date | None = None, source: str | None = None
     ) -> Extraction:
         return self.extract(make_article(text, published=published, source=source))
+
+    def extract_safely(self, batch: list[Article]) -> list[Extraction | Failure]:
+        """Extract a batch; if it fails, retry one by one so one bad article
+        becomes a Failure row and the rest of the batch goes on."""
+        try:
+            return list(self.extract_many(batch))
+        except Exception:
+            out: list[Extraction | Failure] = []
+            for article in batch:
+                try:
+                    out.append(self.extract(article))
+                except Exception as err:
+                    reason = f"{ExtractError.code} extraction failed: {type(err).__name__}: {err}"
+                    out.append(
+                        Failure(article.origin or article.id, "extract", ExtractError.code, reason)
+                    )
+            return out
 
     def extract_many(self, articles: Iterable[Article]) -> Iterator[Extraction]:
         """Extract a stream of articles in this process, in order."""
@@ -68,9 +91,9 @@ def _init_worker(settings: Settings) -> None:
     _WORKER = Extractor(settings)
 
 
-def _extract_batch(batch: list[Article]) -> list[Extraction]:
+def _extract_batch(batch: list[Article]) -> list[Extraction | Failure]:
     assert _WORKER is not None, "worker not initialised"
-    return list(_WORKER.extract_many(batch))
+    return _WORKER.extract_safely(batch)
 
 
 def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
@@ -81,7 +104,7 @@ def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
 
 def extract_parallel(
     articles: Iterable[Article], settings: Settings | None = None
-) -> Iterator[Extraction]:
+) -> Iterator[Extraction | Failure]:
     """Extract on all cores (``settings.workers``), yielding results in input order.
 
     With one worker, or a Dask scheduler configured, it runs accordingly.
@@ -94,7 +117,9 @@ def extract_parallel(
         return
     workers = settings.worker_count
     if workers <= 1:
-        yield from Extractor(settings).extract_many(articles)
+        extractor = Extractor(settings)
+        for batch in _batches(articles, settings.batch_size):
+            yield from extractor.extract_safely(batch)
         return
     # keep a bounded number of batches in flight so memory stays flat on big inputs
     with ProcessPoolExecutor(
@@ -109,5 +134,65 @@ def extract_parallel(
             yield from future.result()
 
 
-def cpu_count() -> int:
-    return os.cpu_count() or 1
+# --- ingestion: read, skip what is known, extract, store -----------------
+
+
+def ingest(
+    paths: Sequence[str],
+    store: Store,
+    settings: Settings | None = None,
+    *,
+    published: date | None = None,
+    source: str | None = None,
+    stdin: BinaryIO | None = None,
+    on_failure: Callable[[Failure], None] | None = None,
+    progress: bool = True,
+) -> IngestSummary:
+    """Ingest files, folders, URLs or ``-`` into ``store``; one transaction per article.
+
+    Bad inputs become failure rows (and ``on_failure`` calls); the batch goes on.
+    An article whose id is already stored is counted as known and not extracted again.
+    """
+    settings = settings or load_settings()
+    summary = IngestSummary()
+    seen: set[str] = set()
+
+    def record(failure: Failure) -> None:
+        summary.failed += 1
+        summary.failures.append(failure)
+        store.save_failure(failure)
+        if on_failure is not None:
+            on_failure(failure)
+
+    def fresh_articles() -> Iterator[Article]:
+        for item in read_inputs(
+            paths, published=published, source=source, max_bytes=settings.max_bytes, stdin=stdin
+        ):
+            if isinstance(item, Failure):
+                record(item)
+            elif item.id in seen or store.has_article(item.id):
+                summary.known += 1
+            else:
+                seen.add(item.id)
+                yield item
+
+    bar = tqdm(unit=" articles", desc="ingest", delay=0.5, disable=not progress, file=sys.stderr)
+    with bar:
+        for result in extract_parallel(fresh_articles(), settings):
+            bar.update(1)
+            if isinstance(result, Failure):
+                record(result)
+                continue
+            duplicate_of = store.near_duplicate_of(
+                result.article, settings.near_duplicate_threshold
+            )
+            if not store.save_extraction(result, duplicate_of=duplicate_of):
+                summary.known += 1
+                continue
+            summary.new += 1
+            summary.duplicates += duplicate_of is not None
+            summary.new_ids.append(result.article.id)
+            summary.events += len(result.events)
+            summary.quotes += len(result.quotes)
+            summary.entities += len(result.entities)
+    return summary
