@@ -1,0 +1,61 @@
+"""Extraction on a Dask cluster, for when one machine is not enough.
+
+Set ``NEWSLEDGER_DASK_SCHEDULER=tcp://host:8786`` (or ``local`` for a
+LocalCluster on this machine) and ``ingest`` sends batches of articles to the
+cluster's workers; results come back in input order and are stored here, so the
+database stays the single writer. Each Dask worker process loads the spaCy
+pipeline once (``pipeline._init_worker``) and receives plain settings.
+
+Needs the ``dask`` extra: ``pip install 'newsledger[dask]'``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from newsledger.config import Settings
+from newsledger.errors import ConfigError
+from newsledger.models import Article, Extraction, Failure
+
+
+def _run_batch(batch: list[Article], settings: Settings) -> list[Extraction | Failure]:
+    from newsledger import pipeline
+
+    if pipeline._WORKER is None or pipeline._WORKER.settings != settings:
+        pipeline._init_worker(settings)
+    return pipeline._extract_batch(batch)
+
+
+def _client(address: str, workers: int) -> Any:
+    try:
+        from distributed import Client, LocalCluster
+    except ImportError as err:
+        raise ConfigError(
+            "Dask is not installed: pip install 'newsledger[dask]'", input=address
+        ) from err
+    if address == "local":
+        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True)
+        return Client(cluster)
+    return Client(address)
+
+
+def extract_on_dask(
+    articles: Iterable[Article], settings: Settings
+) -> Iterator[Extraction | Failure]:
+    """Extract ``articles`` on the configured Dask scheduler, yielding in input order."""
+    from newsledger.pipeline import _batches
+
+    assert settings.dask_scheduler is not None
+    client = _client(settings.dask_scheduler, settings.worker_count)
+    try:
+        in_flight = max(2, 2 * len(client.scheduler_info().get("workers", {})))
+        pending: list[Any] = []
+        for batch in _batches(articles, settings.batch_size):
+            pending.append(client.submit(_run_batch, batch, settings, pure=False))
+            if len(pending) >= in_flight:
+                yield from pending.pop(0).result()
+        for future in pending:
+            yield from future.result()
+    finally:
+        client.close()
