@@ -1,0 +1,222 @@
+"""What the read side hands to the CLI and the web layer: frozen, typed, JSON-ready.
+
+Every record has ``to_dict()`` that returns plain JSON values (dates as ISO
+strings, Decimals as numbers). Nothing here holds HTML: a snippet marks the
+match with ``[`` and ``]`` and the web layer escapes it.
+
+>>> rec = ArticleRecord("a1", "Sony cuts jobs", date(2014, 9, 18), "WSJ", None, None, None)
+>>> rec.to_dict()["published"]
+'2014-09-18'
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any, Generic, TypeVar
+
+from newsledger.models import jsonable
+
+T = TypeVar("T")
+
+
+def _to_dict(record: Any) -> dict[str, Any]:
+    """Shallow-walk a dataclass, calling ``to_dict`` on nested records."""
+    out: dict[str, Any] = {}
+    for f in dataclasses.fields(record):
+        out[f.name] = _plain(getattr(record, f.name))
+    return out
+
+
+def _plain(value: Any) -> Any:
+    if hasattr(value, "to_dict"):
+        return value.to_dict()
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return jsonable(value)
+
+
+@dataclass(frozen=True)
+class ArticleRecord:
+    id: str
+    title: str | None
+    published: date | None
+    source: str | None
+    url: str | None
+    origin: str | None
+    duplicate_of: str | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return _to_dict(self)
+
+
+@dataclass(frozen=True)
+class EvidenceRecord:
+    """One sentence stating a fact, with the article it comes from."""
+
+    article_id: str
+    start: int
+    end: int
+    text: str
+    article_title: str | None
+    published: date | None
+    source: str | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return _to_dict(self)
+
+
+@dataclass(frozen=True)
+class EventRecord:
+    """One stored event (one article's report of it).
+
+    ``fields`` are the contract fields of the event type (``jobs``, ``percent``,
+    ``kind``, ``amount`` ...). ``group_id`` joins reports of the same real-world
+    event across articles; ``sources`` counts the articles in that group and
+    ``conflict`` names disagreeing figures, when there are any.
+    """
+
+    id: int
+    group_id: int | None
+    type: str
+    company: str | None
+    company_id: int | None
+    date: date | None
+    fields: dict[str, Any]
+    evidence: list[EvidenceRecord]
+    sources: int
+    conflict: str | None
+    article_id: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return _to_dict(self)
+
+
+@dataclass(frozen=True)
+class QuoteRecord:
+    id: int
+    article_id: str
+    speaker: str | None
+    speaker_id: int | None
+    speaker_role: str | None
+    org: str | None
+    text: str
+    start: int
+    end: int
+    published: date | None
+    source: str | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return _to_dict(self)
+
+
+@dataclass(frozen=True)
+class EntityRecord:
+    """A canonical entity: one company or person across every article."""
+
+    id: int
+    type: str
+    name: str
+    aliases: list[str]
+    role: str | None
+    org: str | None
+    article_count: int
+    event_count: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return _to_dict(self)
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """An article matching a search; ``snippet`` marks matches as ``[word]``."""
+
+    article: ArticleRecord
+    snippet: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return _to_dict(self)
+
+
+@dataclass(frozen=True)
+class FailureRecord:
+    id: int
+    input: str
+    stage: str
+    code: str
+    reason: str
+    at: datetime | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return _to_dict(self)
+
+
+@dataclass(frozen=True)
+class Page(Generic[T]):
+    """One page of a listing: ``items`` plus the ``total`` across all pages."""
+
+    items: list[T]
+    total: int
+    limit: int
+    offset: int
+
+    @property
+    def has_next(self) -> bool:
+        return self.offset + len(self.items) < self.total
+
+    def to_dict(self) -> dict[str, Any]:
+        return _to_dict(self)
+
+
+@dataclass(frozen=True)
+class Timeline:
+    """A company's events in date order, with totals counted once per real-world event.
+
+    ``money_by_kind`` maps a financial kind ("net_loss") to a currency ("USD")
+    to the sum of the figures, one per event group.
+    """
+
+    company: EntityRecord
+    events: list[EventRecord]
+    jobs_cut_total: int
+    money_by_kind: dict[str, dict[str, Decimal]] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return _to_dict(self)
+
+
+@dataclass(frozen=True)
+class ArticleView:
+    """One article with everything found in it."""
+
+    article: ArticleRecord
+    text: str
+    events: list[EventRecord]
+    quotes: list[QuoteRecord]
+    entities: list[EntityRecord]
+
+    def to_dict(self) -> dict[str, Any]:
+        return _to_dict(self)
+
+
+@dataclass(frozen=True)
+class Stats:
+    """Counts of what the store holds."""
+
+    articles: int
+    duplicates: int
+    events: int
+    event_groups: int
+    quotes: int
+    entities: int
+    failures: int
+    events_by_type: dict[str, int] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return _to_dict(self)

@@ -1,0 +1,109 @@
+"""The one storage interface, and ``open_store`` that picks SQLite or PostgreSQL.
+
+>>> with open_store(":memory:") as store:                # doctest: +SKIP
+...     store.save_extraction(extraction)
+True
+
+The write side takes :class:`~newsledger.models.Extraction` and
+:class:`~newsledger.models.Failure`; the read side returns plain rows
+(``dict[str, Any]``) that ``newsledger.query`` turns into records, so all SQL
+stays inside ``store/``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from types import TracebackType
+from typing import Any, Protocol, Self
+
+from newsledger.models import Article, Extraction, Failure
+
+Row = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    """Which events to list; ``None`` means no constraint."""
+
+    company_ids: tuple[int, ...] | None = None
+    type: str | None = None
+    since: date | None = None
+    until: date | None = None
+    text: str | None = None
+    article_id: str | None = None
+
+
+class Store(Protocol):
+    """What the pipeline, the CLI and the query side need from a database."""
+
+    # --- lifecycle -----------------------------------------------------------
+    def close(self) -> None: ...
+    def __enter__(self) -> Self: ...
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None: ...
+    def schema_version(self) -> int: ...
+
+    # --- write side ----------------------------------------------------------
+    def has_article(self, article_id: str) -> bool: ...
+    def near_duplicate_of(self, article: Article, threshold: float) -> str | None: ...
+    def save_extraction(self, extraction: Extraction, *, duplicate_of: str | None = None) -> bool:
+        """Store one article and its facts in one transaction; False if already stored."""
+        ...
+
+    def save_failure(self, failure: Failure) -> None: ...
+
+    # --- read side (rows for newsledger.query) --------------------------------
+    def article_row(self, article_id: str) -> Row | None: ...
+    def article_rows(self, limit: int, offset: int) -> tuple[list[Row], int]: ...
+    def event_rows(self, flt: EventFilter, limit: int, offset: int) -> tuple[list[Row], int]: ...
+    def evidence_rows(self, event_ids: list[int]) -> list[Row]: ...
+    def entity_ids_named(self, name: str) -> list[int]: ...
+    def entity_rows(
+        self,
+        *,
+        type: str | None = None,
+        q: str | None = None,
+        ids: list[int] | None = None,
+        article_id: str | None = None,
+        limit: int = 50,
+        offset: int = 0,
+    ) -> tuple[list[Row], int]: ...
+    def alias_rows(self, entity_ids: list[int]) -> list[Row]: ...
+    def quote_rows(
+        self,
+        *,
+        speaker_ids: list[int] | None = None,
+        company_ids: list[int] | None = None,
+        article_id: str | None = None,
+        limit: int = 50,
+        offset: int = 0,
+    ) -> tuple[list[Row], int]: ...
+    def search_rows(self, query: str, limit: int, offset: int) -> tuple[list[Row], int]: ...
+    def failure_rows(self, limit: int, offset: int) -> tuple[list[Row], int]: ...
+    def counts(self) -> Row: ...
+
+
+def is_postgres_url(target: str) -> bool:
+    return target.startswith(("postgresql://", "postgres://"))
+
+
+def open_store(target: str | Path, *, readonly: bool = False) -> Store:
+    """Open (and migrate, unless ``readonly``) the store at ``target``.
+
+    A ``postgresql://`` or ``postgres://`` URL opens PostgreSQL; anything else is
+    a SQLite file path (parent folders are created; ``:memory:`` works too).
+    Raises ``SchemaError`` when the database is newer than this code and
+    ``StoreError`` when it cannot be opened.
+    """
+    from newsledger.store.sql import SqlStore
+
+    target = str(target)
+    if is_postgres_url(target):
+        return SqlStore.postgres(target, readonly=readonly)
+    return SqlStore.sqlite(target, readonly=readonly)
