@@ -7,12 +7,12 @@ Groups spaCy's named-entity spans by a normalized key so that "Sony",
 from __future__ import annotations
 
 import hashlib
-import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
 from newsledger.models import Article, Entity, EntityType, Evidence
+from newsledger.resolve.names import clean_name, company_key, strip_company_suffix
 
 LABEL_TYPES: dict[str, EntityType] = {
     "ORG": "company",
@@ -21,36 +21,6 @@ LABEL_TYPES: dict[str, EntityType] = {
     "LOC": "place",
     "PRODUCT": "product",
 }
-
-_COMPANY_SUFFIX = re.compile(
-    r"(?:,?\s+(?:corp\.?|corporation|inc\.?|incorporated|ltd\.?|limited|plc|llc|co\.?|"
-    r"company|group|holdings|ag|sa|s\.a\.|nv|n\.v\.|se|gmbh|spa|s\.p\.a\.))+$",
-    re.IGNORECASE,
-)
-_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
-_LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
-
-
-def clean_name(text: str) -> str:
-    """An entity's surface text without possessive, leading "the" or line breaks.
-
-    >>> clean_name("Sony's")
-    'Sony'
-    """
-    text = " ".join(text.split())
-    text = _POSSESSIVE.sub("", text).strip()
-    return _LEADING_THE.sub("", text).strip(" ,.;:")
-
-
-def company_key(name: str) -> str:
-    """The key under which spellings of one company meet.
-
-    >>> company_key("Sony Corp.") == company_key("Sony") == company_key("SONY Corporation")
-    True
-    """
-    name = clean_name(name)
-    name = _COMPANY_SUFFIX.sub("", name)
-    return re.sub(r"[^\w]+", " ", name.lower()).strip()
 
 
 def entity_id(kind: str, key: str) -> str:
@@ -76,7 +46,7 @@ def _key(kind: EntityType, name: str) -> str:
 def _best_name(kind: EntityType, names: list[str]) -> str:
     # the longest spelling is usually the fullest ("Kazuo Hirai" over "Hirai")
     if kind == "company":
-        return min(names, key=lambda n: (len(_COMPANY_SUFFIX.sub("", n)), -names.count(n)))
+        return min(names, key=lambda n: (len(strip_company_suffix(n)), -names.count(n)))
     return max(names, key=lambda n: (len(n.split()), names.count(n), len(n)))
 
 

@@ -1,0 +1,94 @@
+"""Pure name functions shared by extraction and cross-article resolution.
+
+>>> company_key("Sony Corp.") == company_key("Sony") == company_key("SONY Corporation")
+True
+>>> person_key("Kazuo Hirai")
+'hirai'
+"""
+
+from __future__ import annotations
+
+import re
+
+_COMPANY_SUFFIX = re.compile(
+    r"(?:,?\s+(?:corp\.?|corporation|inc\.?|incorporated|ltd\.?|limited|plc|llc|co\.?|"
+    r"company|group|holdings|ag|sa|s\.a\.|nv|n\.v\.|se|gmbh|spa|s\.p\.a\.))+$",
+    re.IGNORECASE,
+)
+_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+_LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
+# honorifics dropped before comparing people ("Mr Hirai" is "Hirai")
+_HONORIFIC = re.compile(r"^(?:mr|mrs|ms|miss|dr|sir|dame|prof)\.?\s+", re.IGNORECASE)
+
+
+def clean_name(text: str) -> str:
+    """An entity's surface text without possessive, leading "the" or line breaks.
+
+    >>> clean_name("Sony's")
+    'Sony'
+    """
+    text = " ".join(text.split())
+    text = _POSSESSIVE.sub("", text).strip()
+    return _LEADING_THE.sub("", text).strip(" ,.;:")
+
+
+def strip_company_suffix(name: str) -> str:
+    """ "Sony Corp." -> "Sony"."""
+    return _COMPANY_SUFFIX.sub("", name)
+
+
+def company_key(name: str) -> str:
+    """The key under which spellings of one company meet.
+
+    >>> company_key("Sony Corp.") == company_key("Sony") == company_key("SONY Corporation")
+    True
+    """
+    name = clean_name(name)
+    name = _COMPANY_SUFFIX.sub("", name)
+    return re.sub(r"[^\w]+", " ", name.lower()).strip()
+
+
+def person_parts(name: str) -> list[str]:
+    """A person's name as lower-case tokens, honorific and punctuation removed.
+
+    >>> person_parts("Mr. Kazuo  Hirai's")
+    ['kazuo', 'hirai']
+    """
+    name = _HONORIFIC.sub("", clean_name(name))
+    return [t for t in re.split(r"[^\w]+", name.lower()) if t]
+
+
+def person_key(name: str) -> str:
+    """The surname, the key under which spellings of one person are looked up."""
+    parts = person_parts(name)
+    return parts[-1] if parts else ""
+
+
+def role_key(role: str | None) -> str:
+    """A role for comparison: "Chief Executive" and "CEO" meet.
+
+    >>> role_key("chief executive officer") == role_key("CEO")
+    True
+    """
+    if not role:
+        return ""
+    text = re.sub(r"[^\w ]+", " ", role.lower())
+    text = " ".join(text.split())
+    return _ROLE_SYNONYMS.get(text, text)
+
+
+_ROLE_SYNONYMS: dict[str, str] = {
+    "chief executive": "ceo",
+    "chief executive officer": "ceo",
+    "ceo": "ceo",
+    "president and ceo": "ceo",
+    "president and chief executive": "ceo",
+    "chief financial officer": "cfo",
+    "finance director": "cfo",
+    "cfo": "cfo",
+    "chief operating officer": "coo",
+    "coo": "coo",
+    "chairman": "chair",
+    "chairwoman": "chair",
+    "chair": "chair",
+}
