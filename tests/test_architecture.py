@@ -63,8 +63,7 @@ def test_public_api_is_exactly_all() -> None:
     import newsledger
 
     public = {n for n in dir(newsledger) if not n.startswith("_")}
-    modules = {n for n in public if type(getattr(newsledger, n)).__name__ == "module"}
-    assert set(newsledger.__all__) == public - modules
+    assert set(newsledger.__all__) == public
     for name in newsledger.__all__:
         assert getattr(newsledger, name) is not None
 
