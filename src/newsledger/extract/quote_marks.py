@@ -1,0 +1,129 @@
+"""Find quoted stretches of text by scanning quotation marks (pure, no spaCy).
+
+One regex pass finds every double quotation mark; each mark is read as opening
+or closing from its glyph (curly marks) or from the characters around it
+(straight marks). Marks pair up inside a paragraph; an opening mark left open
+at a paragraph's end continues the quote when the next paragraph opens with a
+mark (the news convention), and is otherwise skipped, never raised.
+
+>>> [q.text for q in scan_quotes('He said "we will win," and left.')]
+['we will win,']
+>>> spans = scan_quotes('"One.\\n\\n"Two," she said.')
+>>> [(s.text, s.paragraphs) for s in spans]
+[('One.\\n\\n"Two,', 2)]
+>>> scan_quotes('An "unclosed mark and nothing else.')
+[]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# '' and `` are the NYT archive's (LaTeX-style) double marks.
+_MARK = re.compile(r"''|``|[\"“”„«»]")
+_PARAGRAPH = re.compile(r"\n\s*\n|\n")
+_OPENING_GLYPHS = frozenset(("“", "„", "«", "``"))
+_CLOSING_GLYPHS = frozenset(("”", "»"))
+_BEFORE_OPENING = " \t\n([{—–-/:;"
+_AFTER_CLOSING = " \t\n.,;:!?)]}—–-…"
+
+
+@dataclass(frozen=True)
+class QuoteSpan:
+    """The words between an opening and its closing mark.
+
+    ``start``/``end`` delimit the words (marks excluded, whitespace trimmed);
+    ``open_mark``/``close_mark`` are the offsets of the marks themselves
+    (``close_mark`` is the end offset of the closing mark).
+    """
+
+    start: int
+    end: int
+    text: str
+    open_mark: int
+    close_mark: int
+    paragraphs: int = 1
+
+
+@dataclass(frozen=True)
+class _Mark:
+    pos: int
+    end: int
+    opening: bool | None  # None: the context cannot tell; pairing decides
+
+
+def _orientation(text: str, pos: int, end: int, glyph: str) -> bool | None:
+    """True for an opening mark, False for a closing one, None when context cannot tell."""
+    if glyph in _OPENING_GLYPHS:
+        return True
+    if glyph in _CLOSING_GLYPHS:
+        return False
+    before = text[pos - 1] if pos > 0 else " "
+    after = text[end] if end < len(text) else " "
+    opens = before in _BEFORE_OPENING and not after.isspace()
+    closes = not before.isspace() and after in _AFTER_CLOSING
+    if opens == closes:
+        return None
+    return opens
+
+
+def _marks(text: str, start: int, end: int) -> list[_Mark]:
+    return [
+        _Mark(m.start(), m.end(), _orientation(text, m.start(), m.end(), m.group()))
+        for m in _MARK.finditer(text, start, end)
+    ]
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each non-blank paragraph, leading whitespace skipped."""
+    bounds, last = [], 0
+    for m in _PARAGRAPH.finditer(text):
+        bounds.append((last, m.start()))
+        last = m.end()
+    bounds.append((last, len(text)))
+    out = []
+    for s, e in bounds:
+        chunk = text[s:e]
+        if chunk.strip():
+            out.append((s + len(chunk) - len(chunk.lstrip()), e))
+    return out
+
+
+def _make(text: str, opened: _Mark, close: _Mark, paras: int) -> QuoteSpan | None:
+    start, end = opened.end, close.pos
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if not any(ch.isalnum() for ch in text[start:end]):
+        return None
+    return QuoteSpan(start, end, text[start:end], opened.pos, close.end, paras)
+
+
+def scan_quotes(text: str) -> list[QuoteSpan]:
+    """Every top-level quotation in ``text``, in order; nested quotes stay inside."""
+    found: list[QuoteSpan] = []
+    carried: _Mark | None = None  # an open quote running on from the paragraph before
+    paras = 1
+    for p_start, p_end in _paragraphs(text):
+        marks = _marks(text, p_start, p_end)
+        stack: list[_Mark] = []
+        if carried is not None and marks and marks[0].pos == p_start:
+            stack, marks, paras = [carried], marks[1:], paras + 1
+        else:
+            paras = 1  # an unclosed quote not picked up again is skipped here
+        for mark in marks:
+            opening = mark.opening if mark.opening is not None else not stack
+            if opening:
+                stack.append(mark)
+            elif stack:  # a stray closing mark (empty stack) is skipped
+                outer = stack[0]
+                stack.pop()
+                if not stack:
+                    quote = _make(text, outer, mark, paras)
+                    if quote is not None:
+                        found.append(quote)
+                    paras = 1
+        carried = stack[0] if stack else None
+    return found
