@@ -25,6 +25,9 @@ _BLOCKS = frozenset(
     ("p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre")
 ).union(("table", "tr", "section", "article", "header", "footer"))
 _DROP = ("script", "style", "noscript", "template")
+# trafilatura falls back to any text it finds, so an empty app shell yields "Home" or a
+# menu; fewer words than a one-sentence news brief is not an article.
+MIN_PAGE_WORDS = 10
 
 
 def _paragraphs(text: str) -> str:
@@ -80,7 +83,7 @@ def html_article(
     """A web page's main text with its title, date and outlet; NoTextError when empty."""
     found = _extract(markup, url) if markup.strip() else None
     text = clean_text(_paragraphs(found.get("text") or "")) if found else ""
-    if not text:
+    if len(text.split()) < MIN_PAGE_WORDS:
         raise NoTextError("has no article text after removing markup", origin)
     assert found is not None
     return make_article(
