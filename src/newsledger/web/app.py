@@ -1,0 +1,157 @@
+"""The FastAPI application: JSON API under ``/api``, pages everywhere else.
+
+>>> app = create_app(":memory:")                       # doctest: +SKIP
+>>> import uvicorn; uvicorn.run(app, port=8000)       # doctest: +SKIP
+
+Read-only unless started with a token: then ``POST /api/articles`` ingests an
+article through ``newsledger.pipeline`` when the request carries that token.
+"""
+
+from __future__ import annotations
+
+import io
+import threading
+import urllib.parse
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+
+from newsledger import __version__
+from newsledger.web import api, pages, problems
+from newsledger.web.chart import event_href
+from newsledger.web.deps import QueryLike
+from newsledger.web.security import SecurityHeaders
+
+HERE = Path(__file__).parent
+Ingest = Callable[[dict[str, Any]], dict[str, Any]]
+
+
+def pathpart(value: object) -> str:
+    """Quote a value for one URL path segment (a ``/`` in a name stays inside it).
+
+    >>> pathpart("AT&T / Bell")
+    'AT%26T%20%2F%20Bell'
+    """
+    return urllib.parse.quote(str(value), safe="")
+
+
+def schema_type(schema: dict[str, Any] | None) -> str:
+    """A parameter's type from its OpenAPI schema, for the docs page."""
+    if not schema:
+        return ""
+    if "anyOf" in schema:
+        return " or ".join(schema_type(s) for s in schema["anyOf"] if s.get("type") != "null")
+    kind = str(schema.get("type", ""))
+    return f"{kind} ({schema['format']})" if "format" in schema else kind
+
+
+def schema_bounds(schema: dict[str, Any] | None) -> str:
+    """Limits of a parameter (``1..200``, default), for the docs page."""
+    if not schema:
+        return ""
+    parts = []
+    if "minimum" in schema or "maximum" in schema:
+        parts.append(f"{schema.get('minimum', '')}..{schema.get('maximum', '')}")
+    if "maxLength" in schema:
+        parts.append(f"at most {schema['maxLength']} characters")
+    if schema.get("default") is not None:
+        parts.append(f"default {schema['default']}")
+    return (" " + "; ".join(parts)) if parts else ""
+
+
+def make_templates() -> Jinja2Templates:
+    templates = Jinja2Templates(directory=str(HERE / "templates"))  # autoescapes .html
+    templates.env.filters["pathpart"] = pathpart
+    templates.env.filters["schema_type"] = schema_type
+    templates.env.filters["schema_bounds"] = schema_bounds
+    templates.env.globals["href"] = event_href
+    return templates
+
+
+def build_app(
+    query: QueryLike,
+    *,
+    token: str | None = None,
+    readonly: bool = True,
+    ingest: Ingest | None = None,
+) -> FastAPI:
+    """The app over an open query object; ``ingest`` handles authorised POSTs."""
+    if token is not None and not token.strip():
+        raise ValueError("the ingestion token must not be empty")
+    app = FastAPI(
+        title="newsledger",
+        version=__version__,
+        description="What companies did and said, each fact linked to its sentence.",
+        docs_url=None,  # the CDN-backed Swagger UI is replaced by our own page
+        redoc_url=None,
+        openapi_url="/api/openapi.json",
+    )
+    templates = make_templates()
+    app.state.query = query
+    app.state.templates = templates
+    app.state.token = token
+    app.state.readonly = readonly or ingest is None
+    app.state.ingest = ingest
+    problems.install(app, templates)
+    app.include_router(api.router)
+    app.include_router(pages.router)
+    app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
+    app.add_middleware(SecurityHeaders)
+    return app
+
+
+def pipeline_ingest(db: str) -> Ingest:
+    """Ingest one posted article into ``db`` through ``newsledger.pipeline``.
+
+    One at a time (a lock): extraction is CPU-bound and the store takes one writer.
+    """
+    lock = threading.Lock()
+
+    def ingest(article: dict[str, Any]) -> dict[str, Any]:
+        from newsledger import open_store  # the write side, only when ingestion is on
+        from newsledger.config import load_settings
+        from newsledger.pipeline import ingest as run
+
+        settings = load_settings(workers=1)
+        data = io.BytesIO(article["text"].encode("utf-8"))
+        with lock, open_store(db) as store:
+            summary = run(
+                ["-"],
+                store,
+                settings,
+                published=article.get("published"),
+                source=article.get("source"),
+                stdin=data,
+                progress=False,
+            )
+        failure = summary.failures[0] if summary.failures else None
+        if failure is not None:
+            raise problems.ApiError(422, failure.reason, code=failure.code)
+        ids = summary.new_ids
+        return {
+            "id": ids[0] if ids else None,
+            "new": summary.new,
+            "known": summary.known,
+            "events": summary.events,
+            "quotes": summary.quotes,
+            "entities": summary.entities,
+        }
+
+    return ingest
+
+
+def create_app(db: str, *, token: str | None = None, readonly: bool = True) -> FastAPI:
+    """The web app over the store at ``db`` (a SQLite path or a PostgreSQL URL).
+
+    ``readonly`` (the default) serves reads only; ingestion needs both
+    ``readonly=False`` and a ``token``.
+    """
+    from newsledger.query import Query
+
+    query = Query.open(db, readonly=True)
+    ingest = pipeline_ingest(db) if token is not None and not readonly else None
+    return build_app(query, token=token, readonly=readonly, ingest=ingest)

@@ -1,0 +1,115 @@
+"""One JSON error shape for the whole HTTP API, and an HTML page for the site.
+
+Every API error is::
+
+    {"error": {"status": 404, "code": "not_found", "message": "no article 'x'",
+               "details": [...]}}
+
+``details`` lists the offending parameters for a 422. Errors under ``/api``
+answer in JSON; everywhere else they render the site's error page.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.templating import Jinja2Templates
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from newsledger.errors import InputError, NewsledgerError
+
+log = logging.getLogger("newsledger.web")
+
+CODES: dict[int, str] = {
+    400: "bad_request",
+    401: "unauthorized",
+    403: "forbidden",
+    404: "not_found",
+    405: "method_not_allowed",
+    413: "too_large",
+    422: "invalid_parameter",
+    500: "internal_error",
+}
+
+
+@dataclass(frozen=True)
+class Problem:
+    """An error as the API reports it."""
+
+    status: int
+    message: str
+    details: tuple[dict[str, Any], ...] = field(default=())
+    code: str | None = None
+
+    def body(self) -> dict[str, Any]:
+        """The JSON body.
+
+        >>> Problem(404, "no such thing").body()["error"]["code"]
+        'not_found'
+        """
+        return {
+            "error": {
+                "status": self.status,
+                "code": self.code or CODES.get(self.status, "error"),
+                "message": self.message,
+                "details": list(self.details),
+            }
+        }
+
+
+class ApiError(Exception):
+    """Raised by handlers to answer with a :class:`Problem`."""
+
+    def __init__(self, status: int, message: str, code: str | None = None) -> None:
+        super().__init__(message)
+        self.problem = Problem(status, message, code=code)
+
+
+def _details(err: RequestValidationError) -> tuple[dict[str, Any], ...]:
+    out = []
+    for e in err.errors():
+        loc = [str(p) for p in e.get("loc", ())]
+        # the offending value is echoed back as a string only: it may be anything
+        out.append({"param": ".".join(loc[1:]) or ".".join(loc), "reason": str(e.get("msg", ""))})
+    return tuple(out)
+
+
+def problem_for(exc: Exception) -> Problem:
+    """Map any exception raised while serving to the Problem that answers it."""
+    if isinstance(exc, ApiError):
+        return exc.problem
+    if isinstance(exc, RequestValidationError):
+        return Problem(422, "invalid request parameters", _details(exc))
+    if isinstance(exc, StarletteHTTPException):
+        return Problem(exc.status_code, str(exc.detail))
+    if isinstance(exc, InputError):
+        return Problem(422, exc.reason, code=exc.code)
+    if isinstance(exc, NewsledgerError):
+        log.error("store or pipeline error: %s", exc)
+        return Problem(500, "the server could not answer this request", code=exc.code)
+    log.exception("unexpected error", exc_info=exc)
+    return Problem(500, "the server could not answer this request")
+
+
+def install(app: FastAPI, templates: Jinja2Templates) -> None:
+    """Register the handlers: JSON under ``/api``, the HTML error page elsewhere."""
+
+    async def handle(request: Request, exc: Exception) -> Response:
+        problem = problem_for(exc)
+        headers = {"WWW-Authenticate": "Bearer"} if problem.status == 401 else None
+        if request.url.path.startswith("/api"):
+            return JSONResponse(problem.body(), status_code=problem.status, headers=headers)
+        page: HTMLResponse = templates.TemplateResponse(
+            request, "error.html", {"problem": problem}, status_code=problem.status
+        )
+        return page
+
+    handler: Callable[[Request, Exception], Awaitable[Response]] = handle
+    for exc_type in (ApiError, RequestValidationError, StarletteHTTPException, Exception):
+        app.add_exception_handler(exc_type, handler)
