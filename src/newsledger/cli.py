@@ -463,6 +463,79 @@ def failures(limit: int, offset: int, fmt: str, db: str | None) -> None:
 
 
 # --- eval commands ---
+@cli.command("eval")
+@click.argument("gold", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.option("--details", is_flag=True, help="List each article's missed and spurious facts.")
+@click.option(
+    "--baselines/--no-baselines", default=True, show_default=True, help="Score the baselines too."
+)
+@click.option("--check-baseline", is_flag=True, help="Fail (exit 1) below a pinned F1 floor.")
+@click.option("--update-baseline", is_flag=True, help="Raise the pinned floors to these figures.")
+@click.option("--allow-regression", is_flag=True, help="Let --update-baseline lower floors.")
+@click.option(
+    "--baseline",
+    "baseline_path",
+    default="eval/baseline.json",
+    show_default=True,
+    type=click.Path(path_type=Path),
+    help="The floors file.",
+)
+@click.option("--limit", type=int, default=None, help="Score only the first N articles of a set.")
+@click.option(
+    "--root",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
+    help="Resolve gold 'path's here (default: the gold file's repository root).",
+)
+@click.option("--pipeline", default=None, help=_help("spacy_pipeline"))
+def eval_command(
+    gold: tuple[Path, ...],
+    as_json: bool,
+    details: bool,
+    baselines: bool,
+    check_baseline: bool,
+    update_baseline: bool,
+    allow_regression: bool,
+    baseline_path: Path,
+    limit: int | None,
+    root: Path | None,
+    pipeline: str | None,
+) -> None:
+    """Score the extraction on gold JSONL files: P/R/F1 per fact type and field.
+
+    Example: newsledger eval eval/*.gold.jsonl --check-baseline
+    """
+    from newsledger.evaluation.command import EvalOptions, run_eval
+    from newsledger.pipeline import Extractor
+
+    if check_baseline and update_baseline:
+        raise click.UsageError("--check-baseline and --update-baseline exclude each other")
+    options = EvalOptions(
+        as_json=as_json,
+        details=details,
+        baselines=baselines,
+        gate="update" if update_baseline else "check" if check_baseline else "none",
+        allow_regression=allow_regression,
+        baseline=baseline_path,
+        limit=limit,
+        root=root,
+    )
+    settings = _settings(spacy_pipeline=pipeline)
+    try:
+        outcome = run_eval(
+            list(gold),
+            lambda: Extractor(settings),
+            options,
+            progress=lambda msg: click.echo(msg, err=True),
+        )
+    except NewsledgerError as err:
+        raise click.ClickException(str(err)) from err
+    click.echo(outcome.text)
+    if outcome.exit_code:
+        sys.exit(outcome.exit_code)
+
+
 # (end of eval commands)
 
 # --- serve command ---
