@@ -539,6 +539,36 @@ def eval_command(
 # (end of eval commands)
 
 # --- serve command ---
+
+
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8000, show_default=True, type=int, help="Port to listen on.")
+@db_option
+@click.option(
+    "--token",
+    envvar="NEWSLEDGER_TOKEN",
+    default=None,
+    help="Enable POST /api/articles for requests bearing this token [env: NEWSLEDGER_TOKEN].",
+)
+def serve(host: str, port: int, db: str | None, token: str | None) -> None:
+    """Serve the HTTP API (/api, docs at /api/docs) and the web page.
+
+    Read-only over the store unless a token is given.
+    """
+    import uvicorn
+
+    from newsledger.web import create_app
+
+    settings = _settings(db=db)
+    try:
+        app = create_app(settings.db_target, token=token or None, readonly=not token)
+    except (NewsledgerError, ValueError) as err:
+        raise click.ClickException(str(err)) from err
+    click.echo(f"newsledger serving {settings.db_target} on http://{host}:{port}/", err=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
 # (end of serve command)
 
 
