@@ -2,15 +2,23 @@
 
 Groups spaCy's named-entity spans by a normalized key so that "Sony",
 "Sony Corp." and "Sony's" are one company and "Hirai" joins "Kaz Hirai".
+A person's role and organisation come from the title before the name ("Sony CEO
+Kaz Hirai", "Sony's mobile chief Kunimasa Suzuki") or an apposition after it
+("Börje Ekholm, chief executive of Ericsson,"); the title words are data in
+``rules/titles.jsonl``. A name spaCy tags as an organisation is a product when
+most of its mentions carry a product cue (``rules/product_cues.jsonl``: "its
+BRAVIA range", "the upcoming Xperia Z3").
 """
 
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
+from newsledger.extract.lexicons import looks_like_product, title_at_end
 from newsledger.models import Article, Entity, EntityType, Evidence
 from newsledger.resolve.names import clean_name, company_key, strip_company_suffix
 
@@ -33,6 +41,9 @@ class _Group:
     key: str
     names: list[str] = field(default_factory=list)
     mentions: list[Evidence] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+    orgs: list[str] = field(default_factory=list)
+    product_cues: int = 0
 
 
 def _evidence(article: Article, span: Span) -> Evidence:
@@ -51,7 +62,11 @@ def _best_name(kind: EntityType, names: list[str]) -> str:
 
 
 def find_entities(doc: Doc, article: Article) -> list[Entity]:
-    """Group the Doc's named entities into one Entity per thing named."""
+    """Group the Doc's named entities into one Entity per thing named.
+
+    >>> # "Sony CEO Kaz Hirai said ..." -> Entity(type="person", name="Kaz Hirai",
+    >>> #     role="CEO", org="Sony"), Entity(type="company", name="Sony")
+    """
     groups: dict[tuple[str, str], _Group] = {}
     for span in doc.ents:
         kind = LABEL_TYPES.get(span.label_)
@@ -62,21 +77,131 @@ def find_entities(doc: Doc, article: Article) -> list[Entity]:
         group = groups.setdefault((kind, key), _Group(kind, key))
         group.names.append(name)
         group.mentions.append(_evidence(article, span))
+        if kind == "person":
+            _add_role(group, span)
+        elif kind == "company" and _product_cued(doc, span, name):
+            group.product_cues += 1
     _merge_surnames(groups)
-    entities = []
-    for (kind, key), group in groups.items():
-        name = _best_name(group.type, group.names)
-        aliases = tuple(sorted({n for n in group.names if n != name}))
-        entities.append(
-            Entity(
-                id=entity_id(kind, key),
-                type=group.type,
-                name=name,
-                aliases=aliases,
-                mentions=tuple(sorted(group.mentions, key=lambda e: e.start)),
-            )
-        )
+    entities = [_entity(kind, key, group) for (kind, key), group in groups.items()]
     return sorted(entities, key=lambda e: e.mentions[0].start if e.mentions else 0)
+
+
+def _entity(kind: str, key: str, group: _Group) -> Entity:
+    etype: EntityType = group.type
+    if etype == "company" and group.product_cues * 2 > len(group.mentions):
+        etype = "product"
+    name = _best_name(group.type, group.names)
+    return Entity(
+        id=entity_id(etype, key),
+        type=etype,
+        name=name,
+        aliases=tuple(sorted({n for n in group.names if n != name})),
+        role=_most_common(group.roles),
+        org=_most_common(group.orgs),
+        mentions=tuple(sorted(group.mentions, key=lambda e: e.start)),
+    )
+
+
+def _most_common(values: list[str]) -> str | None:
+    return Counter(values).most_common(1)[0][0] if values else None
+
+
+def _product_cued(doc: Doc, span: Span, name: str) -> bool:
+    before = doc.text[max(0, span.start_char - 40) : span.start_char]
+    after = doc.text[span.end_char : span.end_char + 40]
+    return looks_like_product(name, before, after)
+
+
+# --- roles and organisations of people ----------------------------------
+
+# how far a title may sit from the name, in tokens ("Sony's mobile chief X")
+TITLE_WINDOW = 7
+# lower-case words that may qualify a title ("mobile chief", "former minister")
+MAX_TITLE_MODIFIERS = 2
+_STOP_BEFORE_TITLE = frozenset(("DET", "PRON", "ADP", "CCONJ", "PUNCT", "NUM", "AUX", "VERB"))
+
+
+def _add_role(group: _Group, span: Span) -> None:
+    found = _title_before(span) or _title_after(span)
+    if found is None:
+        return
+    role, org = found
+    group.roles.append(role)
+    if org:
+        group.orgs.append(org)
+
+
+def _title_before(span: Span) -> tuple[str, str | None] | None:
+    """ "Sony's mobile chief Kunimasa Suzuki" -> ("mobile chief", "Sony")."""
+    doc = span.doc
+    left = doc[max(0, span.start - TITLE_WINDOW) : span.start]
+    tokens = [t for t in left]
+    n = title_at_end([t.text for t in tokens])
+    if n == 0:
+        return None
+    start = len(tokens) - n
+    for _ in range(MAX_TITLE_MODIFIERS):
+        prev = tokens[start - 1] if start > 0 else None
+        if (
+            prev is None
+            or not prev.is_lower
+            or not prev.is_alpha
+            or prev.pos_ in _STOP_BEFORE_TITLE
+        ):
+            break
+        start -= 1
+    role = doc[tokens[start].i : span.start].text
+    return role, _org_ending_at(doc, tokens[start].i)
+
+
+def _org_ending_at(doc: Doc, index: int) -> str | None:
+    """The organisation named right before token ``index`` ("Sony" or "Sony's")."""
+    i = index - 1
+    if i >= 0 and doc[i].lower_ in ("'s", "’s", "'"):
+        i -= 1
+    if i >= 0 and doc[i].ent_type_ == "ORG":
+        for ent in doc.ents:
+            if ent.start <= i < ent.end:
+                return clean_name(ent.text)
+    return None
+
+
+def _title_after(span: Span) -> tuple[str, str | None] | None:
+    """ "Börje Ekholm, chief executive of Ericsson," -> ("chief executive", "Ericsson")."""
+    doc = span.doc
+    if span.end >= len(doc) or doc[span.end].text != ",":
+        return None
+    window = []
+    for token in doc[span.end + 1 : span.end + 1 + TITLE_WINDOW + 3]:
+        if token.is_punct and token.text not in ("'s", "’s", "-"):
+            break
+        window.append(token)
+    for k in range(len(window), 0, -1):
+        n = title_at_end([t.text for t in window[:k]])
+        if n:
+            first = window[k - n]
+            start = first.i
+            while (
+                start > span.end + 1
+                and doc[start - 1].is_lower
+                and doc[start - 1].pos_ in ("ADJ", "NOUN")
+            ):
+                start -= 1
+            org = _org_ending_at(doc, start) or _org_in(doc, window[k:])
+            return doc[start : window[k - 1].i + 1].text, org
+    return None
+
+
+def _org_in(doc: Doc, tokens: list[Token]) -> str | None:
+    """An organisation after "of"/"at" in an apposition ("chief executive of Ericsson")."""
+    if not tokens or tokens[0].lower_ not in ("of", "at", "for"):
+        return None
+    for token in tokens[1:]:
+        if token.ent_type_ == "ORG":
+            for ent in doc.ents:
+                if ent.start <= token.i < ent.end:
+                    return clean_name(ent.text)
+    return None
 
 
 def _merge_surnames(groups: dict[tuple[str, str], _Group]) -> None:

@@ -1,9 +1,138 @@
-"""Resolution inside one article (interim: the resolution work replaces this)."""
+"""Resolution inside one article: one entity for every spelling, speakers by canonical name.
+
+Pure: reads an :class:`Extraction`, returns a new one; no spaCy.
+
+* People whose names agree (same surname; first names equal, a prefix of one
+  another, or one typo apart: "Kaz Hirai", "Kazou Hirai", "Hirai") become one
+  person, unless both carry organisations that differ (two Suzukis at two
+  companies stay two). A surname alone joins a full name only when exactly one
+  full name fits.
+* A person's role and organisation are the ones most often given; the
+  organisation is spelled as the article's company entity is.
+* Each quote's speaker becomes the canonical name of its entity, with the
+  person's role and organisation filled in.
+
+>>> from newsledger.models import Article, Entity
+>>> a = Entity("1", "person", "Kaz Hirai", role="CEO", org="Sony")
+>>> b = Entity("2", "person", "Hirai")
+>>> x = resolve_article(Extraction(Article("x", "..."), entities=(a, b)))
+>>> [(e.name, e.aliases) for e in x.entities]
+[('Kaz Hirai', ('Hirai',))]
+"""
 
 from __future__ import annotations
 
-from newsledger.models import Extraction
+import dataclasses
+from collections import Counter
+from collections.abc import Iterable
+
+from newsledger.models import Entity, Extraction, Quote
+from newsledger.resolve.across import names_similar
+from newsledger.resolve.names import company_key, person_parts
 
 
 def resolve_article(extraction: Extraction) -> Extraction:
-    return extraction
+    """Merge the article's spellings of one person and point quotes at the result."""
+    companies = [e for e in extraction.entities if e.type == "company"]
+    org_names = {company_key(c.name): c.name for c in companies}
+    people = _merge_people([e for e in extraction.entities if e.type == "person"], org_names)
+    others = [e for e in extraction.entities if e.type != "person"]
+    entities = sorted([*others, *people], key=_first_offset)
+    lookup = _lookup(entities)
+    quotes = tuple(_resolve_quote(q, lookup, org_names) for q in extraction.quotes)
+    return dataclasses.replace(extraction, entities=tuple(entities), quotes=quotes)
+
+
+def _first_offset(entity: Entity) -> int:
+    return entity.mentions[0].start if entity.mentions else 0
+
+
+def _names(entity: Entity) -> tuple[str, ...]:
+    return (entity.name, *entity.aliases)
+
+
+def _orgs_clash(a: Iterable[Entity], b: Entity) -> bool:
+    keys = {company_key(e.org) for e in a if e.org}
+    return bool(keys) and b.org is not None and company_key(b.org) not in keys
+
+
+def _fits(cluster: list[Entity], person: Entity) -> bool:
+    return not _orgs_clash(cluster, person) and any(
+        names_similar(n, m) for n in _names(person) for e in cluster for m in _names(e)
+    )
+
+
+def _merge_people(people: list[Entity], org_names: dict[str, str]) -> list[Entity]:
+    """Cluster spellings of one person: full names first, then lone surnames."""
+    full = [p for p in people if len(person_parts(p.name)) > 1]
+    single = [p for p in people if len(person_parts(p.name)) <= 1]
+    clusters: list[list[Entity]] = []
+    for person in sorted(full, key=_first_offset):
+        home = next((c for c in clusters if _fits(c, person)), None)
+        if home is None:
+            clusters.append([person])
+        else:
+            home.append(person)
+    for person in single:
+        homes = [c for c in clusters if _fits(c, person)]
+        if len(homes) == 1:
+            homes[0].append(person)
+        else:
+            clusters.append([person])
+    return [_combine(c, org_names) for c in clusters]
+
+
+def _combine(cluster: list[Entity], org_names: dict[str, str]) -> Entity:
+    """One person from several spellings: the fullest, most-mentioned name leads."""
+    spellings: Counter[str] = Counter()
+    for e in cluster:
+        spellings[e.name] += max(1, len(e.mentions))
+        for alias in e.aliases:
+            spellings[alias] += 1
+    name = max(spellings, key=lambda n: (len(person_parts(n)), spellings[n], len(n)))
+    roles = Counter(e.role for e in cluster for _ in range(max(1, len(e.mentions))) if e.role)
+    orgs = Counter(e.org for e in cluster for _ in range(max(1, len(e.mentions))) if e.org)
+    org = orgs.most_common(1)[0][0] if orgs else None
+    if org is not None:
+        org = org_names.get(company_key(org), org)
+    first = min(cluster, key=_first_offset)
+    return dataclasses.replace(
+        first,
+        name=name,
+        aliases=tuple(sorted(n for n in spellings if n != name)),
+        role=roles.most_common(1)[0][0] if roles else None,
+        org=org,
+        mentions=tuple(sorted((m for e in cluster for m in e.mentions), key=lambda m: m.start)),
+    )
+
+
+def _lookup(entities: list[Entity]) -> dict[tuple[str, str], Entity]:
+    """(type, lower-case spelling) -> entity, for people and companies."""
+    out: dict[tuple[str, str], Entity] = {}
+    for entity in entities:
+        kind = "company" if entity.type == "company" else entity.type
+        for name in _names(entity):
+            key = company_key(name) if kind == "company" else name.lower()
+            out.setdefault((kind, key), entity)
+    return out
+
+
+def _resolve_quote(
+    quote: Quote, lookup: dict[tuple[str, str], Entity], org_names: dict[str, str]
+) -> Quote:
+    if quote.speaker is None:
+        return quote
+    if quote.speaker_type == "company":
+        entity = lookup.get(("company", company_key(quote.speaker)))
+        return dataclasses.replace(quote, speaker=entity.name) if entity else quote
+    entity = lookup.get(("person", quote.speaker.lower()))
+    if entity is None:
+        return quote
+    org = quote.org or entity.org
+    return dataclasses.replace(
+        quote,
+        speaker=entity.name,
+        speaker_type="person",
+        speaker_role=quote.speaker_role or entity.role,
+        org=org_names.get(company_key(org), org) if org else None,
+    )
