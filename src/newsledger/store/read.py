@@ -1,0 +1,269 @@
+"""The read side's SQL: plain rows for ``newsledger.query``.
+
+>>> fts5_query('sony "job cuts" AND -(')
+'"sony" "job cuts" "AND"'
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from newsledger.store.base import EventFilter
+from newsledger.store.dialect import Db, Row
+
+_CHUNK = re.compile(r'"([^"]*)"?|(\S+)')
+
+
+def fts5_query(text: str) -> str:
+    """User text as a safe FTS5 query: every word or quoted phrase a literal, all required.
+
+    Operators (AND, OR, NOT, ``-``, ``*``, ``^``, parentheses, column filters)
+    are taken as words, so no input can be a syntax error.
+    """
+    terms = []
+    for phrase, word in _CHUNK.findall(text):
+        words = re.findall(r"\w+", phrase or word)
+        if words:
+            terms.append('"' + " ".join(words) + '"')
+    return " ".join(terms)
+
+
+def like_pattern(text: str) -> str:
+    """A LIKE pattern matching ``text`` anywhere, with its own ``%``/``_`` literal."""
+    escaped = text.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def _marks(values: list[Any] | tuple[Any, ...]) -> str:
+    return ", ".join("?" for _ in values)
+
+
+def _page(
+    db: Db, select: str, where: list[str], params: list[Any], order: str, limit: int, offset: int
+) -> tuple[list[Row], int]:
+    clause = f" WHERE {' AND '.join(where)}" if where else ""
+    total = int(db.scalar(f"SELECT count(*) FROM ({select}{clause}) counted", params))
+    rows = db.rows(f"{select}{clause} ORDER BY {order} LIMIT ? OFFSET ?", [*params, limit, offset])
+    return rows, total
+
+
+_ARTICLE_COLUMNS = "a.id, a.title, a.published, a.source, a.url, a.origin, a.duplicate_of"
+
+
+def article_row(db: Db, article_id: str) -> Row | None:
+    return db.one(
+        f"SELECT {_ARTICLE_COLUMNS}, a.text FROM articles a WHERE a.id = ?", (article_id,)
+    )
+
+
+def article_rows(db: Db, limit: int, offset: int) -> tuple[list[Row], int]:
+    select = f"SELECT {_ARTICLE_COLUMNS}, a.ingested_at FROM articles a"
+    return _page(
+        db, select, [], [], "published DESC NULLS LAST, ingested_at DESC, id", limit, offset
+    )
+
+
+def event_rows(db: Db, flt: EventFilter, limit: int, offset: int) -> tuple[list[Row], int]:
+    select = (
+        "SELECT e.*, g.article_count AS sources, g.conflict AS group_conflict, "
+        "a.source AS article_source, coalesce(e.event_date, a.published) AS sort_date "
+        "FROM events e JOIN articles a ON a.id = e.article_id "
+        "LEFT JOIN event_groups g ON g.id = e.group_id"
+    )
+    where: list[str] = []
+    params: list[Any] = []
+    if flt.company_ids is not None:
+        if not flt.company_ids:
+            return [], 0
+        where.append(f"e.company_entity_id IN ({_marks(flt.company_ids)})")
+        params.extend(flt.company_ids)
+    if flt.type:
+        where.append("e.type = ?")
+        params.append(flt.type)
+    if flt.since:
+        where.append("coalesce(e.event_date, a.published) >= ?")
+        params.append(flt.since)
+    if flt.until:
+        where.append("coalesce(e.event_date, a.published) <= ?")
+        params.append(flt.until)
+    if flt.article_id:
+        where.append("e.article_id = ?")
+        params.append(flt.article_id)
+    if flt.text:
+        where.append(
+            "EXISTS (SELECT 1 FROM evidence v WHERE v.event_id = e.id "
+            "AND lower(v.text) LIKE ? ESCAPE '\\')"
+        )
+        params.append(like_pattern(flt.text))
+    return _page(db, select, where, params, "sort_date NULLS LAST, id", limit, offset)
+
+
+def evidence_rows(db: Db, event_ids: list[int]) -> list[Row]:
+    if not event_ids:
+        return []
+    return db.rows(
+        'SELECT v.event_id, v.article_id, v.start, v."end", v.text, v.is_primary, '
+        "a.title AS article_title, a.published, a.source "
+        "FROM evidence v JOIN articles a ON a.id = v.article_id "
+        f"WHERE v.event_id IN ({_marks(event_ids)}) ORDER BY v.event_id, v.id",
+        event_ids,
+    )
+
+
+def entity_ids_named(db: Db, name: str, key: str) -> list[int]:
+    rows = db.rows(
+        "SELECT id FROM entities WHERE lower(name) = lower(?) "
+        "OR (type = 'company' AND key = ?) "
+        "OR id IN (SELECT entity_id FROM entity_aliases WHERE lower(alias) = lower(?)) "
+        "ORDER BY (type = 'company') DESC, id",
+        (name, key, name),
+    )
+    return [int(r["id"]) for r in rows]
+
+
+_ENTITY_SELECT = """SELECT n.id, n.type, n.name, n.role, n.org,
+ (SELECT count(*) FROM (
+     SELECT article_id FROM mentions WHERE entity_id = n.id
+     UNION SELECT article_id FROM events WHERE company_entity_id = n.id OR person_entity_id = n.id
+     UNION SELECT article_id FROM quotes WHERE speaker_entity_id = n.id OR org_entity_id = n.id
+ ) seen) AS article_count,
+ (SELECT count(*) FROM events e
+     WHERE e.company_entity_id = n.id OR e.person_entity_id = n.id) AS event_count
+FROM entities n"""
+
+
+def entity_rows(
+    db: Db,
+    *,
+    type: str | None,
+    q: str | None,
+    ids: list[int] | None,
+    article_id: str | None,
+    limit: int,
+    offset: int,
+) -> tuple[list[Row], int]:
+    where: list[str] = []
+    params: list[Any] = []
+    if type:
+        where.append("n.type = ?")
+        params.append(type)
+    if q:
+        where.append(
+            "(lower(n.name) LIKE ? ESCAPE '\\' OR n.id IN (SELECT entity_id FROM entity_aliases "
+            "WHERE lower(alias) LIKE ? ESCAPE '\\'))"
+        )
+        params.extend([like_pattern(q), like_pattern(q)])
+    if ids is not None:
+        if not ids:
+            return [], 0
+        where.append(f"n.id IN ({_marks(ids)})")
+        params.extend(ids)
+    if article_id:
+        where.append(
+            "(n.id IN (SELECT entity_id FROM mentions WHERE article_id = ?) "
+            "OR n.id IN (SELECT company_entity_id FROM events WHERE article_id = ?))"
+        )
+        params.extend([article_id, article_id])
+    order = "article_count DESC, event_count DESC, name, id"
+    return _page(db, _ENTITY_SELECT, where, params, order, limit, offset)
+
+
+def alias_rows(db: Db, entity_ids: list[int]) -> list[Row]:
+    if not entity_ids:
+        return []
+    return db.rows(
+        "SELECT entity_id, alias, mentions FROM entity_aliases "
+        f"WHERE entity_id IN ({_marks(entity_ids)}) ORDER BY entity_id, mentions DESC, alias",
+        entity_ids,
+    )
+
+
+def quote_rows(
+    db: Db,
+    *,
+    speaker_ids: list[int] | None,
+    company_ids: list[int] | None,
+    article_id: str | None,
+    limit: int,
+    offset: int,
+) -> tuple[list[Row], int]:
+    select = (
+        "SELECT q.id, q.article_id, q.speaker_entity_id, q.speaker, q.speaker_role, q.org, "
+        'q.text, q.start, q."end", a.published, a.source '
+        "FROM quotes q JOIN articles a ON a.id = q.article_id"
+    )
+    where: list[str] = []
+    params: list[Any] = []
+    for ids, clause in (
+        (speaker_ids, "q.speaker_entity_id IN ({m})"),
+        (company_ids, "(q.org_entity_id IN ({m}) OR q.speaker_entity_id IN ({m}))"),
+    ):
+        if ids is None:
+            continue
+        if not ids:
+            return [], 0
+        where.append(clause.format(m=_marks(ids)))
+        params.extend(ids * clause.count("{m}"))
+    if article_id:
+        where.append("q.article_id = ?")
+        params.append(article_id)
+    order = "published DESC NULLS LAST, article_id, start"
+    return _page(db, select, where, params, order, limit, offset)
+
+
+def search_rows(db: Db, query: str, limit: int, offset: int) -> tuple[list[Row], int]:
+    """Articles matching ``query``, best first, each with a ``[match]``-marked snippet."""
+    if db.dialect.name == "sqlite":
+        match = fts5_query(query)
+        if not match:
+            return [], 0
+        total = int(
+            db.scalar("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?", (match,))
+        )
+        rows = db.rows(
+            f"SELECT {_ARTICLE_COLUMNS}, snippet(articles_fts, -1, '[', ']', '…', 24) AS snippet "
+            "FROM articles_fts JOIN articles a ON a.id = articles_fts.article_id "
+            "WHERE articles_fts MATCH ? ORDER BY rank, a.id LIMIT ? OFFSET ?",
+            (match, limit, offset),
+        )
+        return rows, total
+    if not re.search(r"\w", query):
+        return [], 0
+    total = int(
+        db.scalar(
+            "SELECT count(*) FROM articles a WHERE a.search @@ websearch_to_tsquery('english', ?)",
+            (query,),
+        )
+    )
+    rows = db.rows(
+        f"SELECT {_ARTICLE_COLUMNS}, ts_headline('english', a.text, q, "
+        '\'StartSel="[", StopSel="]", MaxWords=35, MinWords=15, MaxFragments=2, '
+        'FragmentDelimiter=" … "\') AS snippet '
+        "FROM articles a, websearch_to_tsquery('english', ?) q WHERE a.search @@ q "
+        "ORDER BY ts_rank(a.search, q) DESC, a.id LIMIT ? OFFSET ?",
+        (query, limit, offset),
+    )
+    return rows, total
+
+
+def failure_rows(db: Db, limit: int, offset: int) -> tuple[list[Row], int]:
+    select = "SELECT id, input, stage, code, reason, at FROM failures"
+    return _page(db, select, [], [], "id DESC", limit, offset)
+
+
+def counts(db: Db) -> Row:
+    out: Row = {}
+    for name, sql in (
+        ("articles", "SELECT count(*) FROM articles"),
+        ("duplicates", "SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL"),
+        ("events", "SELECT count(*) FROM events"),
+        ("event_groups", "SELECT count(*) FROM event_groups"),
+        ("quotes", "SELECT count(*) FROM quotes"),
+        ("entities", "SELECT count(*) FROM entities"),
+        ("failures", "SELECT count(*) FROM failures"),
+    ):
+        out[name] = int(db.scalar(sql))
+    by_type = db.rows("SELECT type, count(*) AS n FROM events GROUP BY type ORDER BY type")
+    out["events_by_type"] = {r["type"]: int(r["n"]) for r in by_type}
+    return out

@@ -1,0 +1,301 @@
+"""The schema, as named migrations applied in order, each in its own transaction.
+
+Plain tables with foreign keys, browsable as they are (Datasette on the SQLite
+file shows articles, events with their evidence, quotes, entities).
+
+Money: every amount column (``amount``, ``amount_high``, ``amount_usd``,
+``amount_usd_stated``) is stored twice: ``amount`` as a number (REAL in SQLite,
+NUMERIC in PostgreSQL) so the tables sort and sum when browsed, and
+``amount_exact`` as the Decimal's exact text, which is what the code reads
+back. SQLite has no decimal type and REAL would turn ``2.13`` into
+``2.1299999999999999``; comparisons within 1% and totals are done on the exact
+values.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from newsledger.errors import SchemaError
+from newsledger.store.dialect import Db
+
+_TABLES = """
+CREATE TABLE articles (
+    id TEXT PRIMARY KEY,
+    title TEXT,
+    published {date},
+    source TEXT,
+    url TEXT,
+    origin TEXT,
+    text TEXT NOT NULL,
+    fingerprint TEXT,
+    duplicate_of TEXT REFERENCES articles(id),
+    ingested_at {ts} NOT NULL
+);
+CREATE TABLE article_bands (
+    band TEXT NOT NULL,
+    article_id TEXT NOT NULL REFERENCES articles(id),
+    PRIMARY KEY (band, article_id)
+);
+CREATE TABLE failures (
+    id {pk},
+    input TEXT NOT NULL,
+    stage TEXT NOT NULL,
+    code TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    at {ts} NOT NULL
+);
+CREATE TABLE entities (
+    id {pk},
+    type TEXT NOT NULL,
+    key TEXT NOT NULL,
+    name TEXT NOT NULL,
+    role TEXT,
+    org TEXT
+);
+CREATE TABLE entity_aliases (
+    entity_id INTEGER NOT NULL REFERENCES entities(id),
+    alias TEXT NOT NULL,
+    mentions INTEGER NOT NULL DEFAULT 1,
+    PRIMARY KEY (entity_id, alias)
+);
+CREATE TABLE mentions (
+    id {pk},
+    entity_id INTEGER NOT NULL REFERENCES entities(id),
+    article_id TEXT NOT NULL REFERENCES articles(id),
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    text TEXT NOT NULL
+);
+CREATE TABLE event_groups (
+    id {pk},
+    type TEXT NOT NULL,
+    company_entity_id INTEGER REFERENCES entities(id),
+    first_date {date},
+    last_date {date},
+    jobs INTEGER,
+    percent {float},
+    amount {num},
+    amount_exact TEXT,
+    currency TEXT,
+    article_count INTEGER NOT NULL DEFAULT 1,
+    conflict TEXT
+);
+CREATE TABLE events (
+    id {pk},
+    article_id TEXT NOT NULL REFERENCES articles(id),
+    group_id INTEGER REFERENCES event_groups(id),
+    type TEXT NOT NULL,
+    company_entity_id INTEGER REFERENCES entities(id),
+    company TEXT,
+    event_date {date},
+    jobs INTEGER,
+    jobs_high INTEGER,
+    percent {float},
+    unit TEXT,
+    location TEXT,
+    status TEXT,
+    implied_size INTEGER,
+    kind TEXT,
+    subkind TEXT,
+    amount {num},
+    amount_exact TEXT,
+    amount_high {num},
+    amount_high_exact TEXT,
+    currency TEXT,
+    amount_usd {num},
+    amount_usd_exact TEXT,
+    amount_usd_stated {num},
+    amount_usd_stated_exact TEXT,
+    period TEXT,
+    period_end {date},
+    outlook {bool},
+    record {bool},
+    name TEXT,
+    deadline {date},
+    deadline_text TEXT,
+    scope TEXT,
+    area TEXT,
+    market TEXT,
+    move TEXT,
+    person TEXT,
+    person_entity_id INTEGER REFERENCES entities(id),
+    role TEXT,
+    change TEXT,
+    old TEXT,
+    new TEXT,
+    asset TEXT,
+    buyer TEXT,
+    conflict TEXT,
+    raw TEXT,
+    details {json}
+);
+CREATE TABLE evidence (
+    id {pk},
+    event_id INTEGER NOT NULL REFERENCES events(id),
+    article_id TEXT NOT NULL REFERENCES articles(id),
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    is_primary {bool} NOT NULL
+);
+CREATE TABLE quotes (
+    id {pk},
+    article_id TEXT NOT NULL REFERENCES articles(id),
+    speaker_entity_id INTEGER REFERENCES entities(id),
+    speaker TEXT,
+    speaker_role TEXT,
+    speaker_type TEXT,
+    org TEXT,
+    org_entity_id INTEGER REFERENCES entities(id),
+    text TEXT NOT NULL,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    sentence_start INTEGER NOT NULL,
+    sentence_end INTEGER NOT NULL,
+    direct {bool} NOT NULL
+);
+CREATE INDEX entities_type_key ON entities(type, key);
+CREATE INDEX mentions_article ON mentions(article_id);
+CREATE INDEX mentions_entity ON mentions(entity_id);
+CREATE INDEX events_company_type ON events(company_entity_id, type, event_date);
+CREATE INDEX events_article ON events(article_id);
+CREATE INDEX events_group ON events(group_id);
+CREATE INDEX evidence_event ON evidence(event_id);
+CREATE INDEX quotes_article ON quotes(article_id);
+CREATE INDEX quotes_speaker ON quotes(speaker_entity_id);
+CREATE INDEX quotes_org ON quotes(org_entity_id);
+CREATE INDEX articles_duplicate_of ON articles(duplicate_of)
+"""
+
+# SQLite: an FTS5 table that keeps its own copy of title and text. External
+# content would save the copy but is keyed by rowid, which VACUUM may renumber
+# on a table whose key is TEXT; articles are a few KB, the copy is cheap.
+_SQLITE_SEARCH = """
+CREATE VIRTUAL TABLE articles_fts USING fts5(
+    article_id UNINDEXED, title, text, tokenize = 'porter unicode61'
+);
+CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+    INSERT INTO articles_fts (article_id, title, text)
+    VALUES (new.id, coalesce(new.title, ''), new.text);
+END;
+CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+    DELETE FROM articles_fts WHERE article_id = old.id;
+END;
+CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text ON articles BEGIN
+    DELETE FROM articles_fts WHERE article_id = old.id;
+    INSERT INTO articles_fts (article_id, title, text)
+    VALUES (new.id, coalesce(new.title, ''), new.text);
+END
+"""
+
+# PostgreSQL: a generated tsvector (title weighted above text) with a GIN index.
+_POSTGRES_SEARCH = """
+ALTER TABLE articles ADD COLUMN search tsvector GENERATED ALWAYS AS (
+    setweight(to_tsvector('english', coalesce(title, '')), 'A')
+    || setweight(to_tsvector('english', text), 'B')
+) STORED;
+CREATE INDEX articles_search ON articles USING GIN (search)
+"""
+
+
+def _statements(script: str) -> list[str]:
+    """Split on ``;`` at line ends; trigger bodies keep their inner statements."""
+    out: list[str] = []
+    buf: list[str] = []
+    depth = 0
+    for line in script.strip().splitlines():
+        buf.append(line)
+        stripped = line.strip().upper()
+        if stripped.endswith(" BEGIN"):
+            depth += 1
+        if stripped.startswith("END"):
+            depth -= 1
+        if depth == 0 and (line.rstrip().endswith(";") or stripped == "END"):
+            out.append("\n".join(buf).rstrip().rstrip(";"))
+            buf = []
+    if buf:
+        out.append("\n".join(buf))
+    return [s for s in out if s.strip()]
+
+
+def m001_initial_schema(db: Db) -> None:
+    """Articles, failures, entities, mentions, events, evidence, groups, quotes, search."""
+    for statement in _statements(_TABLES):
+        db.execute(db.dialect.ddl(statement))
+    search = _SQLITE_SEARCH if db.dialect.name == "sqlite" else _POSTGRES_SEARCH
+    for statement in _statements(search):
+        db.execute(statement)
+
+
+def m002_alias_lookup(db: Db) -> None:
+    """Find entities by any spelling (timeline and quote filters look up aliases)."""
+    db.execute("CREATE INDEX entity_aliases_alias ON entity_aliases(lower(alias))")
+    db.execute("CREATE INDEX entities_name ON entities(lower(name))")
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    name: str
+    apply: Callable[[Db], None]
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "initial_schema", m001_initial_schema),
+    Migration(2, "alias_lookup", m002_alias_lookup),
+)
+LATEST = MIGRATIONS[-1].version
+
+_BOOKKEEPING = """CREATE TABLE IF NOT EXISTS schema_migrations (
+    version INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    applied_at {ts} NOT NULL
+)"""
+
+
+def current_version(db: Db) -> int:
+    """The highest applied migration, 0 for an empty database."""
+    if db.dialect.name == "sqlite":
+        exists = db.scalar(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'"
+        )
+    else:
+        exists = db.scalar("SELECT to_regclass('schema_migrations') IS NOT NULL")
+    if not exists:
+        return 0
+    return int(db.scalar("SELECT coalesce(max(version), 0) FROM schema_migrations"))
+
+
+def check_not_newer(db: Db, where: str) -> int:
+    version = current_version(db)
+    if version > LATEST:
+        raise SchemaError(
+            f"database schema is version {version}, this newsledger knows up to {LATEST}; "
+            "upgrade newsledger",
+            input=where,
+        )
+    return version
+
+
+def migrate(db: Db, where: str) -> list[str]:
+    """Apply every pending migration, each in its own transaction; names applied."""
+    check_not_newer(db, where)
+    db.execute(db.dialect.ddl(_BOOKKEEPING))
+    applied: list[str] = []
+    for migration in MIGRATIONS:
+        with db.transaction():
+            if db.dialect.name == "postgres":
+                # two processes opening a fresh database: one migrates, the other waits
+                db.execute("SELECT pg_advisory_xact_lock(727274)")
+            if current_version(db) >= migration.version:
+                continue
+            migration.apply(db)
+            db.execute(
+                "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
+                (migration.version, migration.name, datetime.now(UTC)),
+            )
+            applied.append(migration.name)
+    return applied

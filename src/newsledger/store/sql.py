@@ -1,0 +1,194 @@
+"""The store itself: one class over SQLite or PostgreSQL (see ``dialect.py``)."""
+
+from __future__ import annotations
+
+from types import TracebackType
+from typing import Self
+
+from newsledger.errors import SchemaError, StoreError
+from newsledger.ingest.identity import band_keys, similarity
+from newsledger.models import Article, Extraction, Failure
+from newsledger.resolve.names import company_key
+from newsledger.store import read, write
+from newsledger.store.base import EventFilter
+from newsledger.store.dialect import Db, Row, connect_postgres, connect_sqlite
+from newsledger.store.schema import LATEST, check_not_newer, current_version, migrate
+
+
+class SqlStore:
+    """A :class:`~newsledger.store.base.Store` on a SQL database."""
+
+    def __init__(self, db: Db, where: str, *, readonly: bool) -> None:
+        self.db = db
+        self.where = where
+        self.readonly = readonly
+        try:
+            if readonly:
+                if check_not_newer(db, where) < LATEST:
+                    raise SchemaError(
+                        "database schema is older than this newsledger; "
+                        "open it once for writing to migrate",
+                        input=where,
+                    )
+            else:
+                migrate(db, where)
+        except BaseException:
+            db.close()
+            raise
+
+    @classmethod
+    def sqlite(cls, path: str, *, readonly: bool = False) -> SqlStore:
+        return cls(connect_sqlite(path, readonly=readonly), path, readonly=readonly)
+
+    @classmethod
+    def postgres(cls, url: str, *, readonly: bool = False) -> SqlStore:
+        return cls(connect_postgres(url, readonly=readonly), _redact(url), readonly=readonly)
+
+    @property
+    def dialect(self) -> str:
+        return self.db.dialect.name
+
+    # --- lifecycle -----------------------------------------------------------
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def schema_version(self) -> int:
+        return current_version(self.db)
+
+    # --- write side ----------------------------------------------------------
+    def _writable(self) -> None:
+        if self.readonly:
+            raise StoreError("the store was opened read-only", input=self.where)
+
+    def has_article(self, article_id: str) -> bool:
+        return self.db.scalar("SELECT 1 FROM articles WHERE id = ?", (article_id,)) is not None
+
+    def near_duplicate_of(self, article: Article, threshold: float) -> str | None:
+        """The stored article ``article`` nearly repeats (its original if that was one too)."""
+        if article.fingerprint is None:
+            return None
+        keys = sorted(set(band_keys(article.fingerprint)))
+        if not keys:
+            return None
+        marks = ", ".join("?" for _ in keys)
+        rows = self.db.rows(
+            "SELECT DISTINCT a.id, a.fingerprint, a.duplicate_of FROM article_bands b "
+            f"JOIN articles a ON a.id = b.article_id WHERE b.band IN ({marks}) AND a.id <> ?",
+            [*keys, article.id],
+        )
+        scored = [
+            (similarity(article.fingerprint, r["fingerprint"]), r["id"], r)
+            for r in rows
+            if r["fingerprint"]
+        ]
+        scored = [s for s in scored if s[0] >= threshold]
+        if not scored:
+            return None
+        best = max(scored, key=lambda s: (s[0], s[1]))[2]
+        return str(best["duplicate_of"] or best["id"])
+
+    def save_extraction(self, extraction: Extraction, *, duplicate_of: str | None = None) -> bool:
+        """Store an article and everything found in it, all or nothing.
+
+        Returns False, changing nothing, when the article is already stored.
+        """
+        self._writable()
+        fp = extraction.article.fingerprint
+        bands = band_keys(fp) if fp else []
+        with self.db.transaction():
+            if self.has_article(extraction.article.id):
+                return False
+            write.save_article(self.db, extraction, duplicate_of, bands)
+            linker = write.Linker(self.db, extraction)
+            linker.save_entities()
+            for event in extraction.events:
+                write.save_event(self.db, linker, event)
+            for quote in extraction.quotes:
+                write.save_quote(self.db, linker, quote)
+        return True
+
+    def save_failure(self, failure: Failure) -> None:
+        self._writable()
+        with self.db.transaction():
+            write.save_failure(self.db, failure.input, failure.stage, failure.code, failure.reason)
+
+    # --- read side -----------------------------------------------------------
+    def article_row(self, article_id: str) -> Row | None:
+        return read.article_row(self.db, article_id)
+
+    def article_rows(self, limit: int, offset: int) -> tuple[list[Row], int]:
+        return read.article_rows(self.db, limit, offset)
+
+    def event_rows(self, flt: EventFilter, limit: int, offset: int) -> tuple[list[Row], int]:
+        return read.event_rows(self.db, flt, limit, offset)
+
+    def evidence_rows(self, event_ids: list[int]) -> list[Row]:
+        return read.evidence_rows(self.db, event_ids)
+
+    def entity_ids_named(self, name: str) -> list[int]:
+        return read.entity_ids_named(self.db, name.strip(), company_key(name))
+
+    def entity_rows(
+        self,
+        *,
+        type: str | None = None,
+        q: str | None = None,
+        ids: list[int] | None = None,
+        article_id: str | None = None,
+        limit: int = 50,
+        offset: int = 0,
+    ) -> tuple[list[Row], int]:
+        return read.entity_rows(
+            self.db, type=type, q=q, ids=ids, article_id=article_id, limit=limit, offset=offset
+        )
+
+    def alias_rows(self, entity_ids: list[int]) -> list[Row]:
+        return read.alias_rows(self.db, entity_ids)
+
+    def quote_rows(
+        self,
+        *,
+        speaker_ids: list[int] | None = None,
+        company_ids: list[int] | None = None,
+        article_id: str | None = None,
+        limit: int = 50,
+        offset: int = 0,
+    ) -> tuple[list[Row], int]:
+        return read.quote_rows(
+            self.db,
+            speaker_ids=speaker_ids,
+            company_ids=company_ids,
+            article_id=article_id,
+            limit=limit,
+            offset=offset,
+        )
+
+    def search_rows(self, query: str, limit: int, offset: int) -> tuple[list[Row], int]:
+        return read.search_rows(self.db, query, limit, offset)
+
+    def failure_rows(self, limit: int, offset: int) -> tuple[list[Row], int]:
+        return read.failure_rows(self.db, limit, offset)
+
+    def counts(self) -> Row:
+        return read.counts(self.db)
+
+
+def _redact(url: str) -> str:
+    """A URL safe to print in an error: the password replaced."""
+    head, sep, tail = url.partition("@")
+    if not sep or ":" not in head.split("//", 1)[-1]:
+        return url
+    scheme, _, userinfo = head.partition("//")
+    user = userinfo.split(":", 1)[0]
+    return f"{scheme}//{user}:***@{tail}"

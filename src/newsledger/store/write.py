@@ -1,0 +1,413 @@
+"""Saving one article's facts: rows in, canonical entities and event groups linked.
+
+Every function here runs inside the caller's transaction; the decisions about
+who is who and which reports are one event come from ``resolve.across``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from collections import Counter
+from datetime import UTC, date, datetime
+from decimal import Decimal
+from typing import Any
+
+from newsledger.models import ARGS_BY_TYPE, Entity, Event, EventArgs, Extraction, Quote, jsonable
+from newsledger.resolve.across import (
+    SAME_EVENT_WINDOW_DAYS,
+    EventFacts,
+    PersonCandidate,
+    canonical_name,
+    find_group,
+    match_person,
+    names_similar,
+    person_context,
+    summarize_group,
+)
+from newsledger.resolve.names import clean_name, company_key, person_key
+from newsledger.store.dialect import Db, Row
+
+DECIMAL_COLUMNS = ("amount", "amount_high", "amount_usd", "amount_usd_stated")
+DATE_COLUMNS = ("period_end", "deadline")
+BOOL_COLUMNS = ("outlook", "record")
+ARG_COLUMNS = frozenset(
+    (
+        *DECIMAL_COLUMNS,
+        *DATE_COLUMNS,
+        *BOOL_COLUMNS,
+        # layoff
+        *("jobs", "jobs_high", "percent", "unit", "location", "status", "implied_size"),
+        *("conflict", "raw"),
+        # financial, restructuring, strategy
+        *("kind", "subkind", "currency", "period", "name", "deadline_text", "scope"),
+        *("area", "market", "move"),
+        # leadership, rename, divestiture
+        *("person", "role", "change", "old", "new", "asset", "buyer"),
+    )
+)
+
+
+# --- event arguments <-> columns ---------------------------------------------
+
+
+def event_columns(args: EventArgs) -> dict[str, Any]:
+    """The typed columns of an event's arguments; anything else goes to ``details``.
+
+    >>> from newsledger.models import StrategyArgs
+    >>> event_columns(StrategyArgs(focus=("high-end",), move="focus"))["details"]
+    '{"focus": ["high-end"]}'
+    """
+    cols: dict[str, Any] = {}
+    details: dict[str, Any] = {}
+    for f in dataclasses.fields(args):
+        value = getattr(args, f.name)
+        if f.name in DECIMAL_COLUMNS:
+            cols[f.name] = value
+            cols[f"{f.name}_exact"] = None if value is None else str(value)
+        elif f.name in ARG_COLUMNS:
+            cols[f.name] = value
+        elif value not in (None, ()):
+            details[f.name] = jsonable(value)
+    cols["details"] = json.dumps(details, sort_keys=True) if details else None
+    return cols
+
+
+def as_date(value: Any) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value)[:10])
+
+
+def _field_value(name: str, row: Row, details: dict[str, Any]) -> Any:
+    if name in DECIMAL_COLUMNS:
+        exact = row.get(f"{name}_exact")
+        return None if exact is None else Decimal(exact)
+    if name in DATE_COLUMNS:
+        return as_date(row.get(name))
+    if name in BOOL_COLUMNS:
+        return bool(row.get(name))
+    if name in ARG_COLUMNS:
+        return row.get(name)
+    value = details.get(name)
+    return tuple(value) if isinstance(value, list) else value
+
+
+def args_from_row(row: Row) -> EventArgs:
+    """Rebuild an event's arguments from its stored row (the inverse of event_columns)."""
+    cls = ARGS_BY_TYPE[row["type"]]
+    raw = row.get("details")
+    details = json.loads(raw) if isinstance(raw, str) else (raw or {})
+    kwargs = {}
+    for f in dataclasses.fields(cls):
+        value = _field_value(f.name, row, details)
+        if value is not None or f.default is None:
+            kwargs[f.name] = value
+    args: EventArgs = cls(**kwargs)
+    return args
+
+
+# --- inserts -----------------------------------------------------------------
+
+
+def _insert(db: Db, table: str, values: dict[str, Any], returning: bool = True) -> int:
+    names = ", ".join(f'"{k}"' for k in values)
+    marks = ", ".join("?" for _ in values)
+    sql = f"INSERT INTO {table} ({names}) VALUES ({marks})"
+    if not returning:
+        db.execute(sql, list(values.values()))
+        return 0
+    return db.insert(sql + " RETURNING id", list(values.values()))
+
+
+def save_article(
+    db: Db, extraction: Extraction, duplicate_of: str | None, bands: list[str]
+) -> None:
+    a = extraction.article
+    values = {
+        "id": a.id,
+        "title": a.title,
+        "published": a.published,
+        "source": a.source,
+        "url": a.url,
+        "origin": a.origin,
+        "text": a.text,
+        "fingerprint": a.fingerprint,
+        "duplicate_of": duplicate_of,
+        "ingested_at": datetime.now(UTC),
+    }
+    _insert(db, "articles", values, returning=False)
+    for band in sorted(set(bands)):
+        _insert(db, "article_bands", {"band": band, "article_id": a.id}, returning=False)
+
+
+def save_failure(db: Db, input: str, stage: str, code: str, reason: str) -> None:
+    values = {"input": input, "stage": stage, "code": code, "reason": reason}
+    _insert(db, "failures", {**values, "at": datetime.now(UTC)}, returning=False)
+
+
+# --- entities ----------------------------------------------------------------
+
+
+def _key(kind: str, name: str) -> str:
+    if kind == "company":
+        return company_key(name)
+    if kind == "person":
+        return person_key(name)
+    return " ".join(clean_name(name).lower().split())
+
+
+def _lookup_person(db: Db, name: str, role: str | None, org: str | None) -> int | None:
+    found = db.rows(
+        "SELECT id, name, role, org FROM entities WHERE type = 'person' AND key = ?",
+        (person_key(name),),
+    )
+    if not found:
+        return None
+    ids = [r["id"] for r in found]
+    aliases: dict[int, list[str]] = {}
+    for r in db.rows(
+        f"SELECT entity_id, alias FROM entity_aliases WHERE entity_id IN ({_marks(ids)})", ids
+    ):
+        aliases.setdefault(r["entity_id"], []).append(r["alias"])
+    candidates = [
+        PersonCandidate(r["id"], (r["name"], *aliases.get(r["id"], [])), r["role"], r["org"])
+        for r in found
+    ]
+    return match_person(name, role, org, candidates)
+
+
+def _marks(values: list[Any]) -> str:
+    return ", ".join("?" for _ in values)
+
+
+def _find_or_create(db: Db, kind: str, name: str, role: str | None, org: str | None) -> int:
+    key = _key(kind, name)
+    if kind == "person":
+        found = _lookup_person(db, name, role, org)
+    else:
+        found = db.scalar(
+            "SELECT id FROM entities WHERE type = ? AND key = ? ORDER BY id", (kind, key)
+        )
+    if found is not None:
+        return int(found)
+    values = {"type": kind, "key": key, "name": name, "role": role, "org": org}
+    return _insert(db, "entities", values)
+
+
+def _add_spellings(db: Db, entity_id: int, spellings: Counter[str]) -> None:
+    for alias, count in spellings.items():
+        db.execute(
+            "INSERT INTO entity_aliases (entity_id, alias, mentions) VALUES (?, ?, ?) "
+            "ON CONFLICT (entity_id, alias) DO UPDATE "
+            "SET mentions = entity_aliases.mentions + excluded.mentions",
+            (entity_id, alias, count),
+        )
+
+
+def _refresh_entity(db: Db, entity_id: int, kind: str, role: str | None, org: str | None) -> None:
+    counts = {
+        r["alias"]: int(r["mentions"])
+        for r in db.rows(
+            "SELECT alias, mentions FROM entity_aliases WHERE entity_id = ?", (entity_id,)
+        )
+    }
+    if kind == "person":
+        name = canonical_name(counts)
+    else:  # companies: the most used spelling, shortest on ties ("Sony" over "Sony Corp.")
+        name = max(counts, key=lambda n: (counts[n], -len(n), n))
+    db.execute(
+        "UPDATE entities SET name = ?, role = coalesce(role, ?), org = coalesce(org, ?) "
+        "WHERE id = ?",
+        (name, role, org, entity_id),
+    )
+
+
+def link_entity(
+    db: Db, kind: str, name: str, spellings: Counter[str], role: str | None, org: str | None
+) -> int:
+    """The canonical entity for a name, created if new, with its spellings counted."""
+    entity_id = _find_or_create(db, kind, name, role, org)
+    _add_spellings(db, entity_id, spellings or Counter({name: 1}))
+    _refresh_entity(db, entity_id, kind, role, org)
+    return entity_id
+
+
+def _spellings(entity: Entity) -> Counter[str]:
+    counts: Counter[str] = Counter(clean_name(m.text) for m in entity.mentions)
+    for name in (entity.name, *entity.aliases):
+        counts[clean_name(name)] += 0 if counts[clean_name(name)] else 1
+    return Counter({k: v for k, v in counts.items() if k})
+
+
+class Linker:
+    """Maps names as written in one article to canonical entity ids."""
+
+    def __init__(self, db: Db, extraction: Extraction) -> None:
+        self.db = db
+        self.extraction = extraction
+        self.companies: dict[str, int] = {}
+        self.people: list[tuple[tuple[str, ...], int]] = []
+
+    def save_entities(self) -> None:
+        article_id = self.extraction.article.id
+        for entity in self.extraction.entities:
+            role, org = entity.role, entity.org
+            if entity.type == "person":
+                ctx = person_context(entity, self.extraction)
+                role, org = ctx.role, ctx.org
+            eid = link_entity(self.db, entity.type, entity.name, _spellings(entity), role, org)
+            if entity.type == "company":
+                self.companies[company_key(entity.name)] = eid
+                for alias in entity.aliases:
+                    self.companies.setdefault(company_key(alias), eid)
+            elif entity.type == "person":
+                self.people.append(((entity.name, *entity.aliases), eid))
+            for m in entity.mentions:
+                values = {"entity_id": eid, "article_id": article_id, "start": m.start}
+                values.update({"end": m.end, "text": m.text})
+                _insert(self.db, "mentions", values, returning=False)
+
+    def company(self, name: str | None) -> int | None:
+        key = company_key(name or "")
+        if not key:
+            return None
+        if key not in self.companies:
+            self.companies[key] = link_entity(
+                self.db, "company", clean_name(name or ""), Counter(), None, None
+            )
+        return self.companies[key]
+
+    def person(self, name: str | None) -> int | None:
+        if not name:
+            return None
+        for names, eid in self.people:
+            if any(names_similar(name, n) for n in names):
+                return eid
+        return None
+
+
+# --- events and groups -------------------------------------------------------
+
+
+def _facts(row: Row) -> EventFacts:
+    exact = row.get("amount_exact")
+    return EventFacts(
+        id=row["id"],
+        article_id=row["article_id"],
+        type=row["type"],
+        company_id=row["company_entity_id"],
+        date=as_date(row["event_date"]),
+        group_id=row["group_id"],
+        source=row.get("source"),
+        jobs=row["jobs"],
+        percent=row["percent"],
+        unit=row["unit"],
+        kind=row["kind"],
+        amount=None if exact is None else Decimal(exact),
+        currency=row["currency"],
+        period=row["period"],
+        person=row["person"],
+        change=row["change"],
+        name=row["name"],
+        old=row["old"],
+        new=row["new"],
+        asset=row["asset"],
+        move=row["move"],
+        market=row["market"],
+    )
+
+
+_EVENT_WITH_SOURCE = (
+    "SELECT e.*, a.source AS source FROM events e JOIN articles a ON a.id = e.article_id"
+)
+
+
+def _group_event(db: Db, event_id: int) -> None:
+    row = db.one(f"{_EVENT_WITH_SOURCE} WHERE e.id = ?", (event_id,))
+    assert row is not None
+    new = _facts(row)
+    candidates: list[EventFacts] = []
+    if new.company_id is not None and new.date is not None:
+        lo = date.fromordinal(new.date.toordinal() - SAME_EVENT_WINDOW_DAYS)
+        hi = date.fromordinal(new.date.toordinal() + SAME_EVENT_WINDOW_DAYS)
+        found = db.rows(
+            f"{_EVENT_WITH_SOURCE} WHERE e.company_entity_id = ? AND e.type = ? "
+            "AND e.article_id <> ? AND e.event_date >= ? AND e.event_date <= ?",
+            (new.company_id, new.type, new.article_id, lo, hi),
+        )
+        candidates = [_facts(r) for r in found]
+    group_id = find_group(new, candidates)
+    if group_id is None:
+        group_id = _insert(
+            db, "event_groups", {"type": new.type, "company_entity_id": new.company_id}
+        )
+    db.execute("UPDATE events SET group_id = ? WHERE id = ?", (group_id, event_id))
+    _refresh_group(db, group_id)
+
+
+def _refresh_group(db: Db, group_id: int) -> None:
+    members = [
+        _facts(r) for r in db.rows(f"{_EVENT_WITH_SOURCE} WHERE e.group_id = ?", (group_id,))
+    ]
+    s = summarize_group(members)
+    db.execute(
+        "UPDATE event_groups SET first_date = ?, last_date = ?, jobs = ?, percent = ?, "
+        "amount = ?, amount_exact = ?, currency = ?, article_count = ?, conflict = ? WHERE id = ?",
+        (
+            s.first_date,
+            s.last_date,
+            s.jobs,
+            s.percent,
+            s.amount,
+            None if s.amount is None else str(s.amount),
+            s.currency,
+            s.article_count,
+            s.conflict,
+            group_id,
+        ),
+    )
+
+
+def save_event(db: Db, linker: Linker, event: Event) -> int:
+    """Insert one event with all its evidence, then join (or open) its event group."""
+    article_id = linker.extraction.article.id
+    values: dict[str, Any] = {
+        "article_id": article_id,
+        "type": event.type,
+        "company_entity_id": linker.company(event.company),
+        "company": event.company,
+        "event_date": event.event_date,
+    }
+    values.update(event_columns(event.args))
+    values["person_entity_id"] = linker.person(getattr(event.args, "person", None))
+    event_id = _insert(db, "events", values)
+    for i, ev in enumerate(event.evidence):
+        row = {"event_id": event_id, "article_id": ev.article_id, "start": ev.start}
+        row.update({"end": ev.end, "text": ev.text, "is_primary": i == 0})
+        _insert(db, "evidence", row, returning=False)
+    _group_event(db, event_id)
+    return event_id
+
+
+def save_quote(db: Db, linker: Linker, quote: Quote) -> int:
+    if quote.speaker_type == "company":
+        speaker_id = linker.company(quote.speaker)
+    else:
+        speaker_id = linker.person(quote.speaker)
+    values = {
+        "article_id": linker.extraction.article.id,
+        "speaker_entity_id": speaker_id,
+        "speaker": quote.speaker,
+        "speaker_role": quote.speaker_role,
+        "speaker_type": quote.speaker_type,
+        "org": quote.org,
+        "org_entity_id": linker.company(quote.org),
+        "text": quote.text,
+        "start": quote.start,
+        "end": quote.end,
+        "sentence_start": quote.evidence.start,
+        "sentence_end": quote.evidence.end,
+        "direct": quote.direct,
+    }
+    return _insert(db, "quotes", values)
