@@ -1,0 +1,34 @@
+"""Read side: events, timelines, quotes, entities, search and exports."""
+
+from newsledger.query.api import Query
+from newsledger.query.export import FORMATS, export
+from newsledger.query.records import (
+    ArticleRecord,
+    ArticleView,
+    EntityRecord,
+    EventRecord,
+    EvidenceRecord,
+    FailureRecord,
+    Page,
+    QuoteRecord,
+    SearchHit,
+    Stats,
+    Timeline,
+)
+
+__all__ = [
+    "FORMATS",
+    "ArticleRecord",
+    "ArticleView",
+    "EntityRecord",
+    "EventRecord",
+    "EvidenceRecord",
+    "FailureRecord",
+    "Page",
+    "Query",
+    "QuoteRecord",
+    "SearchHit",
+    "Stats",
+    "Timeline",
+    "export",
+]

@@ -67,6 +67,7 @@ def article_rows(db: Db, limit: int, offset: int) -> tuple[list[Row], int]:
 def event_rows(db: Db, flt: EventFilter, limit: int, offset: int) -> tuple[list[Row], int]:
     select = (
         "SELECT e.*, g.article_count AS sources, g.conflict AS group_conflict, "
+        "g.jobs AS group_jobs, g.amount_exact AS group_amount_exact, "
         "a.source AS article_source, coalesce(e.event_date, a.published) AS sort_date "
         "FROM events e JOIN articles a ON a.id = e.article_id "
         "LEFT JOIN event_groups g ON g.id = e.group_id"

@@ -1,0 +1,285 @@
+"""The read side: events, timelines, quotes, entities and search over a store.
+
+>>> with Query.open("ledger.db") as q:                    # doctest: +SKIP
+...     q.timeline("Sony").jobs_cut_total
+11000
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import defaultdict
+from datetime import date, datetime
+from decimal import Decimal
+from types import TracebackType
+from typing import Any, Self
+
+from newsledger.models import jsonable
+from newsledger.query.records import (
+    ArticleRecord,
+    ArticleView,
+    EntityRecord,
+    EventRecord,
+    EvidenceRecord,
+    FailureRecord,
+    Page,
+    QuoteRecord,
+    SearchHit,
+    Stats,
+    Timeline,
+)
+from newsledger.store import EventFilter, Row, Store, open_store
+from newsledger.store.write import args_from_row, as_date
+
+# Layoffs that did not (or not yet credibly) happen are listed but not counted.
+UNCOUNTED_LAYOFF_STATUSES = frozenset({"denied", "rumored"})
+MAX_LIMIT = 1000
+
+
+def _limits(limit: int, offset: int) -> tuple[int, int]:
+    if limit < 0 or offset < 0:
+        raise ValueError("limit and offset must not be negative")
+    return min(limit, MAX_LIMIT), offset
+
+
+def _as_datetime(value: Any) -> datetime | None:
+    if value is None or isinstance(value, datetime):
+        return value
+    return datetime.fromisoformat(str(value))
+
+
+def article_record(row: Row) -> ArticleRecord:
+    return ArticleRecord(
+        id=row["id"],
+        title=row["title"],
+        published=as_date(row["published"]),
+        source=row["source"],
+        url=row["url"],
+        origin=row["origin"],
+        duplicate_of=row["duplicate_of"],
+    )
+
+
+def evidence_record(row: Row) -> EvidenceRecord:
+    return EvidenceRecord(
+        article_id=row["article_id"],
+        start=int(row["start"]),
+        end=int(row["end"]),
+        text=row["text"],
+        article_title=row["article_title"],
+        published=as_date(row["published"]),
+        source=row["source"],
+    )
+
+
+def quote_record(row: Row) -> QuoteRecord:
+    return QuoteRecord(
+        id=int(row["id"]),
+        article_id=row["article_id"],
+        speaker=row["speaker"],
+        speaker_id=row["speaker_entity_id"],
+        speaker_role=row["speaker_role"],
+        org=row["org"],
+        text=row["text"],
+        start=int(row["start"]),
+        end=int(row["end"]),
+        published=as_date(row["published"]),
+        source=row["source"],
+    )
+
+
+class Query:
+    """Read-only questions over a :class:`~newsledger.store.Store`."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    @classmethod
+    def open(cls, target: str) -> Query:
+        """A Query on the store at ``target`` (path or PostgreSQL URL), read-only."""
+        return cls(open_store(target, readonly=True))
+
+    def close(self) -> None:
+        self.store.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    # --- events ----------------------------------------------------------------
+    def _event_records(self, rows: list[Row]) -> list[EventRecord]:
+        evidence: dict[int, list[EvidenceRecord]] = defaultdict(list)
+        for ev in self.store.evidence_rows([int(r["id"]) for r in rows]):
+            evidence[int(ev["event_id"])].append(evidence_record(ev))
+        return [self._event_record(r, evidence[int(r["id"])]) for r in rows]
+
+    @staticmethod
+    def _event_record(row: Row, evidence: list[EvidenceRecord]) -> EventRecord:
+        fields = jsonable(_args_dict(row))
+        return EventRecord(
+            id=int(row["id"]),
+            group_id=row["group_id"],
+            type=row["type"],
+            company=row["company"],
+            company_id=row["company_entity_id"],
+            date=as_date(row["event_date"]),
+            fields=fields,
+            evidence=evidence,
+            sources=int(row["sources"] or 1),
+            conflict=row["group_conflict"] or row["conflict"],
+            article_id=row["article_id"],
+        )
+
+    def _company_ids(self, company: str | None) -> tuple[int, ...] | None:
+        return None if company is None else tuple(self.store.entity_ids_named(company))
+
+    def events(
+        self,
+        *,
+        company: str | None = None,
+        type: str | None = None,
+        since: date | None = None,
+        until: date | None = None,
+        text: str | None = None,
+        limit: int = 50,
+        offset: int = 0,
+    ) -> Page[EventRecord]:
+        """Events in date order, filtered by company (name, alias or key), type, dates, text."""
+        limit, offset = _limits(limit, offset)
+        flt = EventFilter(self._company_ids(company), type, since, until, text)
+        rows, total = self.store.event_rows(flt, limit, offset)
+        return Page(self._event_records(rows), total, limit, offset)
+
+    def _entity_records(self, rows: list[Row]) -> list[EntityRecord]:
+        aliases: dict[int, list[str]] = defaultdict(list)
+        names = {int(r["id"]): r["name"] for r in rows}
+        for a in self.store.alias_rows(list(names)):
+            if a["alias"] != names[int(a["entity_id"])]:
+                aliases[int(a["entity_id"])].append(a["alias"])
+        return [
+            EntityRecord(
+                id=int(r["id"]),
+                type=r["type"],
+                name=r["name"],
+                aliases=aliases[int(r["id"])],
+                role=r["role"],
+                org=r["org"],
+                article_count=int(r["article_count"]),
+                event_count=int(r["event_count"]),
+            )
+            for r in rows
+        ]
+
+    def timeline(self, company: str) -> Timeline | None:
+        """A company's events by date; totals count each real-world event once."""
+        ids = self.store.entity_ids_named(company)
+        rows, _ = self.store.entity_rows(ids=ids, type="company", limit=1)
+        if not rows:
+            return None
+        entity = self._entity_records(rows)[0]
+        flt = EventFilter(company_ids=(entity.id,))
+        found, total = self.store.event_rows(flt, MAX_LIMIT, 0)
+        while len(found) < total:  # a timeline is whole, not a page
+            more, _ = self.store.event_rows(flt, MAX_LIMIT, len(found))
+            found.extend(more)
+        events = self._event_records(found)
+        jobs, money = _totals(found)
+        return Timeline(entity, events, jobs, money)
+
+    # --- quotes, entities, articles -----------------------------------------------
+    def quotes(
+        self,
+        *,
+        speaker: str | None = None,
+        company: str | None = None,
+        limit: int = 50,
+        offset: int = 0,
+    ) -> Page[QuoteRecord]:
+        limit, offset = _limits(limit, offset)
+        speaker_ids = None if speaker is None else self.store.entity_ids_named(speaker)
+        company_ids = None if company is None else self.store.entity_ids_named(company)
+        rows, total = self.store.quote_rows(
+            speaker_ids=speaker_ids, company_ids=company_ids, limit=limit, offset=offset
+        )
+        return Page([quote_record(r) for r in rows], total, limit, offset)
+
+    def entities(
+        self, *, type: str | None = None, q: str | None = None, limit: int = 50, offset: int = 0
+    ) -> Page[EntityRecord]:
+        limit, offset = _limits(limit, offset)
+        rows, total = self.store.entity_rows(type=type, q=q, limit=limit, offset=offset)
+        return Page(self._entity_records(rows), total, limit, offset)
+
+    def entity(self, entity_id: int) -> EntityRecord | None:
+        rows, _ = self.store.entity_rows(ids=[entity_id], limit=1)
+        return self._entity_records(rows)[0] if rows else None
+
+    def search(self, query: str, limit: int = 20, offset: int = 0) -> Page[SearchHit]:
+        """Full-text search; any user text is safe (operators are taken as words)."""
+        limit, offset = _limits(limit, offset)
+        rows, total = self.store.search_rows(query, limit, offset)
+        hits = [SearchHit(article_record(r), r["snippet"] or "") for r in rows]
+        return Page(hits, total, limit, offset)
+
+    def article(self, article_id: str) -> ArticleView | None:
+        row = self.store.article_row(article_id)
+        if row is None:
+            return None
+        events, _ = self.store.event_rows(EventFilter(article_id=article_id), MAX_LIMIT, 0)
+        quotes, _ = self.store.quote_rows(article_id=article_id, limit=MAX_LIMIT)
+        entities, _ = self.store.entity_rows(article_id=article_id, limit=MAX_LIMIT)
+        return ArticleView(
+            article=article_record(row),
+            text=row["text"],
+            events=self._event_records(events),
+            quotes=[quote_record(q) for q in quotes],
+            entities=self._entity_records(entities),
+        )
+
+    def articles(self, limit: int = 50, offset: int = 0) -> Page[ArticleRecord]:
+        limit, offset = _limits(limit, offset)
+        rows, total = self.store.article_rows(limit, offset)
+        return Page([article_record(r) for r in rows], total, limit, offset)
+
+    def failures(self, limit: int = 50, offset: int = 0) -> Page[FailureRecord]:
+        limit, offset = _limits(limit, offset)
+        rows, total = self.store.failure_rows(limit, offset)
+        items = [
+            FailureRecord(
+                int(r["id"]), r["input"], r["stage"], r["code"], r["reason"], _as_datetime(r["at"])
+            )
+            for r in rows
+        ]
+        return Page(items, total, limit, offset)
+
+    def stats(self) -> Stats:
+        return Stats(**self.store.counts())
+
+
+def _args_dict(row: Row) -> dict[str, Any]:
+    return dataclasses.asdict(args_from_row(row))
+
+
+def _totals(rows: list[Row]) -> tuple[int, dict[str, dict[str, Decimal]]]:
+    """Jobs cut and money per kind and currency, one figure per event group."""
+    jobs = 0
+    money: dict[str, dict[str, Decimal]] = defaultdict(lambda: defaultdict(Decimal))
+    seen: set[Any] = set()
+    for row in rows:
+        group = row["group_id"] if row["group_id"] is not None else ("event", row["id"])
+        if group in seen:
+            continue
+        seen.add(group)
+        if row["type"] == "layoff" and row["status"] not in UNCOUNTED_LAYOFF_STATUSES:
+            jobs += int(row["group_jobs"] if row["group_jobs"] is not None else row["jobs"] or 0)
+        amount = row["group_amount_exact"] or row["amount_exact"]
+        if row["type"] == "financial" and row["kind"] and amount and row["currency"]:
+            money[row["kind"]][row["currency"]] += Decimal(amount)
+    return jobs, {k: dict(v) for k, v in money.items()}
