@@ -87,6 +87,7 @@ def test_rss_items_become_articles() -> None:
     assert "teaser" not in first.text  # full content wins over the summary
     assert (first.published, first.source) == (date(2019, 2, 12), "Harbour Business Wire")
     assert first.url == "https://wire.example/keelson-profit"
+    assert second.source == "Coastal Courier"  # an item's own <source> wins over the feed title
     assert second.text == (
         "Tidewater Rope will cut 60 jobs at its mill in Grimsby, a spokeswoman said."
     )

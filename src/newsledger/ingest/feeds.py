@@ -1,9 +1,9 @@
 """RSS and Atom feeds -> one ``Article`` per item, via ``feedparser``.
 
 An item's full content (``content:encoded``, Atom ``content``) is preferred to
-its summary; markup is flattened to paragraphs. The feed's title is the
-source, the item's link its URL. An item with no text is one failure naming
-``feed#item N``; the other items go on.
+its summary; markup is flattened to paragraphs. The item's ``<source>``, else
+the feed's title, is the source; the item's link is its URL. An item with no
+text is one failure naming ``feed#item N``; the other items go on.
 
 >>> looks_like_feed('<?xml version="1.0"?><rss version="2.0"><channel>')
 True
@@ -76,11 +76,12 @@ def feed_articles(text: str, origin: str, defaults: Defaults) -> Iterator[Articl
             bad = MalformedRecord("feed item has no content or summary text", where)
             yield Failure(where, bad.stage, bad.code, bad.reason)
             continue
+        item_source = entry.get("source") or {}  # RSS <source>: the outlet a wire item came from
         yield make_article(
             body,
             title=_str_or_none(entry.get("title")),
             published=_entry_date(entry) or defaults.published,
-            source=source,
+            source=_str_or_none(item_source.get("title")) or source,
             url=_str_or_none(entry.get("link")),
             origin=where,
         )
