@@ -55,7 +55,7 @@ class Extractor:
                 try:
                     out.append(self.extract(article))
                 except Exception as err:
-                    reason = f"{ExtractError.code} extraction failed: {type(err).__name__}: {err}"
+                    reason = f"extraction failed: {type(err).__name__}: {err}"
                     out.append(
                         Failure(article.origin or article.id, "extract", ExtractError.code, reason)
                     )
