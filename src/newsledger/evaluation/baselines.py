@@ -100,7 +100,11 @@ def textacy_quotes(docs: Iterable[Any]) -> Iterator[dict[str, Any]]:
         raise EvalError(TEXTACY_HINT) from err
     for doc in docs:
         quotes = []
-        for triple in direct_quotations(doc):
+        try:
+            triples = list(direct_quotations(doc))
+        except ValueError:  # textacy bails out on an odd number of quotation marks
+            triples = []
+        for triple in triples:
             content = triple.content
             speaker = " ".join(t.text for t in triple.speaker) or None
             quotes.append(

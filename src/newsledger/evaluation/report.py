@@ -18,6 +18,18 @@ from newsledger.models import jsonable
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’]?\s+|\n+")
 _HEAD = ["P", "R", "F1", "TP", "FP", "FN"]
+# words that usually sit in the sentence stating a financial figure of that kind
+_KIND_WORDS: dict[str, list[str]] = {
+    "net_loss": ["net loss", "loss"],
+    "net_profit": ["net profit", "net income", "profit"],
+    "pretax_profit": ["pretax profit", "pre-tax profit", "profit"],
+    "operating_loss": ["operating loss", "loss"],
+    "operating_profit": ["operating profit", "profit"],
+    "revenue": ["revenue", "sales"],
+    "impairment": ["impairment", "write-down", "writedown"],
+    "restructuring_charge": ["restructuring charge", "charge"],
+    "writedown": ["writedown", "write-down"],
+}
 
 
 def _fmt(value: float | None) -> str:
@@ -97,6 +109,7 @@ def _needles(fact: GoldFact) -> list[str]:
     out = []
     if f.get("quote_start"):
         out.append(str(f["quote_start"]))
+    out += _KIND_WORDS.get(str(f.get("kind")), [])
     if isinstance(f.get("jobs"), int):
         out += [f"{f['jobs']:,}", str(f["jobs"])]
     if f.get("percent") is not None:
