@@ -113,6 +113,29 @@ def _last_entity(ctx: _Context, before: int, kind: str) -> Entity | None:
     return fallback
 
 
+# how far back (characters) a pronoun looks for a person named as a subject
+PRONOUN_REACH = 600
+
+
+def _last_subject(ctx: _Context, before: int) -> Entity | None:
+    """The person last named as the subject of a clause, outside quotations."""
+    i = bisect_right(ctx.mention_starts, before) - 1
+    while i >= 0 and ctx.mention_starts[i] > before - PRONOUN_REACH:
+        entity, start = ctx.mention_entities[i], ctx.mention_starts[i]
+        i -= 1
+        if entity.type != "person" or _in_quote(ctx, start):
+            continue
+        span = ctx.doc.char_span(start, start + 1, alignment_mode="expand")
+        if span is None:
+            continue
+        head = span[0]
+        while head.dep_ in ("compound", "flat") and head.head is not head:
+            head = head.head
+        if head.dep_ in _SUBJECT_DEPS or (head.dep_ == "appos" and head.head.dep_ in _SUBJECT_DEPS):
+            return entity
+    return None
+
+
 def _from_entity(entity: Entity) -> Speaker:
     kind = "person" if entity.type == "person" else "company"
     return Speaker(entity.name, kind, entity.role, entity.org)
@@ -127,7 +150,7 @@ def _speaker_of(ctx: _Context, token: Token) -> Speaker | None:
     if low in _NEVER_SPEAKERS or _in_quote(ctx, token.idx):
         return None
     if low in _PERSON_PRONOUNS:
-        entity = _last_entity(ctx, token.idx, "person")
+        entity = _last_subject(ctx, token.idx) or _last_entity(ctx, token.idx, "person")
         return _from_entity(entity) if entity else None
     if low in _COMPANY_PRONOUNS or (low in _COMPANY_NOUNS and _has_definite(token)):
         entity = _last_entity(ctx, token.idx, "company")
@@ -233,7 +256,7 @@ def _cue_speaker(ctx: _Context, frame: list[Token], nearest_last: bool) -> Speak
                 found = _speaker_of(ctx, obj)
                 if found:
                     return found
-    verbs = [t for t in frame if t.lower_ in speech_forms()]
+    verbs = [t for t in frame if t.lower_ in speech_forms() or _adjacent_verb(t, frame)]
     for verb in reversed(verbs) if nearest_last else verbs:
         for subject in _subjects(verb):
             if subject.i in inside or abs(subject.i - verb.i) <= 3:
@@ -249,6 +272,15 @@ def _cue_speaker(ctx: _Context, frame: list[Token], nearest_last: bool) -> Speak
     return None
 
 
+def _adjacent_verb(token: Token, frame: list[Token]) -> bool:
+    """A verb touching the quotation ("…," Bolton charged / he retorted: "…")."""
+    if token.pos_ != "VERB" or not frame:
+        return False
+    if frame[0].idx < token.idx and frame[-1].text in (":", ","):
+        return token.i >= frame[-1].i - 1
+    return token.i - frame[0].i <= 3
+
+
 def _subjects(verb: Token) -> list[Token]:
     subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
     if not subjects and verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
@@ -259,7 +291,7 @@ def _subjects(verb: Token) -> list[Token]:
 def _dash_speaker(ctx: _Context, frame: list[Token]) -> Speaker | None:
     if len(frame) >= 2 and frame[0].text in _DASHES:
         for token in frame[1:4]:
-            if token.pos_ in ("PROPN", "NOUN"):
+            if token.pos_ == "PROPN" or token.lower_ in _PERSON_PRONOUNS:
                 return _speaker_of(ctx, token)
     return None
 
@@ -292,10 +324,10 @@ def _intro_speaker(ctx: _Context, quote: QuoteSpan) -> Speaker | None:
     frame = _before_frame(ctx, end - 1)
     found = _cue_speaker(ctx, frame, nearest_last=False)
     if found is None and text[end - 1] == ":":
-        for token in frame:
-            if token.dep_ in _SUBJECT_DEPS:
-                found = _speaker_of(ctx, token)
-                if found and found.kind in ("person", "company"):
+        for verb in reversed([t for t in frame if t.pos_ in ("VERB", "AUX")]):
+            for subject in _subjects(verb):
+                found = _speaker_of(ctx, subject)
+                if found:
                     return found
         return None
     return found
@@ -378,8 +410,8 @@ def _inherited(
     if found is not None or previous is None:
         return found
     gap = text[previous[0].close_mark : quote.open_mark]
-    adjacent = gap.count("\n") <= 2 and len(gap.strip()) < 3
-    return previous[1] if adjacent and _starts_paragraph(text, previous[0].open_mark) else None
+    adjacent = gap.count("\n") <= 2 and not gap.strip()
+    return previous[1] if adjacent else None
 
 
 def _quote(
