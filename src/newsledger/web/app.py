@@ -21,6 +21,7 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
 from newsledger import __version__
+from newsledger.query import Query
 from newsledger.web import api, pages, problems
 from newsledger.web.chart import event_href
 from newsledger.web.deps import QueryLike
@@ -150,8 +151,6 @@ def create_app(db: str, *, token: str | None = None, readonly: bool = True) -> F
     ``readonly`` (the default) serves reads only; ingestion needs both
     ``readonly=False`` and a ``token``.
     """
-    from newsledger.query import Query
-
-    query = Query.open(db, readonly=True)
+    query = Query.open(db)
     ingest = pipeline_ingest(db) if token is not None and not readonly else None
     return build_app(query, token=token, readonly=readonly, ingest=ingest)
