@@ -287,7 +287,9 @@ def _fraction_value(rest: str) -> Decimal | None:
     match = fraction.fullmatch(rest)
     if match:
         num_text = match.group("num")
-        numerator = parse_number(num_text if num_text not in ("a", "an") else "one") if num_text else 1
+        numerator = (
+            parse_number(num_text if num_text not in ("a", "an") else "one") if num_text else 1
+        )
         if numerator is None or (num_text is None and match.group("den").lower() != "half"):
             return None
         return _share(Decimal(numerator), Decimal(_denominators()[match.group("den").lower()]))

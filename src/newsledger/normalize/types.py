@@ -25,7 +25,8 @@ class Money:
     """An amount of money as written: ``amount`` (low end of a range), ``currency`` as ISO 4217.
 
     ``currency`` is None when the text names a currency we cannot pin down
-    (``kr`` without a hint). ``approximate`` is True for "about $5m", "approx. $926m".
+    (``kr`` without a hint). ``approximate`` is True for "about $5m", "approx. $926m";
+    ``qualifier`` keeps the exact reading ("up_to", "more_than", ...).
     """
 
     amount: Decimal
@@ -33,6 +34,7 @@ class Money:
     currency: str | None = None
     amount_high: Decimal | None = None
     approximate: bool = False
+    qualifier: Qualifier | None = None
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,53 @@
+"""Convert amounts to US dollars with the ECB reference rates bundled in ``currencyconverter``.
+
+No network: the rates ship with the package (daily, from 1999). The converter is
+built once per process on first use, not at import time.
+
+>>> to_usd(Decimal("5"), "USD", None)
+Decimal('5')
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from functools import cache
+from typing import Any
+
+_CENT = Decimal("0.01")
+_WHOLE_FROM = Decimal(1000)  # amounts this big are reported to the unit, smaller ones to the cent
+
+
+@cache
+def _converter() -> Any:
+    from currency_converter import CurrencyConverter
+
+    return CurrencyConverter(fallback_on_missing_rate=True, fallback_on_wrong_date=True)
+
+
+def to_usd(amount: Decimal, currency: str, on: date | None) -> Decimal | None:
+    """``amount`` of ``currency`` (ISO 4217) in US dollars at the ECB rate of ``on``.
+
+    ``on=None`` uses the latest rate in the bundled data. A date before the data
+    starts (1999) or after it ends, or a day without a rate (weekends, or a
+    currency the ECB stopped quoting), falls back to the nearest available rate.
+    Returns None for a currency the data does not know. Amounts of 1000 USD or
+    more are rounded to whole dollars, smaller ones to cents.
+
+    >>> to_usd(Decimal("75000000000"), "JPY", date(2012, 4, 12))
+    Decimal('925919842')
+    >>> to_usd(Decimal("1"), "XYZ", None) is None
+    True
+    """
+    code = currency.upper()
+    if code == "USD":
+        return amount
+    converter = _converter()
+    if code not in converter.currencies:
+        return None
+    # Convert one unit and multiply in Decimal, so large amounts keep their digits.
+    rate = Decimal(repr(converter.convert(1.0, code, "USD", date=on)))
+    value = amount * rate
+    if abs(value) >= _WHOLE_FROM:
+        return value.quantize(Decimal(1))
+    return value.quantize(_CENT)
