@@ -7,7 +7,7 @@ from datetime import date, datetime
 
 import pytest
 
-from newsledger.ingest.dates import from_struct_time, parse_published
+from newsledger.ingest.dates import dateline_date, from_struct_time, parse_published
 
 PARSED = {
     "iso date": ("2012-04-12", date(2012, 4, 12)),
@@ -60,3 +60,19 @@ def test_struct_time() -> None:
 def test_wrong_type_is_a_type_error() -> None:
     with pytest.raises(TypeError):
         parse_published(20120412)  # type: ignore[arg-type]
+
+
+DATELINES = [
+    ("wire us style", "Acme cuts\n\nTOKYO, April 12, 2012 - Acme said", date(2012, 4, 12)),
+    ("day first with agency", "LONDON, 3 May 2014 (Reuters) - Shares", date(2014, 5, 3)),
+    ("abbreviated month, em dash", "NEW YORK, Sept. 5, 2013 — The bank", date(2013, 9, 5)),
+    ("date inside a sentence is no dateline", "Acme said on April 12, 2012 that", None),
+    ("no date at all", "Acme cuts jobs\n\nAcme said today", None),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), [c[1:] for c in DATELINES], ids=[c[0] for c in DATELINES]
+)
+def test_dateline_date(text: str, expected: date | None) -> None:
+    assert dateline_date(text) == expected

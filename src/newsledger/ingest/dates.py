@@ -17,6 +17,7 @@ True
 from __future__ import annotations
 
 import email.utils
+import re
 import time
 from datetime import date, datetime
 
@@ -98,3 +99,31 @@ def from_struct_time(value: time.struct_time | None) -> date | None:
     if value is None:
         return None
     return _plausible(date(value.tm_year, value.tm_mon, value.tm_mday))
+
+
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+# A wire-style dateline opening a paragraph:
+# "TOKYO, April 12, 2012 -", "LONDON, 3 May 2014 (Reuters) -"
+_DATELINE = re.compile(
+    r"^[A-Z][A-Za-z .'-]{1,40},\s+"
+    rf"(?P<date>{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH}\s+\d{{4}})"
+    r"\s*(?:\([^)]{1,40}\)\s*)?[-–—:]",
+    re.MULTILINE,
+)
+
+
+def dateline_date(text: str) -> date | None:
+    """The date of a dateline at the start of a paragraph in the article's opening.
+
+    >>> dateline_date("Headline\\n\\nTOKYO, April 12, 2012 - Sony said...")
+    datetime.date(2012, 4, 12)
+    >>> dateline_date("Sony said on April 12, 2012 that...") is None
+    True
+    """
+    match = _DATELINE.search(text[:600])
+    if match is None:
+        return None
+    return _formats(match.group("date").replace(".", "").replace("Sept", "Sep"))

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from newsledger.errors import BinaryInput, EmptyInput, EncodingError
+from newsledger.ingest.dates import dateline_date
 from newsledger.ingest.identity import make_article
 from newsledger.models import Article
 
@@ -139,7 +140,7 @@ def text_article(text: str, origin: str, defaults: Defaults) -> Article:
     return make_article(
         text,
         title=split_headline(text),
-        published=defaults.published,
+        published=defaults.published or dateline_date(text),
         source=defaults.source,
         origin=origin,
     )
