@@ -50,7 +50,24 @@ JOIN_GAP = 100  # characters of cue between two parts of one interrupted quotati
 THRESHOLDS = (0.3, 0.8)
 _TRIM = " \t\n\"“”„«»'‘’`.,;:!?…—–-"
 TEXTACY_REFUSED: list[str] = []  # article ids textacy bailed out on (scored as no quotes)
-_PRONOUNS = frozenset(["he", "she", "him", "her", "they", "them", "i", "we", "you", "it", "his", "hers", "its", "their"])
+_PRONOUNS = frozenset(
+    [
+        "he",
+        "she",
+        "him",
+        "her",
+        "they",
+        "them",
+        "i",
+        "we",
+        "you",
+        "it",
+        "his",
+        "hers",
+        "its",
+        "their",
+    ]
+)
 
 
 @dataclass(frozen=True)

@@ -101,6 +101,12 @@ def _make(text: str, opened: _Mark, close: _Mark, paras: int) -> QuoteSpan | Non
     return QuoteSpan(start, end, text[start:end], opened.pos, close.end, paras)
 
 
+def _after_sentence(text: str, pos: int) -> bool:
+    """Whether a mark follows the end of a sentence (". “"): a new quote, never a nested one."""
+    before = text[max(0, pos - 3) : pos].rstrip()
+    return len(before) < pos - max(0, pos - 3) and before[-1:] in (".", "!", "?", ":")
+
+
 def scan_quotes(text: str) -> list[QuoteSpan]:
     """Every top-level quotation in ``text``, in order; nested quotes stay inside."""
     found: list[QuoteSpan] = []
@@ -115,6 +121,8 @@ def scan_quotes(text: str) -> list[QuoteSpan]:
             paras = 1  # an unclosed quote not picked up again is skipped here
         for mark in marks:
             opening = mark.opening if mark.opening is not None else not stack
+            if opening and stack and _after_sentence(text, mark.pos):
+                stack = []  # the earlier mark was never closed: skip it, start afresh
             if opening:
                 stack.append(mark)
             elif stack:  # a stray closing mark (empty stack) is skipped

@@ -338,7 +338,7 @@ def _starts_paragraph(text: str, open_mark: int) -> bool:
     return not text[line_start:open_mark].strip()
 
 
-def _is_direct(quote: QuoteSpan, before: list[Token]) -> bool:
+def _is_direct(quote: QuoteSpan, before: list[Token], after: list[Token]) -> bool:
     """A whole utterance in marks, not words woven into the writer's sentence."""
     if (
         before
@@ -346,6 +346,9 @@ def _is_direct(quote: QuoteSpan, before: list[Token]) -> bool:
         and before[-1].lower_ not in speech_forms()
     ):
         return False
+    if quote.text[-1].isalnum() and after and after[0].is_lower and after[0].is_alpha:
+        # the writer's sentence goes on after the marks: a partial quote
+        return after[0].lower_ in _PERSON_PRONOUNS or after[0].lower_ in speech_forms()
     return len(quote.text.split()) > 2 or quote.text[-1] in ".,!?;:…—"
 
 
@@ -376,7 +379,7 @@ def find_quotes(doc: Doc, article: Article, entities: list[Entity]) -> list[Quot
         words = _tokens(ctx, quote.start, quote.end)
         before = _before_frame(ctx, quote.open_mark)
         after = _after_frame(ctx, quote)
-        direct = _is_direct(quote, before)
+        direct = _is_direct(quote, before, after)
         if not direct and _is_scare(words, quote):
             continue
         speaker = (
