@@ -8,7 +8,8 @@
   the hand list in ../shared/dev/bbc-business/README.md (sections A-E),
   restated in ``BBC`` below; every other file with empty layoff gold.
 * ``polnear.gold.jsonl``: direct quotes of the scoring fold of PolNeAR train
-  (bench/polnear.py's: first byte of ``sha1(id)`` >= 179), the first ``POLNEAR_CAP`` articles in id-hash order.
+  (bench/polnear.py's: first byte of ``sha1(id)`` >= 179), the first
+  ``POLNEAR_CAP`` articles in id-hash order.
 
 Run it again only when the shared data or these rules change; review the diff.
 """
