@@ -123,6 +123,17 @@ def _product_name_patterns() -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(r.regex) for r in load_rules("product_cues") if r.regex)
 
 
+_DETERMINERS = frozenset(("the", "a", "an", "its", "their", "his", "her", "our"))
+
+
+def _previous_word(text: str) -> list[str]:
+    """The last word before a name, past one determiner ("unveiled the X" -> unveiled)."""
+    found = words(text)[-2:]
+    if found and found[-1] in _DETERMINERS:
+        found = found[:-1]
+    return found[-1:]
+
+
 def looks_like_product(name: str, before: str, after: str) -> bool:
     """Whether a name tagged as an organisation reads as a product or brand here.
 
@@ -134,7 +145,7 @@ def looks_like_product(name: str, before: str, after: str) -> bool:
     False
     """
     cues = _product_cues()
-    prev = words(before)[-1:]
+    prev = _previous_word(before)
     nxt = words(after)[:1]
     if prev and prev[0] in cues["before"]:
         return True
@@ -152,5 +163,6 @@ def product_rule_matches(rule: Rule, example: str) -> bool:
     if rule.regex:
         return re.search(rule.regex, name) is not None
     if rule.side == "before":
-        return bool(words(before)[-1:]) and words(before)[-1] in rule.forms
+        prev = _previous_word(before)
+        return bool(prev) and prev[0] in rule.forms
     return bool(words(after)[:1]) and words(after)[0] in rule.forms
