@@ -1,0 +1,94 @@
+"""Typed business events from a parsed article.
+
+``find_events`` is what the ``newsledger_events`` spaCy component calls. It
+looks at each sentence once: a sentence with no trigger lemma and no
+money, percent or number entity is skipped before any rule runs. The
+finders (``layoffs``, ``financials``, ``plans``, ``strategy``,
+``leadership``, ``corporate``) each read their rules from
+``extract/rules/*.jsonl``.
+
+>>> from newsledger.pipeline import Extractor          # doctest: +SKIP
+>>> ev = Extractor().extract_text("Acme will cut 500 jobs.").events[0]  # doctest: +SKIP
+>>> (ev.type, ev.company, ev.args.jobs)                 # doctest: +SKIP
+('layoff', 'Acme', 500)
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span
+
+from newsledger.extract.events.context import ArticleContext, build_context
+from newsledger.extract.events.layoffs import LayoffMention, find_mentions, lexicon, trigger_lemmas
+from newsledger.extract.events.merge import layoff_events
+from newsledger.models import Article, Entity, Event
+
+_FIGURE_LABELS = frozenset({"MONEY", "PERCENT", "CARDINAL"})
+
+
+@lru_cache(maxsize=1)
+def _prefilter_lemmas() -> frozenset[str]:
+    from newsledger.extract.events import corporate, financials, leadership, plans, strategy
+
+    return (
+        trigger_lemmas()
+        | financials.trigger_lemmas()
+        | plans.trigger_lemmas()
+        | strategy.trigger_lemmas()
+        | leadership.trigger_lemmas()
+        | corporate.trigger_lemmas()
+    )
+
+
+def _worth_a_look(sent: Span, lemmas: frozenset[str]) -> bool:
+    if any(ent.label_ in _FIGURE_LABELS for ent in sent.ents):
+        return True
+    return any(t.lemma_.lower() in lemmas for t in sent)
+
+
+def find_events(doc: Doc, article: Article, entities: list[Entity]) -> list[Event]:
+    """Every event the article states, in order of first evidence."""
+    from newsledger.extract.events import corporate, financials, leadership, plans, strategy
+
+    ctx = build_context(doc, article, entities)
+    lemmas = _prefilter_lemmas()
+    lex = lexicon()
+    mentions: list[LayoffMention] = []
+    events: list[Event] = []
+    money_used: set[int] = set()
+    fin = financials.FinancialState(ctx)
+    for sent in ctx.units:
+        if not _worth_a_look(sent, lemmas):
+            continue
+        mentions.extend(find_mentions(ctx, sent, lex))
+        found = plans.find_plans(ctx, sent, money_used)
+        events.extend(found)
+        events.extend(fin.find(sent, money_used))
+        events.extend(strategy.find_strategy(ctx, sent))
+        events.extend(leadership.find_leadership(ctx, sent))
+        events.extend(corporate.find_corporate(ctx, sent))
+    events.extend(fin.leftovers())
+    events.extend(layoff_events(ctx, mentions, stated_workforce_of(ctx)))
+    events = plans.merge_plans(events)
+    return sorted(_dedupe(events), key=lambda e: e.evidence[0].start)
+
+
+def stated_workforce_of(ctx: ArticleContext) -> int | None:
+    from newsledger.extract.events.layoffs import stated_workforce
+
+    return stated_workforce(ctx)
+
+
+def _dedupe(events: list[Event]) -> list[Event]:
+    seen: set[str] = set()
+    out: list[Event] = []
+    for event in events:
+        key = repr((event.type, event.company, event.args))
+        if key not in seen:
+            seen.add(key)
+            out.append(event)
+    return out
+
+
+__all__ = ["find_events"]

@@ -1,0 +1,167 @@
+"""Which company is the actor of an event, and which unit or place it concerns.
+
+The grammatical subject decides when there is one ("Acme will cut...",
+"the company will cut...", "its bank unit will cut..."); a company attached
+to the trigger ("job cuts at Acme", "Acme's losses") comes next; otherwise the
+company named last before the trigger, and failing that the article's main company.
+A subject that is a noun but no company ("manufacturers", "the sector")
+means the event is not a company's: the actor is then ``None`` and explicit.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from newsledger.extract.events.context import ArticleContext
+from newsledger.extract.events.rules import load_book
+
+_CLIMB = {"xcomp", "conj", "pcomp", "advcl", "ccomp", "acl", "relcl", "prep", "pobj"}
+_SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+_ATTACH_PREPS = {"at", "by", "from", "of", "for", "in", "within"}
+
+
+@dataclass(frozen=True)
+class Actor:
+    company: str | None
+    explicit: bool  # named or pointed at by the text, not guessed from the article
+    unit: str | None = None
+
+
+def _company_nouns() -> frozenset[str]:
+    return load_book("companies").lemmas("company_noun")
+
+
+def _unit_nouns() -> frozenset[str]:
+    return load_book("companies").lemmas("unit_noun")
+
+
+def org_in(ctx: ArticleContext, tokens: Span | list[Token]) -> str | None:
+    """The first company named by an ORG entity among ``tokens``."""
+    for tok in tokens:
+        if tok.ent_type_ == "ORG":
+            ent = _ent_of(tok)
+            if ent is not None:
+                name = ctx.company_of_ent(ent)
+                if name:
+                    return name
+    return None
+
+
+def _ent_of(tok: Token) -> Span | None:
+    for ent in tok.doc.ents:
+        if ent.start <= tok.i < ent.end:
+            return ent
+    return None
+
+
+def subject_of(trigger: Token, max_steps: int = 5) -> Token | None:
+    """The subject of the clause a trigger sits in, climbing through chains and relatives."""
+    tok = trigger
+    for _ in range(max_steps):
+        for child in tok.children:
+            if child.dep_ in _SUBJECTS:
+                if child.lower_ in ("which", "that", "who") and tok.dep_ == "relcl":
+                    return tok.head
+                return child
+        if tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN"):
+            return tok.head
+        if tok.dep_ not in _CLIMB or tok.head is tok:
+            return None
+        tok = tok.head
+    return None
+
+
+def unit_name(tok: Token) -> str | None:
+    """ "the mobile division" -> "mobile division"; a bare "the unit" names nothing."""
+    if tok.lemma_.lower() not in _unit_nouns():
+        return None
+    mods = [c for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod") and c.ent_type_ != "ORG"]
+    if not mods:
+        return None
+    start = min(m.left_edge.i for m in mods)
+    return tok.doc[start : tok.i + 1].text
+
+
+def find_unit(trigger: Token, anchor: Token | None = None) -> str | None:
+    """A division or unit the trigger's clause names ("from its mobile division")."""
+    candidates: list[Token] = []
+    for head in (trigger, anchor):
+        if head is None:
+            continue
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ in ("from", "at", "in", "within", "across"):
+                candidates.extend(c for c in child.children if c.dep_ == "pobj")
+            if child.dep_ in ("poss", "compound"):
+                candidates.append(child)
+    for cand in candidates:
+        name = unit_name(cand)
+        if name:
+            return name
+    return None
+
+
+def resolve_noun(ctx: ArticleContext, noun: Token, trigger: Token) -> Actor | None:
+    """What company a subject noun phrase names, if any; None when undecided."""
+    named = org_in(ctx, list(noun.subtree))
+    if named:
+        return Actor(named, True, unit_name(noun))
+    lemma = noun.lemma_.lower()
+    if noun.pos_ == "PRON" or lemma in ("it", "they", "we", "which", "that"):
+        if lemma in ("it", "they", "we", "which", "that", "its"):
+            return Actor(ctx.company_before(trigger), True)
+        return None
+    if lemma in _company_nouns():
+        if noun.tag_ in ("NNS", "NNPS") and not any(c.dep_ == "poss" for c in noun.children):
+            return Actor(None, True)  # "banks", "manufacturers": many companies, none named
+        return Actor(ctx.company_before(trigger), True)
+    if lemma in _unit_nouns():
+        return Actor(ctx.company_before(trigger), True, unit_name(noun))
+    if lemma in load_book("companies").lemmas("non_company") or noun.lower_ in load_book(
+        "companies"
+    ).lemmas("non_company"):
+        return Actor(None, True)
+    return None
+
+
+def attached_org(ctx: ArticleContext, tok: Token) -> str | None:
+    """A company attached to a noun: "Acme's cuts", "Acme job cuts", "cuts at Acme"."""
+    for child in tok.children:
+        if child.dep_ in ("poss", "compound", "nmod"):
+            name = org_in(ctx, list(child.subtree))
+            if name:
+                return name
+        if child.dep_ == "prep" and child.lower_ in _ATTACH_PREPS:
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    name = org_in(ctx, [t for t in pobj.subtree])
+                    if name:
+                        return name
+    return None
+
+
+def actor_for(ctx: ArticleContext, trigger: Token, anchor: Token | None = None) -> Actor:
+    """The company doing what ``trigger`` says, by subject, attachment, or context."""
+    for tok in (anchor, trigger):
+        if tok is not None:
+            name = attached_org(ctx, tok)
+            if name:
+                return Actor(name, True)
+    subject = subject_of(trigger)
+    if subject is not None and subject is not anchor:
+        found = resolve_noun(ctx, subject, trigger)
+        if found is not None and (found.company or found.explicit):
+            if found.company is None:
+                # "workers lost their jobs at Acme": a company elsewhere in the clause
+                name = org_in(ctx, list(trigger.subtree))
+                return Actor(name, True) if name else found
+            return found
+    sent = ctx.unit_of(trigger)
+    before = org_in(ctx, list(reversed(sent[: trigger.i - sent.start])))
+    if before:
+        return Actor(before, True)
+    after = org_in(ctx, sent[trigger.i - sent.start :])
+    if after:
+        return Actor(after, True)
+    return Actor(ctx.company_before(trigger), False)

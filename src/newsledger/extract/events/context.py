@@ -1,0 +1,144 @@
+"""What every event finder needs to know about one article, computed once.
+
+Sentence units (spaCy's sentences, re-joined where the parser split after an
+abbreviation such as "approx."), which company each ORG mention belongs to,
+the article's main company, and how to cite a sentence as evidence.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+
+from spacy.tokens import Doc, Span, Token
+
+from newsledger.extract.entities import clean_name, company_key
+from newsledger.extract.events.rules import load_book
+from newsledger.models import Article, Entity, Evidence
+
+
+@dataclass
+class ArticleContext:
+    """One article's Doc plus lookups the finders share (built once per article)."""
+
+    doc: Doc
+    article: Article
+    entities: list[Entity]
+    units: list[Span] = field(default_factory=list)
+    company_at: dict[int, str] = field(default_factory=dict)  # char start -> company name
+    person_at: dict[int, str] = field(default_factory=dict)
+    main_company: str | None = None
+
+    @property
+    def published(self) -> date | None:
+        return self.article.published
+
+    def evidence(self, span: Span) -> Evidence:
+        start, end = span.start_char, span.end_char
+        return Evidence(self.article.id, start, end, self.article.text[start:end])
+
+    def unit_of(self, token: Token) -> Span:
+        for unit in self.units:
+            if unit.start <= token.i < unit.end:
+                return unit
+        return token.sent
+
+    def company_of_ent(self, ent: Span) -> str | None:
+        """The company an ORG span names (None for a media outlet or a non-ORG)."""
+        if ent.label_ != "ORG" or is_media(ent):
+            return None
+        return self.company_at.get(ent.start_char) or clean_name(ent.text) or None
+
+    def person_of_ent(self, ent: Span) -> str | None:
+        if ent.label_ != "PERSON":
+            return None
+        return self.person_at.get(ent.start_char) or clean_name(ent.text)
+
+    def company_before(self, token: Token) -> str | None:
+        """The company named last before ``token`` (within the article), else the main one."""
+        best: str | None = None
+        for ent in self.doc.ents:
+            if ent.start >= token.i:
+                break
+            name = self.company_of_ent(ent)
+            if name:
+                best = name
+        return best or self.main_company
+
+
+_SOURCE_HEADS = frozenset(
+    "report say tell cite according quote interview write reveal via claim add note".split()
+)
+
+
+def is_media(ent: Span) -> bool:
+    """A news outlet or agency cited as a source ("..., the Financial Times reported").
+
+    A newspaper group that is itself the actor ("The Daily Herald will cut
+    40 jobs") is a company like any other.
+    """
+    book = load_book("companies")
+    words = {t.lower_ for t in ent}
+    named = bool(words & book.lemmas("media_word")) or company_key(ent.text) in book.lemmas(
+        "media_name"
+    )
+    if not named:
+        return False
+    root = ent.root
+    heads = {root.head.lemma_.lower(), root.head.head.lemma_.lower(), root.head.lower_}
+    return bool(heads & _SOURCE_HEADS)
+
+
+def _paragraph_pieces(sent: Span) -> list[Span]:
+    """A sentence cut at blank lines (a headline the parser ran into the first sentence)."""
+    pieces: list[Span] = []
+    start = sent.start
+    for tok in sent:
+        if tok.is_space and tok.text.count("\n") >= 2 or "\n\n" in tok.whitespace_:
+            end = tok.i + (0 if tok.is_space else 1)
+            if end > start:
+                pieces.append(sent.doc[start:end])
+            start = tok.i + 1
+    if start < sent.end:
+        pieces.append(sent.doc[start : sent.end])
+    return [p for p in pieces if p.text.strip()]
+
+
+def sentence_units(doc: Doc) -> list[Span]:
+    """Sentences cut at blank lines, with a split after an abbreviation undone
+    (a piece that starts lowercase or with a figure joins the one before)."""
+    units: list[Span] = []
+    for sent in (p for s in doc.sents for p in _paragraph_pieces(s)):
+        text = sent.text.lstrip(" \"'“‘(")
+        prev_gap = units[-1].text if units else ""
+        gap = doc.text[units[-1].end_char : sent.start_char] if units else ""
+        joins = bool(units) and bool(text) and "\n" not in gap + prev_gap[-1:]
+        joins = joins and (text[0].islower() or text[0] in "$€£¥0123456789")
+        if joins and units:
+            prev = units.pop()
+            units.append(doc[prev.start : sent.end])
+        else:
+            units.append(sent)
+    return units
+
+
+def build_context(doc: Doc, article: Article, entities: list[Entity]) -> ArticleContext:
+    """Index entity mentions by offset and pick the main company."""
+    ctx = ArticleContext(doc=doc, article=article, entities=entities, units=sentence_units(doc))
+    counts: Counter[str] = Counter()
+    media_starts = {e.start_char for e in doc.ents if e.label_ == "ORG" and is_media(e)}
+    for entity in entities:
+        for mention in entity.mentions:
+            if entity.type == "company" and mention.start not in media_starts:
+                ctx.company_at[mention.start] = entity.name
+                counts[entity.name] += 1
+            elif entity.type == "person":
+                ctx.person_at[mention.start] = entity.name
+    if counts:
+        first: dict[str, int] = {}
+        for start in sorted(ctx.company_at):
+            first.setdefault(ctx.company_at[start], -start)
+        # most mentions wins; on a tie, the one named first
+        ctx.main_company = max(counts, key=lambda n: (counts[n], first.get(n, 0)))
+    return ctx

@@ -1,0 +1,259 @@
+"""Financial results: an amount of money, the result it measures, its period.
+
+Each MONEY entity is attached to the nearest concept in the parse: a result
+("net loss", "pre-tax profit", "revenue", "impairment"...) from
+``rules/financial_kinds.jsonl``, or a trap ("price", "market value", "deal",
+"savings", "investment", "estimates"...) from ``rules/financial_cues.jsonl``.
+Money nearer a trap than any result is not a result. Results that analysts
+expect are not the company's; results the company expects are ``outlook``.
+An impairment, write-down or restructuring charge stated without an amount is
+still an event.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from spacy.tokens import Span, Token
+
+from newsledger.extract.events.companies import attached_org, resolve_noun, subject_of
+from newsledger.extract.events.context import ArticleContext
+from newsledger.extract.events.dates import event_date
+from newsledger.extract.events.rules import PhraseHit, find_phrases, load_book
+from newsledger.models import Event, FinancialArgs
+from newsledger.normalize.currency import to_usd
+from newsledger.normalize.money import currency_for_nationality, find_stated_conversion, parse_money
+from newsledger.normalize.periods import fiscal_year_end_from_text, parse_period
+
+# how far (in parse steps) a result word may be from its amount
+MAX_DISTANCE = 6
+# kinds reported even without an amount
+AMOUNTLESS_KINDS = frozenset({"impairment", "writedown", "restructuring_charge"})
+# symbols whose currency depends on the company's country
+AMBIGUOUS_MARKS = ("¥", "kr", "crown", "dollar")
+
+
+def trigger_lemmas() -> frozenset[str]:
+    words: set[str] = set()
+    for rule in load_book("financial_kinds").rules:
+        for phrase in rule.phrases:
+            words.add(phrase.replace("-", " ").split()[-1].lower())
+    return frozenset(words)
+
+
+def _depth(tok: Token) -> int:
+    n = 0
+    while tok.head is not tok:
+        tok = tok.head
+        n += 1
+    return n
+
+
+def distance(a: Token, b: Token) -> int:
+    """Steps between two tokens through their lowest common head (large across sentences)."""
+    if a.sent.start != b.sent.start:
+        return 100 + abs(a.i - b.i)
+    up_a = [a, *a.ancestors]
+    up_b = {t.i: n for n, t in enumerate([b, *b.ancestors])}
+    for n, tok in enumerate(up_a):
+        if tok.i in up_b:
+            return n + up_b[tok.i]
+    return 100 + abs(a.i - b.i)
+
+
+def _nearest(money: Span, hits: list[PhraseHit]) -> tuple[PhraseHit, int] | None:
+    best: tuple[PhraseHit, int] | None = None
+    for hit in hits:
+        if hit.span.start < money.end and money.start < hit.span.end:
+            continue
+        d = distance(money.root, hit.span.root)
+        if best is None or (d, abs(hit.span.start - money.start)) < (
+            best[1],
+            abs(best[0].span.start - money.start),
+        ):
+            best = (hit, d)
+    return best
+
+
+def _cue_words(money: Span, kind_tok: Token) -> tuple[set[str], list[Token]]:
+    chain = [money.root, *money.root.ancestors][:8] + [kind_tok, *kind_tok.ancestors][:6]
+    words = {t.lemma_.lower() for t in chain}
+    for tok in chain:
+        words.update(c.lemma_.lower() for c in tok.children if c.dep_ in ("aux", "amod", "compound", "advmod"))
+    return words, chain
+
+
+def _analysts_say(chain: list[Token]) -> bool:
+    analysts = load_book("financial_cues").lemmas("analyst")
+    for tok in chain:
+        for child in tok.children:
+            if child.dep_ in ("nsubj", "nsubjpass", "agent") and child.lemma_.lower() in analysts:
+                return True
+    return False
+
+
+@dataclass
+class FinancialState:
+    """Per-article state: the currency hint, fiscal year end and amountless charges."""
+
+    ctx: ArticleContext
+    _hint: str | None = None
+    _hint_done: bool = False
+    _fye: tuple[int, int] | None = None
+    _fye_done: bool = False
+    _amountless: list[tuple[str, str | None, Span, Token]] | None = None
+    _kinds_seen: set[tuple[str, str | None]] | None = None
+
+    def currency_hint(self) -> str | None:
+        if not self._hint_done:
+            self._hint_done = True
+            for ent in self.ctx.doc.ents:
+                if ent.label_ == "NORP":
+                    code = currency_for_nationality(ent.text)
+                    if code:
+                        self._hint = code
+                        break
+        return self._hint
+
+    def fiscal_year_end(self) -> tuple[int, int] | None:
+        if not self._fye_done:
+            self._fye_done = True
+            self._fye = fiscal_year_end_from_text(self.ctx.article.text)
+        return self._fye
+
+    def find(self, sent: Span, money_used: set[int]) -> list[Event]:
+        """Financial results stated in one sentence unit."""
+        moneys = [e for e in sent.ents if e.label_ == "MONEY" and e.start not in money_used]
+        kinds = [h for h in find_phrases(sent, "financial_kinds") if h.rule.role == "kind"]
+        if not kinds:
+            return []
+        traps = [h for h in find_phrases(sent, "financial_cues") if h.rule.role == "trap"]
+        events: list[Event] = []
+        claimed: set[int] = set()
+        for money in moneys:
+            if _is_stated_conversion(money):
+                continue
+            kind = _nearest(money, kinds)
+            if kind is None or kind[1] > MAX_DISTANCE:
+                continue
+            trap = _nearest(money, traps)
+            if trap is not None and trap[1] < kind[1]:
+                continue
+            event = self._event(sent, money, kind[0])
+            if event is not None:
+                money_used.add(money.start)
+                claimed.add(kind[0].span.start)
+                events.append(event)
+        for hit in kinds:
+            value = str(hit.rule.value)
+            kind_name, _, subkind = value.partition("/")
+            if kind_name in AMOUNTLESS_KINDS and hit.span.start not in claimed:
+                self._remember(kind_name, subkind or None, sent, hit.span.root)
+        return events
+
+    def _remember(self, kind: str, subkind: str | None, sent: Span, tok: Token) -> None:
+        if self._amountless is None:
+            self._amountless, self._kinds_seen = [], set()
+        self._amountless.append((kind, subkind, sent, tok))
+
+    def leftovers(self) -> list[Event]:
+        """Amountless impairments and charges, one per kind and subkind."""
+        out: list[Event] = []
+        seen: set[tuple[str, str | None]] = set()
+        for kind, subkind, sent, tok in self._amountless or []:
+            if (kind, subkind) in seen:
+                continue
+            seen.add((kind, subkind))
+            company = _company(self.ctx, tok)
+            args = FinancialArgs(kind=kind, subkind=subkind, outlook=False)
+            when = event_date(sent, self.ctx.published)
+            out.append(Event("financial", company, args, (self.ctx.evidence(sent),), when))
+        return out
+
+    def _event(self, sent: Span, money: Span, hit: PhraseHit) -> Event | None:
+        kind_name, _, subkind = str(hit.rule.value).partition("/")
+        raw = money.text
+        hint = self.currency_hint() if any(m in raw.lower() for m in AMBIGUOUS_MARKS) else None
+        parsed = parse_money(raw, currency_hint=hint)
+        if parsed is None:
+            return None
+        words, chain = _cue_words(money, hit.span.root)
+        if _analysts_say(chain):
+            return None
+        cues = load_book("financial_cues")
+        outlook = bool(words & cues.lemmas("outlook"))
+        record = bool(words & cues.lemmas("record"))
+        stated = _stated_usd(self.ctx, money)
+        amount_usd = _usd(parsed.amount, parsed.currency, self.ctx.published)
+        period = self._period(sent, money)
+        args = FinancialArgs(
+            kind=kind_name,
+            amount=parsed.amount,
+            amount_high=parsed.amount_high,
+            currency=parsed.currency,
+            amount_usd=amount_usd,
+            amount_usd_stated=stated,
+            period=period[0],
+            period_end=period[1],
+            outlook=outlook,
+            record=record,
+            subkind=None if subkind == "pretax" else subkind or None,
+            raw=raw,
+        )
+        company = _company(self.ctx, hit.span.root)
+        when = event_date(sent, self.ctx.published)
+        return Event("financial", company, args, (self.ctx.evidence(sent),), when)
+
+    def _period(self, sent: Span, money: Span) -> tuple[str | None, date | None]:
+        dates = [e for e in sent.ents if e.label_ == "DATE"]
+        dates.sort(key=lambda e: distance(money.root, e.root))
+        for ent in dates:
+            period = parse_period(
+                ent.text, published=self.ctx.published, fiscal_year_end=self.fiscal_year_end()
+            )
+            if period is not None:
+                return period.label, period.end
+        return None, None
+
+
+def _usd(amount: Decimal, currency: str | None, on: date | None) -> Decimal | None:
+    if currency is None:
+        return None
+    if currency == "USD":
+        return amount
+    return to_usd(amount, currency, on)
+
+
+def _is_stated_conversion(money: Span) -> bool:
+    """ "$926 million" in "¥75 billion (approx. $926 million)" restates another amount."""
+    doc = money.doc
+    before = doc.text[max(0, money.start_char - 30) : money.start_char]
+    return "(" in before and not ")" in before.split("(")[-1] and any(
+        e.label_ == "MONEY" and e.end_char <= money.start_char and e.end_char > money.start_char - 30
+        for e in doc.ents
+    )
+
+
+def _stated_usd(ctx: ArticleContext, money: Span) -> Decimal | None:
+    window = ctx.doc.text[money.end_char : money.end_char + 60]
+    stated = find_stated_conversion(window)
+    if stated is not None and stated.currency == "USD":
+        return stated.amount
+    return None
+
+
+def _company(ctx: ArticleContext, tok: Token) -> str | None:
+    name = attached_org(ctx, tok)
+    if name:
+        return name
+    subject = subject_of(tok) if tok.dep_ not in ("nsubj", "nsubjpass") else None
+    if subject is not None:
+        actor = resolve_noun(ctx, subject, tok)
+        if actor is not None and actor.company:
+            return actor.company
+    return ctx.company_before(tok)
+
+
+__all__ = ["FinancialState", "distance", "trigger_lemmas"]

@@ -1,0 +1,361 @@
+"""Layoff mentions: a cut trigger, the jobs it cuts, the company, the figures.
+
+A mention starts from a *job noun* ("jobs", "staff", "workforce", "posts") or
+a *layoff noun* ("redundancies", "layoffs") and climbs the parse to the word
+that cuts it: a cut verb ("shed 300 jobs", "cut 6% of its workforce",
+"jobs will be cut"), a cut noun ("job losses", "cuts of 500 posts"), a going
+verb ("500 jobs will go") or a risk phrase ("jobs are at risk"). A job noun
+that only something else governs ("hire 500 staff", "create jobs") is not a
+mention. The lexicons are in ``rules/layoffs.jsonl``; status cues in
+``rules/layoff_status.jsonl``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from spacy.tokens import Span, Token
+
+from newsledger.extract.events.companies import Actor, actor_for, find_unit
+from newsledger.extract.events.context import ArticleContext
+from newsledger.extract.events.rules import Book, load_book
+from newsledger.normalize.numbers import parse_count_range, parse_percent
+
+_VERB_POS = ("VERB", "AUX")
+_MAX_CLIMB = 4
+_FRACTION_HEADS = frozenset(
+    "half third quarter fifth sixth seventh eighth ninth tenth percent % one two three "
+    "per cent".split()
+)
+
+
+@dataclass(frozen=True)
+class LayoffMention:
+    """One sentence's statement of a layoff, before merging across the article."""
+
+    actor: Actor
+    unit_span: Span
+    trigger: Token
+    jobs: int | None = None
+    jobs_high: int | None = None
+    percent: float | None = None
+    raw: str | None = None
+    unit: str | None = None
+    location: str | None = None
+    status: str = "announced"
+    negated: bool = False
+
+
+@dataclass(frozen=True)
+class _Lex:
+    cut_verbs: frozenset[str]
+    particle_verbs: dict[str, str]
+    go_verbs: frozenset[str]
+    job_nouns: frozenset[str]
+    counted_nouns: frozenset[str]
+    cut_nouns: frozenset[str]
+    layoff_nouns: frozenset[str]
+    risk_words: frozenset[str]
+
+    @property
+    def anchors(self) -> frozenset[str]:
+        return self.job_nouns | self.counted_nouns | self.layoff_nouns
+
+
+def lexicon(book: Book | None = None) -> _Lex:
+    book = book or load_book("layoffs")
+    particles = {}
+    for rule in book.role("particle_verb"):
+        for lemma in rule.lemmas:
+            particles[lemma] = rule.value or ""
+    return _Lex(
+        cut_verbs=book.lemmas("cut_verb"),
+        particle_verbs=particles,
+        go_verbs=book.lemmas("go_verb"),
+        job_nouns=book.lemmas("job_noun"),
+        counted_nouns=book.lemmas("counted_noun"),
+        cut_nouns=book.lemmas("cut_noun"),
+        layoff_nouns=book.lemmas("layoff_noun"),
+        risk_words=book.lemmas("risk_word"),
+    )
+
+
+def trigger_lemmas() -> frozenset[str]:
+    """Lemmas whose presence makes a sentence worth a look (the prefilter)."""
+    lex = lexicon()
+    return lex.anchors | lex.cut_nouns
+
+
+def _is_cut_verb(tok: Token, lex: _Lex) -> bool:
+    lemma = tok.lemma_.lower()
+    if lemma in lex.cut_verbs:
+        return True
+    particle = lex.particle_verbs.get(lemma)
+    if particle:
+        return any(c.lower_ == particle for c in tok.children if c.dep_ in ("prt", "acomp", "oprd", "advmod", "ccomp", "dobj"))
+    return False
+
+
+def _risk(tok: Token, lex: _Lex) -> bool:
+    """ "jobs are at risk", "posts under threat": a risk word under the job noun's verb."""
+    for child in tok.children:
+        if child.dep_ in ("prep", "acomp", "advmod") and child.lower_ in ("at", "under", "in", "on"):
+            if any(g.lemma_.lower() in lex.risk_words for g in child.children):
+                return True
+        if child.lemma_.lower() in lex.risk_words:
+            return True
+    return False
+
+
+def find_trigger(anchor: Token, lex: _Lex) -> Token | None:
+    """The word that cuts ``anchor``, climbing at most a few heads; None if none does."""
+    lemma = anchor.lemma_.lower()
+    if lemma in lex.layoff_nouns:
+        return anchor
+    tok = anchor
+    for _ in range(_MAX_CLIMB):
+        head = tok.head
+        if head is tok:
+            return None
+        head_lemma = head.lemma_.lower()
+        if head.pos_ in ("NOUN", "PROPN") and head_lemma in lex.cut_nouns:
+            return head
+        if head.pos_ in _VERB_POS:
+            if _is_cut_verb(head, lex):
+                # the active subject of "cut" is the cutter, not what is cut ("staff cut costs")
+                if tok.dep_ == "nsubj" and head_lemma != "lose":
+                    return None
+                return head
+            if tok.dep_ in ("nsubj", "nsubjpass") and (head_lemma in lex.go_verbs or _risk(head, lex)):
+                return head
+            return None
+        if head.lemma_.lower() in lex.layoff_nouns:
+            return head
+        tok = head
+    return None
+
+
+def _count_text(anchor: Token) -> Span | None:
+    """The number phrase counting ``anchor`` ("up to 2,500" in "up to 2,500 jobs")."""
+    nums = [c for c in anchor.children if c.dep_ in ("nummod", "quantmod") or (c.like_num and c.i < anchor.i)]
+    if not nums:
+        return None
+    start = min(n.left_edge.i for n in nums)
+    end = max(n.right_edge.i for n in nums) + 1
+    return anchor.doc[start:end]
+
+
+def _share_head(anchor: Token) -> Token | None:
+    """The share word governing "of <anchor>": "6% of the workforce", "a fifth of its staff"."""
+    head = anchor.head
+    if anchor.dep_ == "pobj" and head.lower_ in ("of", "in"):
+        share = head.head
+        if share.lower_ in _FRACTION_HEADS or share.ent_type_ == "PERCENT" or share.like_num:
+            return share
+    return None
+
+
+def _share_text(share: Token, anchor: Token) -> str:
+    """ "6%" of "6% of the workforce"; "one in ten" of "one in ten posts"."""
+    prep = anchor.head
+    if prep.lower_ == "in":
+        nums = [c for c in anchor.children if c.like_num]
+        end = max(n.i for n in nums) + 1 if nums else prep.i + 1
+    else:
+        end = prep.i
+    return share.doc[share.left_edge.i : max(end, share.i + 1)].text
+
+
+def _by_phrase(trigger: Token) -> Span | None:
+    """ "reduce its workforce by 1,200" -> "1,200"."""
+    for child in trigger.children:
+        if child.dep_ in ("prep", "agent") and child.lower_ == "by":
+            objs = [c for c in child.children if c.dep_ == "pobj"]
+            if objs and any(t.like_num or t.ent_type_ in ("PERCENT", "CARDINAL") for t in objs[0].subtree):
+                return trigger.doc[objs[0].left_edge.i : objs[0].right_edge.i + 1]
+    return None
+
+
+@dataclass(frozen=True)
+class Figures:
+    jobs: int | None = None
+    jobs_high: int | None = None
+    percent: float | None = None
+    raw: str | None = None
+
+
+def _read_count(text: str) -> Figures | None:
+    counted = parse_count_range(text)
+    if counted is None or counted.low < 1 or counted.low != counted.low.to_integral_value():
+        return None
+    high = int(counted.high) if counted.high is not None else None
+    return Figures(jobs=int(counted.low), jobs_high=high, raw=counted.raw)
+
+
+def _read_percent(text: str) -> Figures | None:
+    share = parse_percent(text)
+    if share is None or not (Decimal(0) < share.value <= Decimal(100)):
+        return None
+    return Figures(percent=float(share.value), raw=share.raw)
+
+
+def read_figures(anchor: Token, trigger: Token) -> Figures:
+    """Count and share for one mention, from the anchor's number, an "of" share, or "by"."""
+    jobs = percent = None
+    for source in (anchor, trigger):
+        span = _count_text(source)
+        if span is not None:
+            jobs = jobs or _read_count(span.text)
+    share = _share_head(anchor)
+    if share is not None:
+        text = _share_text(share, anchor)
+        if share.ent_type_ == "PERCENT" or share.lower_ in _FRACTION_HEADS or " in " in text:
+            percent = _read_percent(text)
+        if percent is None and share.like_num:
+            jobs = jobs or _read_count(text)
+    by = _by_phrase(trigger)
+    if by is not None:
+        percent = percent or (_read_percent(by.text) if "%" in by.text or "cent" in by.text else None)
+        jobs = jobs or (None if percent else _read_count(by.text))
+    raw = " / ".join(f.raw for f in (jobs, percent) if f is not None and f.raw) or None
+    return Figures(
+        jobs=jobs.jobs if jobs else None,
+        jobs_high=jobs.jobs_high if jobs else None,
+        percent=percent.percent if percent else None,
+        raw=raw,
+    )
+
+
+def _chain(trigger: Token) -> list[Token]:
+    """The trigger and the verbs/nouns above it in its clause, nearest first."""
+    out = [trigger]
+    tok = trigger
+    for _ in range(6):
+        if tok.head is tok:
+            break
+        tok = tok.head
+        out.append(tok)
+    return out
+
+
+def find_status(trigger: Token, sent: Span) -> tuple[str, bool]:
+    """Status of a mention and whether it is negated ("no jobs will go", "without cutting")."""
+    book = load_book("layoff_status")
+    chain = _chain(trigger)
+    words: set[str] = set()
+    for tok in chain:
+        words.add(tok.lemma_.lower())
+        words.update(c.lemma_.lower() for c in tok.children if c.dep_ in ("aux", "neg", "advmod", "det", "prep", "mark", "auxpass"))
+    sent_words = {t.lemma_.lower() for t in sent}
+    negated = bool(words & book.lemmas("negation")) or any(t.dep_ == "neg" for t in chain[:2])
+    if words & book.lemmas("denied"):
+        return "denied", True
+    if words & book.lemmas("rumored") or sent_words & book.lemmas("rumored_anywhere"):
+        return "rumored", negated
+    if words & book.lemmas("announced"):
+        return "announced", negated
+    if words & book.lemmas("planned"):
+        return "planned", negated
+    if trigger.tag_ in ("VBD", "VBN") or words & book.lemmas("completed"):
+        return "completed", negated
+    return "announced", negated
+
+
+def _location(ctx: ArticleContext, trigger: Token, anchor: Token) -> str | None:
+    for tok in (anchor, trigger):
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ in ("in", "at", "across"):
+                for t in child.subtree:
+                    if t.ent_type_ in ("GPE", "LOC") and t.ent_iob_ == "B":
+                        ent = next((e for e in t.doc.ents if e.start == t.i), None)
+                        if ent is not None:
+                            return ent.text
+    return None
+
+
+def find_mentions(ctx: ArticleContext, sent: Span, lex: _Lex) -> list[LayoffMention]:
+    """Every layoff mention in one sentence unit, in order."""
+    seen: set[int] = set()
+    mentions: list[LayoffMention] = []
+    for anchor in sent:
+        if anchor.lemma_.lower() not in lex.anchors or anchor.pos_ not in ("NOUN", "PROPN"):
+            continue
+        trigger = find_trigger(anchor, lex)
+        if trigger is None or trigger.i in seen:
+            continue
+        figures = read_figures(anchor, trigger)
+        if anchor.lemma_.lower() in lex.counted_nouns and figures.jobs is None and figures.percent is None:
+            continue
+        seen.add(trigger.i)
+        status, negated = find_status(trigger, sent)
+        actor = actor_for(ctx, trigger, anchor)
+        mentions.append(
+            LayoffMention(
+                actor=actor,
+                unit_span=sent,
+                trigger=trigger,
+                jobs=figures.jobs,
+                jobs_high=figures.jobs_high,
+                percent=figures.percent,
+                raw=figures.raw,
+                unit=actor.unit or find_unit(trigger, anchor),
+                location=_location(ctx, trigger, anchor),
+                status=status,
+                negated=negated,
+            )
+        )
+    return _attach_loose_shares(sent, mentions, lex)
+
+
+def _attach_loose_shares(sent: Span, mentions: list[LayoffMention], lex: _Lex) -> list[LayoffMention]:
+    """ "..., which amounts to 15 percent of the unit's workforce": a share of the
+    workforce stated beside the one mention of the sentence that lacks one."""
+    if len(mentions) != 1 or mentions[0].percent is not None:
+        return mentions
+    for anchor in sent:
+        if anchor.lemma_.lower() not in lex.job_nouns:
+            continue
+        share = _share_head(anchor)
+        if share is None or share.i == mentions[0].trigger.i:
+            continue
+        if share.ent_type_ == "PERCENT" or share.lower_ in _FRACTION_HEADS:
+            figures = _read_percent(_share_text(share, anchor))
+            if figures is not None:
+                m = mentions[0]
+                raw = " / ".join(x for x in (m.raw, figures.raw) if x)
+                return [_replace(m, percent=figures.percent, raw=raw)]
+    return mentions
+
+
+def _replace(m: LayoffMention, **changes: object) -> LayoffMention:
+    from dataclasses import replace
+
+    return replace(m, **changes)  # type: ignore[arg-type]
+
+
+def stated_workforce(ctx: ArticleContext) -> int | None:
+    """A workforce size the article states outside any cut: "employs 55,000 people",
+    "a workforce of 75,000", "its 6,500 staff"."""
+    lex = lexicon()
+    for tok in ctx.doc:
+        if tok.lemma_.lower() not in lex.job_nouns | lex.counted_nouns:
+            continue
+        if find_trigger(tok, lex) is not None:
+            continue
+        head = tok.head
+        employs = head.lemma_.lower() == "employ" and tok.dep_ == "dobj"
+        possessed = any(c.dep_ == "poss" for c in tok.children) and tok.lemma_.lower() != "job"
+        span = _count_text(tok)
+        if span is None:
+            of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+            if pobj is not None and pobj.like_num and tok.lemma_.lower() == "workforce":
+                found = _read_count(pobj.text)
+                return found.jobs if found else None
+            continue
+        if employs or possessed:
+            found = _read_count(span.text)
+            if found is not None and found.jobs:
+                return found.jobs
+    return None

@@ -1,0 +1,126 @@
+"""Leadership: a chief executive (or chair, CFO...) who arrives, goes, is fired or stays.
+
+A change verb ("appointed", "stepped down", "ousted", "will remain") whose
+person is a named PERSON (or "he"/"she" pointing at one), in a sentence that
+names a title ("chief executive", "CEO", "chairman"). A resignation verb
+under a negation ("has no plans of relinquishing his role") means the person
+stays. Verbs and titles are in ``rules/leadership.jsonl``.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from spacy.tokens import Span, Token
+
+from newsledger.extract.events.companies import org_in
+from newsledger.extract.events.context import ArticleContext
+from newsledger.extract.events.dates import event_date
+from newsledger.extract.events.rules import load_book
+from newsledger.models import Event, LeadershipArgs
+
+_CHANGE_ROLES = ("appoint_verb", "arrive_verb", "resign_verb", "fire_verb", "stay_verb")
+# the person is the object of these, the subject of the others
+_OBJECT_ROLES = ("appoint_verb", "fire_verb")
+_PRONOUNS = ("he", "she")
+# "step" and "stand" only mean leaving with "down"; "take" only with "over"
+_PARTICLES = {"step": "down", "stand": "down", "take": "over"}
+
+
+def trigger_lemmas() -> frozenset[str]:
+    book = load_book("leadership")
+    return frozenset().union(*(book.lemmas(r) for r in _CHANGE_ROLES))
+
+
+@lru_cache(maxsize=1)
+def _title_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
+    values = load_book("leadership").lemma_values("title")
+    forms = sorted(values, key=len, reverse=True)
+    pattern = re.compile(r"\b(" + "|".join(re.escape(f) for f in forms) + r")\b", re.IGNORECASE)
+    return pattern, values
+
+
+def titles_in(sent: Span) -> list[tuple[int, str]]:
+    """(char offset, canonical title) of every title named in the sentence."""
+    pattern, values = _title_pattern()
+    return [(sent.start_char + m.start(), values[m.group(1).lower()]) for m in pattern.finditer(sent.text)]
+
+
+def _person(ctx: ArticleContext, tok: Token) -> str | None:
+    for t in tok.subtree:
+        if t.ent_type_ == "PERSON":
+            ent = next((e for e in t.doc.ents if e.start <= t.i < e.end), None)
+            if ent is not None:
+                return ctx.person_of_ent(ent)
+    if tok.lower_ in _PRONOUNS:
+        before = [e for e in ctx.doc.ents if e.label_ == "PERSON" and e.end <= tok.i]
+        if before:
+            return ctx.person_of_ent(before[-1])
+    return None
+
+
+def _subject(verb: Token) -> Token | None:
+    tok = verb
+    for _ in range(6):
+        subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None:
+            return subj
+        if tok.head is tok:
+            return None
+        tok = tok.head
+    return None
+
+
+def _negated(verb: Token) -> bool:
+    negs = load_book("leadership").lemmas("negation")
+    for tok in [verb, *verb.ancestors][:5]:
+        if tok.lemma_.lower() in negs:
+            return True
+        if any(c.lemma_.lower() in negs for c in tok.children if c.dep_ in ("neg", "det", "aux")):
+            return True
+    return False
+
+
+def _who(ctx: ArticleContext, verb: Token, role: str) -> str | None:
+    if role in _OBJECT_ROLES:
+        for child in verb.children:
+            if child.dep_ in ("dobj", "nsubjpass", "oprd"):
+                found = _person(ctx, child)
+                if found:
+                    return found
+        return None
+    subject = _subject(verb)
+    return _person(ctx, subject) if subject is not None else None
+
+
+def _particle_ok(verb: Token) -> bool:
+    need = _PARTICLES.get(verb.lemma_.lower())
+    return need is None or any(c.lower_ == need for c in verb.children)
+
+
+def find_leadership(ctx: ArticleContext, sent: Span) -> list[Event]:
+    """Leadership changes (or a leader staying) stated in one sentence unit."""
+    titles = titles_in(sent)
+    if not titles:
+        return []
+    book = load_book("leadership")
+    roles = {lemma: (r.role, str(r.value)) for role in _CHANGE_ROLES for r in book.role(role) for lemma in r.lemmas}
+    out: list[Event] = []
+    for tok in sent:
+        found = roles.get(tok.lemma_.lower())
+        if found is None or tok.pos_ != "VERB" or not _particle_ok(tok):
+            continue
+        role, change = found
+        person = _who(ctx, tok, role)
+        if person is None:
+            continue
+        if _negated(tok):
+            if role != "resign_verb":
+                continue
+            change = "stays"
+        title = min(titles, key=lambda t: abs(t[0] - tok.idx))[1]
+        company = org_in(ctx, sent) or ctx.company_before(tok)
+        args = LeadershipArgs(person=person, role=title, change=change)
+        out.append(Event("leadership", company, args, (ctx.evidence(sent),), event_date(sent, ctx.published)))
+    return out

@@ -1,0 +1,141 @@
+"""One layoff event per layoff: mentions of the same cut across an article become one.
+
+A count in one sentence and a percentage in another ("shed 10,000 jobs" ...
+"cutting 6% of the workforce") are one event with both figures; a later
+"the job losses" with no figure adds evidence. Different companies, or a
+different unit of the same company, stay separate. Where count and share are
+both known, the implied size of the workforce (or unit) is derived, and a
+workforce size stated elsewhere that disagrees is noted in ``conflict``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from spacy.tokens import Span
+
+from newsledger.extract.events.context import ArticleContext
+from newsledger.extract.events.dates import event_date
+from newsledger.extract.events.layoffs import LayoffMention
+from newsledger.models import Event, Evidence, LayoffArgs
+
+# a stated workforce within this share of the implied one agrees with it
+CONFLICT_TOLERANCE = 0.10
+
+
+@dataclass
+class _Draft:
+    first: LayoffMention
+    mentions: list[LayoffMention] = field(default_factory=list)
+
+    @property
+    def company(self) -> str | None:
+        return self.first.actor.company
+
+    def value(self, name: str) -> object:
+        for m in self.mentions:
+            v = getattr(m, name)
+            if v is not None:
+                return v
+        return None
+
+
+def _compatible(draft: _Draft, m: LayoffMention) -> bool:
+    if m.actor.company != draft.company and m.actor.explicit:
+        return draft.value("jobs") is not None and draft.value("jobs") == m.jobs
+    unit = draft.value("unit")
+    if unit and m.unit and unit != m.unit:
+        return False
+    jobs = draft.value("jobs")
+    if jobs is not None and m.jobs is not None and jobs != m.jobs:
+        return False
+    percent = draft.value("percent")
+    return percent is None or m.percent is None or percent == m.percent
+
+
+def _has_figure(m: LayoffMention) -> bool:
+    return m.jobs is not None or m.percent is not None
+
+
+def group_mentions(mentions: list[LayoffMention]) -> list[_Draft]:
+    """Fold mentions into drafts: same company and compatible figures merge."""
+    drafts: list[_Draft] = []
+    for m in mentions:
+        if m.negated and m.status != "denied" and not _has_figure(m):
+            continue
+        target = next((d for d in reversed(drafts) if _compatible(d, m)), None)
+        if target is None and not _has_figure(m):
+            same = [d for d in drafts if d.company == m.actor.company]
+            target = same[-1] if same else None
+        if target is None and _has_figure(m) and m.actor.company is not None:
+            # a breakdown or a repeat of a figure already given for this company
+            same = [d for d in drafts if d.company == m.actor.company and not m.unit]
+            if same and m.jobs is not None and (same[-1].value("jobs") or 0) > m.jobs:
+                target = same[-1]
+        if target is None:
+            if m.actor.company is None:
+                continue
+            drafts.append(_Draft(m, [m]))
+        else:
+            target.mentions.append(m)
+    return [d for d in drafts if any(_has_figure(m) for m in d.mentions) or _keep_bare(d)]
+
+
+def _keep_bare(draft: _Draft) -> bool:
+    """A layoff with no figure is kept when a company is named as doing it."""
+    return draft.first.actor.explicit and draft.first.status != "denied" and not draft.first.negated
+
+
+def implied_size(jobs: int | None, percent: float | None) -> int | None:
+    """The workforce a count and its share imply: 1,000 jobs at 15% -> 6,667.
+
+    >>> implied_size(10000, 6.0)
+    166667
+    """
+    if jobs is None or not percent:
+        return None
+    return int(jobs * 100 / percent + 0.5)
+
+
+def _conflict(implied: int | None, stated: int | None) -> str | None:
+    if implied is None or stated is None:
+        return None
+    if abs(implied - stated) <= CONFLICT_TOLERANCE * stated:
+        return None
+    return f"count and share imply a workforce of {implied:,}; the article states {stated:,}"
+
+
+def _evidence(ctx: ArticleContext, spans: list[Span]) -> tuple[Evidence, ...]:
+    seen: dict[int, Span] = {}
+    for span in spans:
+        seen.setdefault(span.start, span)
+    return tuple(ctx.evidence(s) for s in seen.values())
+
+
+def to_event(ctx: ArticleContext, draft: _Draft, workforce: int | None = None) -> Event:
+    """Build the layoff Event of one draft."""
+    jobs = draft.value("jobs")
+    percent = draft.value("percent")
+    implied = implied_size(jobs, percent)  # type: ignore[arg-type]
+    carrier = next((m for m in draft.mentions if _has_figure(m)), draft.first)
+    args = LayoffArgs(
+        jobs=jobs,  # type: ignore[arg-type]
+        jobs_high=draft.value("jobs_high"),  # type: ignore[arg-type]
+        percent=percent,  # type: ignore[arg-type]
+        unit=draft.value("unit"),  # type: ignore[arg-type]
+        location=draft.value("location"),  # type: ignore[arg-type]
+        status=carrier.status,
+        implied_size=implied,
+        conflict=_conflict(implied, workforce) if not draft.value("unit") else None,
+        raw=" / ".join(str(m.raw) for m in draft.mentions if m.raw) or None,
+    )
+    spans = [carrier.unit_span] + [m.unit_span for m in draft.mentions]
+    when = next((d for m in draft.mentions if (d := event_date(m.unit_span, ctx.published))), None)
+    return Event("layoff", draft.company, args, _evidence(ctx, spans), when)
+
+
+def layoff_events(ctx: ArticleContext, mentions: list[LayoffMention], workforce: int | None) -> list[Event]:
+    return [to_event(ctx, d, workforce) for d in group_mentions(mentions)]
+
+
+__all__ = ["implied_size", "layoff_events", "group_mentions", "replace"]
