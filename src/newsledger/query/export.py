@@ -49,8 +49,11 @@ def _parquet(rows: list[dict[str, Any]], out: BinaryIO) -> None:
     try:
         import pyarrow as pa
         import pyarrow.parquet as pq
-    except ImportError as err:
-        raise ValueError("Parquet export needs pyarrow: pip install 'newsledger[parquet]'") from err
+    except ImportError as err:  # missing, or built against another NumPy
+        raise ValueError(
+            f"Parquet export needs a working pyarrow ({err}); "
+            "install it with: pip install 'newsledger[parquet]'"
+        ) from err
     columns = _columns(rows)
     table = pa.table({c: [_flat(r.get(c)) for r in rows] for c in columns})
     pq.write_table(table, out)

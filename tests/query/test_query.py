@@ -1,0 +1,158 @@
+"""The read side over a filled store: timelines, filters, quotes, entities, search, views."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from ledger_builders import layoff_report, sony_2012, sony_2014
+from newsledger.models import Failure
+from newsledger.query import Query
+from newsledger.store import open_store
+
+
+@pytest.fixture
+def ledger(store_target: str) -> Iterator[str]:
+    with open_store(store_target) as store:
+        store.save_extraction(sony_2012())
+        store.save_extraction(sony_2014())
+        store.save_extraction(
+            layoff_report("Acme will cut 10,000 jobs.", "Acme", 10000, date(2016, 3, 1), "Reuters")
+        )
+        store.save_extraction(
+            layoff_report(
+                "Acme Inc. is to axe 9,500 jobs.", "Acme Inc.", 9500, date(2016, 3, 3), "BBC"
+            )
+        )
+        store.save_failure(Failure("empty.txt", "ingest", "NL102", "nothing but whitespace"))
+    yield store_target
+
+
+@pytest.fixture
+def q(ledger: str) -> Iterator[Query]:
+    with Query.open(ledger) as query:
+        yield query
+
+
+@pytest.mark.parametrize("name", ["Sony", "Sony Corp.", "sony", "SONY Corporation"])
+def test_sony_timeline_counts_each_round_once(q: Query, name: str) -> None:
+    timeline = q.timeline(name)
+    assert timeline is not None
+    assert timeline.company.name == "Sony"
+    assert timeline.jobs_cut_total == 11000
+    assert timeline.money_by_kind == {"net_loss": {"USD": Decimal("2130000000")}}
+    dates = [e.date for e in timeline.events]
+    assert dates == sorted(d for d in dates if d is not None)
+    assert timeline.events[0].fields["jobs"] == 10000
+
+
+def test_a_layoff_reported_twice_counts_once(q: Query) -> None:
+    timeline = q.timeline("Acme")
+    assert timeline is not None
+    assert len(timeline.events) == 2
+    assert timeline.jobs_cut_total == 10000
+    assert {e.sources for e in timeline.events} == {2}
+    assert all(e.conflict and "9,500 (BBC" in e.conflict for e in timeline.events)
+
+
+def test_unknown_company_has_no_timeline(q: Query) -> None:
+    assert q.timeline("Zeppelin Airships") is None
+
+
+@pytest.mark.parametrize(
+    ("filters", "expected"),
+    [
+        pytest.param({}, 10, id="all"),
+        pytest.param({"company": "Sony"}, 8, id="company"),
+        pytest.param({"type": "layoff"}, 4, id="type"),
+        pytest.param({"company": "Sony", "type": "layoff"}, 2, id="company-and-type"),
+        pytest.param({"since": date(2014, 1, 1), "until": date(2014, 12, 31)}, 7, id="dates"),
+        pytest.param({"text": "VAIO"}, 1, id="evidence-text"),
+        pytest.param({"text": "100%_"}, 0, id="like-wildcards-are-literal"),
+        pytest.param({"company": "Nobody"}, 0, id="unknown-company"),
+    ],
+)
+def test_event_filters(q: Query, filters: dict[str, object], expected: int) -> None:
+    page = q.events(**filters)  # type: ignore[arg-type]
+    assert page.total == expected == len(page.items)
+
+
+def test_events_page_and_evidence(q: Query) -> None:
+    first = q.events(limit=3)
+    second = q.events(limit=3, offset=3)
+    assert first.total == second.total == 10 and first.has_next
+    assert not {e.id for e in first.items} & {e.id for e in second.items}
+    layoff = q.events(company="Sony", type="layoff", since=date(2014, 1, 1)).items[0]
+    assert layoff.fields["percent"] == 15.0 and layoff.fields["unit"] == "mobile division"
+    assert [e.text for e in layoff.evidence] == [
+        "Sony Corp. will cut about 1,000 jobs",
+        "roughly 15% of that unit",
+    ]
+    assert layoff.evidence[0].source == "Newswire B"
+    json.dumps(first.to_dict())  # JSON-ready all the way down
+
+
+@pytest.mark.parametrize(
+    ("filters", "expected"),
+    [
+        pytest.param({"speaker": "Kazuo Hirai"}, 2, id="canonical-name"),
+        pytest.param({"speaker": "Kaz Hirai"}, 2, id="alias"),
+        pytest.param({"company": "Sony"}, 2, id="company"),
+        pytest.param({"speaker": "Nobody"}, 0, id="unknown"),
+    ],
+)
+def test_quotes(q: Query, filters: dict[str, str], expected: int) -> None:
+    page = q.quotes(**filters)  # type: ignore[arg-type]
+    assert page.total == expected == len(page.items)
+    assert all(item.speaker_id is not None for item in page.items)
+
+
+def test_entities_and_entity(q: Query) -> None:
+    people = q.entities(type="person")
+    assert [(p.name, p.aliases, p.article_count) for p in people.items] == [
+        ("Kazuo Hirai", ["Kaz Hirai"], 2)
+    ]
+    found = q.entities(q="acme")
+    assert [e.name for e in found.items] == ["Acme"]
+    acme = q.entity(found.items[0].id)
+    assert (
+        acme is not None and acme.event_count == 2 and acme.aliases == ["Acme Inc"]
+    )  # clean_name drops the final dot
+    assert q.entity(999999) is None
+
+
+def test_search_and_article_view(q: Query) -> None:
+    page = q.search("painful decision")
+    assert page.total == 1
+    hit = page.items[0]
+    assert hit.article.source == "Newswire A"
+    assert "[" in hit.snippet
+    assert q.search('"painful AND (').total in (0, 1)
+    view = q.article(hit.article.id)
+    assert view is not None
+    assert view.text.startswith("Sony said on Thursday")
+    assert [e.type for e in view.events] == ["layoff"]
+    assert [x.speaker for x in view.quotes] == ["Kaz Hirai"]
+    assert {e.name for e in view.entities} == {"Sony", "Kazuo Hirai"}
+    assert q.article("missing") is None
+
+
+def test_articles_failures_stats(q: Query) -> None:
+    articles = q.articles(limit=2)
+    assert articles.total == 4 and len(articles.items) == 2
+    assert articles.items[0].published == date(2016, 3, 3)  # newest first
+    failures = q.failures()
+    assert [(f.input, f.code) for f in failures.items] == [("empty.txt", "NL102")]
+    stats = q.stats()
+    assert (stats.articles, stats.events, stats.quotes, stats.failures) == (4, 10, 2, 1)
+    assert stats.events_by_type["layoff"] == 4
+    assert stats.event_groups == 9  # the two Acme reports are one
+
+
+def test_negative_limits_are_misuse(q: Query) -> None:
+    with pytest.raises(ValueError):
+        q.events(limit=-1)
