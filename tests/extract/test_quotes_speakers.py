@@ -1,0 +1,205 @@
+"""One table of cases per speaker pattern, on the real pipeline (own sentences)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from newsledger.models import Quote
+
+pytestmark = pytest.mark.model
+
+# (id, text, start of the quote, expected speaker; None = no one)
+SPEAKERS = [
+    ("x_said", '"We will build two plants," Maria Lopez said.', "We will build", "Maria Lopez"),
+    ("said_x", '"We will build two plants," said Maria Lopez.', "We will build", "Maria Lopez"),
+    (
+        "x_said_colon_before",
+        'Maria Lopez said: "We will build two plants."',
+        "We will build",
+        "Maria Lopez",
+    ),
+    (
+        "apposition_with_org",
+        '"Prices will rise," Peter Grant, chief executive of Halvorsen Foods, said on Monday.',
+        "Prices will rise",
+        "Peter Grant",
+    ),
+    (
+        "according_to",
+        '"The deal is dead," according to Samuel Okafor.',
+        "The deal is dead",
+        "Samuel Okafor",
+    ),
+    (
+        "em_dash",
+        "“We are not leaving this city” — Helen Marsh, speaking at the plant gate.",
+        "We are not leaving",
+        "Helen Marsh",
+    ),
+    (
+        "colon_intro_next_paragraph",
+        "Brightwell chief Anna Kowalski gave her view in an interview:\n\n"
+        "“The market has turned and we must turn with it.”",
+        "The market has turned",
+        "Anna Kowalski",
+    ),
+    (
+        "stated_intro_next_paragraph",
+        "Anna Kowalski stated in an interview that she would stay on.\n\n"
+        "“I will see this plan through to the end.”",
+        "I will see this plan",
+        "Anna Kowalski",
+    ),
+    (
+        "later_paragraph_believes_colon",
+        "Anna Kowalski leads the unit. Profits are thin.\n\n"
+        "Kowalski believes that the next year will be better:\n\n"
+        "“We have cut what we had to cut and now we grow.”",
+        "We have cut",
+        "Anna Kowalski",
+    ),
+    (
+        "he_said",
+        'Tomas Berg runs the mine. "Output doubled this year," he said.',
+        "Output doubled",
+        "Tomas Berg",
+    ),
+    (
+        "she_added",
+        'Lena Fischer leads the bank. "We lend more than ever," she added.',
+        "We lend more",
+        "Lena Fischer",
+    ),
+    (
+        "same_paragraph_second_part",
+        '"The first half was hard," said Lena Fischer. "The second half will be better."',
+        "The second half",
+        "Lena Fischer",
+    ),
+    (
+        "continuing_paragraph",
+        "“We will open ten stores,” said Lena Fischer.\n\n“And we will hire five hundred people.”",
+        "And we will hire",
+        "Lena Fischer",
+    ),
+    (
+        "partial_with_promises",
+        "Tomas Berg promises that the mine “will reopen” next spring.",
+        "will reopen",
+        "Tomas Berg",
+    ),
+    (
+        "company_statement",
+        "For its car business, Velmora will “launch two electric models and close an old line.”",
+        "launch two electric",
+        "Velmora",
+    ),
+    (
+        "quote_before_told",
+        '"Nobody expected this," Rafael Ortiz told reporters.',
+        "Nobody expected",
+        "Rafael Ortiz",
+    ),
+    (
+        "surname_resolves_to_full_name",
+        'Rafael Ortiz chairs the board. "We will appeal," Ortiz said.',
+        "We will appeal",
+        "Rafael Ortiz",
+    ),
+    (
+        "question_to_reader_is_no_speaker",
+        "Do you think Velmora can recover?\n\n“We will recover,” said Lena Fischer.",
+        "We will recover",
+        "Lena Fischer",
+    ),
+]
+
+
+def _quote(quotes: tuple[Quote, ...], starts: str) -> Quote:
+    found = [q for q in quotes if q.text.startswith(starts)]
+    assert found, f"no quote starting {starts!r} in {[q.text for q in quotes]}"
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "starts", "speaker"), [c[1:] for c in SPEAKERS], ids=[c[0] for c in SPEAKERS]
+)
+def test_speaker(extractor: Any, text: str, starts: str, speaker: str) -> None:
+    extraction = extractor.extract_text(text)
+    quote = _quote(extraction.quotes, starts)
+    assert quote.speaker == speaker
+    assert extraction.article.text[quote.start : quote.end] == quote.text
+    assert quote.evidence.text == extraction.article.text[quote.evidence.start : quote.evidence.end]
+
+
+NOT_QUOTES = [
+    (
+        "scare_quote_term",
+        'After booking a "goodwill impairment charge" on Monday, Velmora cut its outlook.',
+        "goodwill impairment",
+    ),
+    (
+        "one_word_scare",
+        'The unit was sold in a set of "realignments," the firm said.',
+        "realignments",
+    ),
+    ("title_in_marks", 'Velmora sells its "Blue Line" brand of kettles.', "Blue Line"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "words"), [c[1:] for c in NOT_QUOTES], ids=[c[0] for c in NOT_QUOTES]
+)
+def test_not_anyones_quote(extractor: Any, text: str, words: str) -> None:
+    quotes = extractor.extract_text(text).quotes
+    assert not [q for q in quotes if q.text.startswith(words) and q.speaker]
+
+
+ROLES = [
+    ("title_before", "Velmora CEO Peter Grant opened the plant.", "Peter Grant", "CEO", "Velmora"),
+    (
+        "possessive_org_title",
+        "Velmora's mobile chief Anna Kowalski spoke first.",
+        "Anna Kowalski",
+        "mobile chief",
+        "Velmora",
+    ),
+    (
+        "apposition_after",
+        "Peter Grant, chief executive of Velmora, opened the plant.",
+        "Peter Grant",
+        "chief executive",
+        "Velmora",
+    ),
+    (
+        "apposition_no_org",
+        "Peter Grant, chief executive, opened it.",
+        "Peter Grant",
+        "chief executive",
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role", "org"), [c[1:] for c in ROLES], ids=[c[0] for c in ROLES]
+)
+def test_person_role_and_org(
+    extractor: Any, text: str, name: str, role: str, org: str | None
+) -> None:
+    people = {e.name: e for e in extractor.extract_text(text).entities if e.type == "person"}
+    assert name in people, people
+    assert (people[name].role, people[name].org) == (role, org)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ['He said "', '"a" "b" "c', "“\n\n“\n\n”x", 'Ortiz said "yes\n\nand no.'],
+    ids=["dangling", "odd_marks", "broken_paragraphs", "unclosed_at_end"],
+)
+def test_unbalanced_marks_are_skipped(extractor: Any, text: str) -> None:
+    extraction = extractor.extract_text(text)
+    for quote in extraction.quotes:
+        assert text[quote.start : quote.end] == quote.text

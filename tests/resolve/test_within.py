@@ -1,0 +1,74 @@
+"""Resolution inside one article: pure tables, no model."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsledger.models import Article, Entity, Evidence, Extraction, Quote
+from newsledger.resolve.within import resolve_article
+
+ART = Article("a1", "x" * 500)
+
+
+def _person(name: str, at: int, role: str | None = None, org: str | None = None) -> Entity:
+    mention = Evidence("a1", at, at + len(name), name)
+    return Entity(f"p{at}", "person", name, role=role, org=org, mentions=(mention,))
+
+
+MERGES = [
+    ("prefix_first_name", [_person("Kaz Hirai", 0, "CEO", "Sony"), _person("Kazuo Hirai", 50)], 1),
+    ("typo_first_name", [_person("Kazuo Hirai", 0), _person("Kazou Hirai", 50)], 1),
+    ("surname_alone", [_person("Lena Fischer", 0), _person("Fischer", 50)], 1),
+    (
+        "three_spellings",
+        [_person("Kaz Hirai", 0), _person("Kazou Hirai", 20), _person("Hirai", 60)],
+        1,
+    ),
+    (
+        "two_suzukis_two_companies",
+        [
+            _person("Osamu Suzuki", 0, org="Suzuki Motor"),
+            _person("Kunimasa Suzuki", 40, org="Sony"),
+        ],
+        2,
+    ),
+    ("different_first_names", [_person("Tim Berg", 0), _person("Tom Berg", 40)], 2),
+    (
+        "same_name_clashing_orgs",
+        [_person("Ann Lee", 0, org="Acme"), _person("Ann Lee", 40, org="Zenta")],
+        2,
+    ),
+    (
+        "ambiguous_surname_stays_apart",
+        [_person("Tim Berg", 0), _person("Tom Berg", 40), _person("Berg", 80)],
+        3,
+    ),
+]
+
+
+@pytest.mark.parametrize(("people", "count"), [c[1:] for c in MERGES], ids=[c[0] for c in MERGES])
+def test_people_merge(people: list[Entity], count: int) -> None:
+    resolved = resolve_article(Extraction(ART, entities=tuple(people)))
+    persons = [e for e in resolved.entities if e.type == "person"]
+    assert len(persons) == count
+    spellings = {n for p in persons for n in (p.name, *p.aliases)}
+    assert spellings == {p.name for p in people}
+    assert sum(len(p.mentions) for p in persons) == len(people)
+
+
+def test_merged_person_keeps_role_and_org_and_quotes_follow() -> None:
+    sony = Entity("c1", "company", "Sony", mentions=(Evidence("a1", 0, 4, "Sony"),))
+    people = (_person("Kaz Hirai", 10, "CEO", "Sony"), _person("Hirai", 90))
+    ev = Evidence("a1", 100, 120, "x" * 20)
+    quotes = (Quote("We will change.", 100, 115, "Hirai", ev, speaker_type="person"),)
+    resolved = resolve_article(Extraction(ART, entities=(sony, *people), quotes=quotes))
+    quote = resolved.quotes[0]
+    assert (quote.speaker, quote.speaker_role, quote.org) == ("Kaz Hirai", "CEO", "Sony")
+
+
+def test_company_speaker_takes_the_entity_spelling() -> None:
+    sony = Entity("c1", "company", "Sony", aliases=("Sony Corp.",))
+    ev = Evidence("a1", 0, 10, "x" * 10)
+    quote = Quote("launch it", 0, 9, "Sony Corporation", ev, speaker_type="company")
+    resolved = resolve_article(Extraction(ART, entities=(sony,), quotes=(quote,)))
+    assert resolved.quotes[0].speaker == "Sony"
