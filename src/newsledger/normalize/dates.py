@@ -52,7 +52,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     year = r"(?:,?\s*(?P<y>\d{4}))?"
     return {
         "weekday": re.compile(
-            rf"(?:(?P<mod>last|this|next|this coming|this past|past|coming)\s+)?(?P<w>{weekdays})\.?"
+            rf"(?:(?P<mod>last|this|next|this coming|this past|past|coming)\s+)?"
+            rf"(?P<w>{weekdays})\.?"
         ),
         "month": re.compile(rf"(?:(?P<mod>last|this|next)\s+)?(?P<m>{months})\.?{year}"),
         "month_day": re.compile(rf"(?P<m>{months})\.?\s+{_ORDINAL}{year}"),

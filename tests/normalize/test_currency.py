@@ -1,0 +1,60 @@
+"""Conversion to US dollars with the bundled ECB rates (no network)."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from newsledger.normalize.currency import to_usd
+
+D = Decimal
+
+
+@pytest.mark.parametrize(
+    ("amount", "currency", "on", "low", "high"),
+    [
+        # the seed article states ¥75bn as "approx. $926 million" on 12 April 2012
+        (D(75000000000), "JPY", date(2012, 4, 12), D(920000000), D(932000000)),
+        (D(1000000), "EUR", date(2014, 9, 18), D(1280000), D(1300000)),
+        (D(1000000), "gbp", date(2014, 9, 18), D(1620000), D(1650000)),
+        # before the data starts (1999): the earliest rate
+        (D(100), "EUR", date(1990, 1, 1), D(110), D(125)),
+        # a Saturday: the nearest quoted rate
+        (D(100), "EUR", date(2014, 9, 13), D(125), D(135)),
+    ],
+    ids=["jpy-seed", "eur-2014", "gbp-lowercase", "before-data", "weekend"],
+)
+def test_to_usd_in_range(
+    amount: Decimal, currency: str, on: date, low: Decimal, high: Decimal
+) -> None:
+    usd = to_usd(amount, currency, on)
+    assert usd is not None and low <= usd <= high
+
+
+@pytest.mark.parametrize(
+    ("amount", "on"),
+    [(D(5), None), (D("2.1E9"), date(2014, 9, 18)), (D("0.5"), date(2001, 1, 1))],
+    ids=["latest", "billions", "cents"],
+)
+def test_usd_is_unchanged(amount: Decimal, on: date | None) -> None:
+    assert to_usd(amount, "USD", on) == amount
+
+
+@pytest.mark.parametrize(
+    "currency", ["XYZ", "TWD", ""], ids=["made-up", "not-in-ecb-data", "empty"]
+)
+def test_unknown_currency_is_none(currency: str) -> None:
+    assert to_usd(D(100), currency, date(2014, 1, 1)) is None
+
+
+def test_rounding_whole_units_from_1000_else_cents() -> None:
+    big = to_usd(D(10000000), "EUR", date(2014, 9, 18))
+    small = to_usd(D(10), "EUR", date(2014, 9, 18))
+    assert big is not None and big == big.to_integral_value()
+    assert small is not None and small.as_tuple().exponent == -2
+
+
+def test_after_the_data_ends_uses_the_last_rate() -> None:
+    assert to_usd(D(100), "EUR", date(2100, 1, 1)) == to_usd(D(100), "EUR", None)
