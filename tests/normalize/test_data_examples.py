@@ -101,3 +101,11 @@ def test_every_data_file_has_examples() -> None:
     counts = {name: sum(len(e["examples"]) for e in load(name)["entries"]) for name in DATA_FILES}
     assert all(count > 0 for count in counts.values()), counts
     assert sum(counts.values()) >= 100, counts
+
+
+def test_package_exports_exactly_all() -> None:
+    import newsledger.normalize as package
+
+    public = {name for name in vars(package) if not name.startswith("_")}
+    modules = {"currency", "dates", "money", "numbers", "periods", "types"}
+    assert public - modules == set(package.__all__)

@@ -1,0 +1,40 @@
+"""Pure normalizers: money, numbers, percentages, dates, fiscal periods, currencies.
+
+Each reads one short phrase and returns a frozen value that keeps the raw text
+beside the parsed ``Decimal`` or ``date``, or None for what it cannot read.
+Nothing here imports spaCy or reads the clock.
+
+>>> parse_money("¥75 billion").currency
+'JPY'
+"""
+
+from newsledger.normalize.currency import to_usd
+from newsledger.normalize.dates import resolve_date
+from newsledger.normalize.money import (
+    currency_for_country,
+    currency_for_nationality,
+    find_stated_conversion,
+    parse_money,
+)
+from newsledger.normalize.numbers import parse_count_range, parse_number, parse_percent
+from newsledger.normalize.periods import fiscal_year_end_from_text, parse_period
+from newsledger.normalize.types import CountRange, Money, Percent, Period, ResolvedDate
+
+__all__ = [
+    "CountRange",
+    "Money",
+    "Percent",
+    "Period",
+    "ResolvedDate",
+    "currency_for_country",
+    "currency_for_nationality",
+    "find_stated_conversion",
+    "fiscal_year_end_from_text",
+    "parse_count_range",
+    "parse_money",
+    "parse_number",
+    "parse_percent",
+    "parse_period",
+    "resolve_date",
+    "to_usd",
+]
