@@ -25,14 +25,6 @@ ROWS = [
 ]
 
 
-def _pyarrow_works() -> bool:
-    try:
-        import pyarrow.parquet  # noqa: F401
-    except ImportError:
-        return False
-    return True
-
-
 def _read(fmt: str, data: bytes) -> list[dict[str, object]]:
     if fmt == "csv":
         return list(csv.DictReader(io.StringIO(data.decode())))
@@ -96,10 +88,6 @@ def _read(fmt: str, data: bytes) -> list[dict[str, object]]:
 )
 def test_export_formats(fmt: str, first: dict[str, object], tmp_path: Path) -> None:
     buf = io.BytesIO()
-    if fmt == "parquet" and not _pyarrow_works():
-        with pytest.raises(ValueError, match="pip install 'newsledger\\[parquet\\]'"):
-            export(ROWS, fmt, buf)
-        return
     export(ROWS, fmt, buf)
     rows = _read(fmt, buf.getvalue())
     assert len(rows) == 2
