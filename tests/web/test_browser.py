@@ -1,0 +1,219 @@
+"""The page in a real headless Chromium (Debian's, driven by Playwright).
+
+A real uvicorn server runs on a free loopback port in a thread. Screenshots go
+to ``tests/artifacts/screenshots/`` (gitignored) for a person to look at.
+"""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+SHOTS = Path(__file__).resolve().parents[1] / "artifacts" / "screenshots"
+LAPTOP = {"width": 1366, "height": 900}
+PHONE = {"width": 390, "height": 844}
+SEED_DATES = {"000_": date(2014, 9, 18), "002_": date(2012, 4, 12)}
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="chromium is not installed"),
+]
+
+
+class Server:
+    """uvicorn serving an app on a free loopback port, in a daemon thread."""
+
+    def __init__(self, app: Any) -> None:
+        import uvicorn
+
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            self.port = int(s.getsockname()[1])
+        config = uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning")
+        self.server = uvicorn.Server(config)
+        self.thread = threading.Thread(target=self.server.run, daemon=True)
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def __enter__(self) -> Server:
+        self.thread.start()
+        deadline = time.monotonic() + 20
+        while not self.server.started:
+            if time.monotonic() > deadline or not self.thread.is_alive():
+                raise RuntimeError("uvicorn did not start")
+            time.sleep(0.05)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.server.should_exit = True
+        self.thread.join(10)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()
+
+
+def shot(page: Any, name: str) -> None:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
+
+
+# --- the seed articles: Sony's two job cuts, from chart and table to the sentence ---
+
+
+@pytest.fixture(scope="module")
+def seed_db(seeds_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from newsledger.config import load_settings
+    from newsledger.pipeline import ingest
+    from newsledger.store import open_store
+
+    path = tmp_path_factory.mktemp("seeds") / "seeds.db"
+    settings = load_settings(workers=1)
+    with open_store(str(path)) as store:
+        for seed in sorted(seeds_dir.glob("*.txt")):
+            published = next(d for p, d in SEED_DATES.items() if seed.name.startswith(p))
+            summary = ingest([str(seed)], store, settings, published=published, progress=False)
+            assert summary.new == 1, summary
+    return path
+
+
+@pytest.fixture(scope="module")
+def seed_server(seed_db: Path) -> Iterator[Server]:
+    from newsledger.web import create_app
+
+    with Server(create_app(str(seed_db))) as server:
+        yield server
+
+
+def open_sony(browser: Any, server: Server, viewport: dict[str, int]) -> Any:
+    page = browser.new_page(viewport=viewport)
+    page.goto(f"{server.url}/company/Sony")
+    page.wait_for_selector("#timeline-chart[data-jobs-points]")
+    return page
+
+
+def assert_on_highlighted_sentence(page: Any, words: str) -> None:
+    page.wait_for_url("**/article/*#ev-*")
+    target = page.locator("mark:target")
+    assert target.count() == 1
+    assert words in target.inner_text()
+    assert target.is_visible()
+    background = target.evaluate("m => getComputedStyle(m).backgroundColor")
+    assert background == "rgb(255, 210, 77)"  # the :target highlight, not the plain one
+
+
+@pytest.mark.model
+def test_sony_job_cuts_from_chart_to_sentence(browser: Any, seed_server: Server) -> None:
+    page = open_sony(browser, seed_server, LAPTOP)
+    assert page.get_attribute("#timeline-chart", "data-jobs-points") == "2"
+    assert page.locator("tr.type-layoff").count() == 2
+    shot(page, "company-sony-laptop")
+    # click the first bar on the chart itself, where Chart.js drew it
+    bar = page.evaluate(
+        """() => { const c = document.getElementById('timeline-chart');
+                  const el = Chart.getChart(c).getDatasetMeta(0).data[0];
+                  const r = c.getBoundingClientRect();
+                  return {x: r.left + el.x, y: r.top + (el.y + el.base) / 2}; }"""
+    )
+    page.mouse.click(bar["x"], bar["y"])
+    assert_on_highlighted_sentence(page, "jobs")
+    shot(page, "article-from-chart-laptop")
+    page.close()
+
+
+@pytest.mark.model
+def test_sony_job_cut_from_table_to_sentence_on_a_phone(browser: Any, seed_server: Server) -> None:
+    page = open_sony(browser, seed_server, PHONE)
+    assert page.locator("tr.type-layoff").count() == 2
+    shot(page, "company-sony-phone")
+    page.locator("tr.type-layoff a.evidence-link").nth(1).click()
+    assert_on_highlighted_sentence(page, "jobs")
+    shot(page, "article-from-table-phone")
+    # and back: the fact's link returns to the same highlighted sentence
+    anchor = page.evaluate("location.hash")
+    fact = page.locator("mark:target").evaluate("m => m.closest('a').getAttribute('href')")
+    assert fact.startswith("#fact-")
+    page.locator(f"a.ev[href='{fact}']").first.click()
+    page.wait_for_url(f"**{fact}")
+    assert page.locator(f"li{fact}").is_visible()
+    page.locator(f"li{fact} a.back[href='{anchor}']").click()
+    page.wait_for_url(f"**{anchor}")
+    assert page.locator("mark:target").is_visible()
+    page.close()
+
+
+# --- the hostile article: shown as text, never run ----------------------------------
+
+
+@pytest.fixture(scope="module")
+def hostile_server(web_db: Path) -> Iterator[Server]:
+    from newsledger.web import create_app
+
+    with Server(create_app(str(web_db))) as server:
+        yield server
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        pytest.param("/article/vexco00000000001", id="article"),
+        pytest.param("/company/Vexco%20Holdings", id="company"),
+        pytest.param("/search?q=recover", id="search"),
+    ],
+)
+def test_hostile_article_never_runs(browser: Any, hostile_server: Server, path: str) -> None:
+    page = browser.new_page(viewport=LAPTOP)
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.goto(hostile_server.url + path)
+    page.wait_for_load_state("load")
+    # hover and click over everything the hostile text might have turned into
+    for link in page.locator("main a:visible").all()[:20]:
+        link.hover(timeout=2000)
+    assert page.evaluate("typeof window.__xss") == "undefined"
+    assert dialogs == []
+    assert (
+        page.locator("main img, main iframe, main script:not([type='application/json'])").count()
+        == 0
+    )
+    shot(page, "hostile" + path.replace("/", "-").replace("?", "-").replace("%20", "-"))
+    page.close()
+
+
+def test_hostile_text_is_visible_as_written(browser: Any, hostile_server: Server) -> None:
+    page = browser.new_page(viewport=LAPTOP)
+    page.goto(hostile_server.url + "/article/vexco00000000001")
+    text = page.inner_text(".article-text")
+    assert '<img src=x onerror="window.__xss=1">' in text
+    assert '<a href="javascript:window.__xss=1">Read more</a>' in text
+    assert "&lt;b&gt;narrowed&lt;/b&gt; &amp; costs" in text
+    assert page.inner_text("h1").startswith("<script>window.__xss=1</script>")
+    assert page.locator("a[href^='javascript:']").count() == 0
+    page.close()
