@@ -136,7 +136,8 @@ def test_search_and_article_view(q: Query) -> None:
     assert view is not None
     assert view.text.startswith("Sony said on Thursday")
     assert [e.type for e in view.events] == ["layoff"]
-    assert [x.speaker for x in view.quotes] == ["Kaz Hirai"]
+    assert [x.speaker for x in view.quotes] == ["Kazuo Hirai"]  # canonical across articles
+    assert [x.speaker_as_written for x in view.quotes] == ["Kaz Hirai"]
     assert {e.name for e in view.entities} == {"Sony", "Kazuo Hirai"}
     assert q.article("missing") is None
 

@@ -76,7 +76,8 @@ def quote_record(row: Row) -> QuoteRecord:
     return QuoteRecord(
         id=int(row["id"]),
         article_id=row["article_id"],
-        speaker=row["speaker"],
+        # the canonical name across articles ("Kazuo Hirai" for "Kazou Hirai")
+        speaker=row.get("speaker_name") or row["speaker"],
         speaker_id=row["speaker_entity_id"],
         speaker_role=row["speaker_role"],
         org=row["org"],
@@ -85,6 +86,7 @@ def quote_record(row: Row) -> QuoteRecord:
         end=int(row["end"]),
         published=as_date(row["published"]),
         source=row["source"],
+        speaker_as_written=row["speaker"],
     )
 
 

@@ -111,6 +111,7 @@ class QuoteRecord:
     end: int
     published: date | None
     source: str | None
+    speaker_as_written: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return _to_dict(self)

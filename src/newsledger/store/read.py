@@ -191,8 +191,9 @@ def quote_rows(
 ) -> tuple[list[Row], int]:
     select = (
         "SELECT q.id, q.article_id, q.speaker_entity_id, q.speaker, q.speaker_role, q.org, "
-        'q.text, q.start, q."end", a.published, a.source '
-        "FROM quotes q JOIN articles a ON a.id = q.article_id"
+        'q.text, q.start, q."end", a.published, a.source, e.name AS speaker_name '
+        "FROM quotes q JOIN articles a ON a.id = q.article_id "
+        "LEFT JOIN entities e ON e.id = q.speaker_entity_id"
     )
     where: list[str] = []
     params: list[Any] = []
