@@ -65,8 +65,8 @@ CASES = [
         "abcdefgh",
         [Span("outer", 0, 8), Span("inner", 0, 3)],
         [
-            '<span id="ev-outer" class="anchor"></span>',
-            '<mark id="ev-inner" class="fact overlap">abc',
+            '<mark id="ev-inner" class="fact overlap">'
+            '<span id="ev-outer" class="anchor"></span>abc',
         ],
         [],
         id="outer-span-keeps-an-anchor-when-inner-starts-with-it",

@@ -25,6 +25,7 @@ from newsledger.query import Query
 from newsledger.web import api, pages, problems
 from newsledger.web.chart import event_href
 from newsledger.web.deps import QueryLike
+from newsledger.web.format import figure, money
 from newsledger.web.security import SecurityHeaders
 
 HERE = Path(__file__).parent
@@ -69,6 +70,8 @@ def make_templates() -> Jinja2Templates:
     templates.env.filters["pathpart"] = pathpart
     templates.env.filters["schema_type"] = schema_type
     templates.env.filters["schema_bounds"] = schema_bounds
+    templates.env.filters["figure"] = figure
+    templates.env.filters["money"] = money
     templates.env.globals["href"] = event_href
     return templates
 

@@ -7,7 +7,9 @@ comes out as ``&lt;script&gt;``.
 
 Overlapping spans render as consecutive marks: a piece covered by several facts
 links to the innermost one (the span that started last) and names them all in
-``data-facts``; the first piece of each span carries its ``id="ev-…"`` anchor.
+``data-facts``; the first piece of each span carries its ``id="ev-…"`` anchor,
+on the mark itself or, for a span sharing its start with an inner one, on an
+empty ``<span class="anchor">`` inside that mark (styled via ``mark:has(:target)``).
 
 >>> html = str(highlight("Sony <b> cut jobs.", [Span("e1", 5, 8, "layoff")]))
 >>> html.removeprefix('Sony <a class="ev" href="#fact-e1" data-facts="e1">')
@@ -83,8 +85,9 @@ def _render_piece(text: str, piece: Piece) -> str:
     if not piece.covering:
         return body
     inner = piece.covering[-1]
-    # every span gets its anchor on its first piece: the mark for the innermost,
-    # an empty marker for outer spans that start at the same place
+    # every span gets its anchor on its first piece: the mark's own id for the
+    # innermost span, an empty marker inside the mark for others starting here
+    # (two facts stated by the same sentence share one mark)
     starting = [s for s in piece.covering if s.start == piece.start]
     extra = "".join(
         f'<span id="ev-{escape(s.key)}" class="anchor"></span>' for s in starting if s is not inner
@@ -93,8 +96,8 @@ def _render_piece(text: str, piece: Piece) -> str:
     keys = " ".join(s.key for s in piece.covering)
     classes = escape(inner.kind) + (" overlap" if len(piece.covering) > 1 else "")
     return (
-        f'{extra}<a class="ev" href="#fact-{escape(inner.target)}" data-facts="{escape(keys)}">'
-        f'<mark{anchor} class="{classes}">{body}</mark></a>'
+        f'<a class="ev" href="#fact-{escape(inner.target)}" data-facts="{escape(keys)}">'
+        f'<mark{anchor} class="{classes}">{extra}{body}</mark></a>'
     )
 
 

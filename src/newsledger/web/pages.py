@@ -21,6 +21,7 @@ from newsledger.query.records import ArticleView, EventRecord
 from newsledger.web.api import MAX_TEXT, clean
 from newsledger.web.chart import chart_data, evidence_key
 from newsledger.web.deps import QueryLike, get_query
+from newsledger.web.format import figure
 from newsledger.web.highlight import Span, highlight
 from newsledger.web.problems import ApiError
 
@@ -88,10 +89,12 @@ def summarize(event: EventRecord) -> str:
 
     >>> from newsledger.query.records import EventRecord
     >>> summarize(EventRecord(1, None, "layoff", "Sony", None, None, {"jobs": 1000}, [], 1, None))
-    'layoff · Sony · jobs 1000'
+    'layoff · Sony · jobs 1,000'
     """
     skip = {"raw", "status", "outlook", "record"}
-    parts = [f"{k.replace('_', ' ')} {v}" for k, v in event.fields.items() if v and k not in skip]
+    parts = [
+        f"{k.replace('_', ' ')} {figure(v)}" for k, v in event.fields.items() if v and k not in skip
+    ]
     return " · ".join([event.type.replace("_", " "), event.company or "?", *parts[:4]])
 
 
