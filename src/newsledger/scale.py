@@ -11,6 +11,7 @@ Needs the ``dask`` extra: ``pip install 'newsledger[dask]'``.
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -28,16 +29,17 @@ def _run_batch(batch: list[Article], settings: Settings) -> list[Extraction | Fa
 
 
 def _client(address: str, workers: int) -> Any:
+    """A Dask client; for ``local``, one on a LocalCluster it closes with itself."""
     try:
-        from distributed import Client, LocalCluster
+        distributed: Any = importlib.import_module("distributed")
     except ImportError as err:
         raise ConfigError(
             "Dask is not installed: pip install 'newsledger[dask]'", input=address
         ) from err
     if address == "local":
-        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True)
-        return Client(cluster)
-    return Client(address)
+        cluster = distributed.LocalCluster(n_workers=workers, threads_per_worker=1, processes=True)
+        return distributed.Client(cluster, set_as_default=False)
+    return distributed.Client(address, set_as_default=False)
 
 
 def extract_on_dask(
@@ -58,4 +60,7 @@ def extract_on_dask(
         for future in pending:
             yield from future.result()
     finally:
+        cluster = client.cluster
         client.close()
+        if cluster is not None:  # a LocalCluster we started
+            cluster.close()

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from typing import Any
 
-import lxml.etree  # type: ignore[import-untyped]  # lxml ships no type hints
-import lxml.html  # type: ignore[import-untyped]
+import lxml.etree  # lxml ships no type hints
+import lxml.html
 
 from newsledger.errors import NoTextError
 from newsledger.ingest.dates import parse_published

@@ -1,0 +1,31 @@
+"""Extraction on a real Dask LocalCluster gives the same facts as in-process."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from newsledger.config import load_settings
+from newsledger.ingest.identity import make_article
+from newsledger.models import Extraction
+from newsledger.pipeline import Extractor, extract_parallel
+
+pytestmark = pytest.mark.model
+
+TEXTS = [
+    "Harbourline Foods said on Monday it would cut 600 jobs, or 12% of its staff.",
+    "Kestrel Mining swung to a net loss of $45 million in the third quarter.",
+    "Orchid Telecom named Priya Nair as chief executive, replacing Tom Hale.",
+]
+
+
+def test_dask_local_cluster_matches_in_process(extractor: Extractor) -> None:
+    pytest.importorskip("distributed")
+    articles = [make_article(t, published=date(2024, 3, 4)) for t in TEXTS]
+    settings = load_settings({}, dask_scheduler="local", workers=1, batch_size=2)
+    remote = list(extract_parallel(articles, settings))
+    local = [extractor.extract(a) for a in articles]
+    assert all(isinstance(r, Extraction) for r in remote)
+    assert [r.article.id for r in remote] == [a.id for a in articles]  # input order kept
+    assert [r.contract() for r in remote] == [x.contract() for x in local]  # type: ignore[union-attr]
