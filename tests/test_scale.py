@@ -29,3 +29,12 @@ def test_dask_local_cluster_matches_in_process(extractor: Extractor) -> None:
     assert all(isinstance(r, Extraction) for r in remote)
     assert [r.article.id for r in remote] == [a.id for a in articles]  # input order kept
     assert [r.contract() for r in remote] == [x.contract() for x in local]  # type: ignore[union-attr]
+
+
+def test_worker_processes_match_in_process(extractor: Extractor) -> None:
+    articles = [make_article(t, published=date(2024, 3, 4)) for t in TEXTS * 3]
+    settings = load_settings({}, workers=2, batch_size=2)
+    parallel = list(extract_parallel(articles, settings))
+    assert [r.article.id for r in parallel] == [a.id for a in articles]
+    local = [extractor.extract(a).contract() for a in articles]
+    assert [r.contract() for r in parallel] == local  # type: ignore[union-attr]
