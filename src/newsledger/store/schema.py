@@ -236,6 +236,13 @@ def m002_alias_lookup(db: Db) -> None:
     db.execute("CREATE INDEX entities_name ON entities(lower(name))")
 
 
+def m003_event_person_index(db: Db) -> None:
+    """Look up events by person too: an entity's counts (``company_entity_id = ?
+    OR person_entity_id = ?``) scanned every event without it (31 ms -> 0.6 ms
+    per company on 100,000 events; see bench/api.py)."""
+    db.execute("CREATE INDEX events_person ON events(person_entity_id)")
+
+
 @dataclass(frozen=True)
 class Migration:
     version: int
@@ -246,6 +253,7 @@ class Migration:
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial_schema", m001_initial_schema),
     Migration(2, "alias_lookup", m002_alias_lookup),
+    Migration(3, "event_person_index", m003_event_person_index),
 )
 LATEST = MIGRATIONS[-1].version
 
