@@ -1,7 +1,7 @@
 """API latency under concurrent load: company timeline, events list, search.
 
 Builds a store of generated articles (at least 100,000 events; no spaCy: this
-measures the API, not extraction), starts ``newsledger serve`` on a loopback
+measures the API, not extraction), starts the app under uvicorn on a loopback
 port in a subprocess, then drives it from a second process with a bounded
 thread pool, and prints the median and 95th-percentile latency per endpoint.
 
@@ -319,6 +319,7 @@ def main() -> None:
     ap.add_argument("--concurrency", type=int, default=8)
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--rebuild", action="store_true")
+    ap.add_argument("--cache", choices=["on", "off"], default="on", help="server answer cache")
     ap.add_argument("--drive", help=argparse.SUPPRESS)  # internal: run as the load process
     args = ap.parse_args()
     names = [c.name for c in companies(120, random.Random(args.seed))]
@@ -330,16 +331,12 @@ def main() -> None:
         build(args.db, args.events, args.per_article, args.seed)
     port = free_port()
     base = f"http://127.0.0.1:{port}"
-    cmd = [
-        sys.executable,
-        "-c",
-        "from newsledger.cli import main; main()",
-        "serve",
-        "--db",
-        str(args.db),
-        "--port",
-        str(port),
-    ]
+    serve = (
+        "import sys, uvicorn; from newsledger.web import create_app; "
+        "uvicorn.run(create_app(sys.argv[1], cache=sys.argv[3] == 'on'), "
+        "host='127.0.0.1', port=int(sys.argv[2]), log_level='warning')"
+    )
+    cmd = [sys.executable, "-c", serve, str(args.db), str(port), args.cache]
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
     env.pop("NEWSLEDGER_TOKEN", None)
     server = subprocess.Popen(cmd, env=env)
@@ -371,7 +368,7 @@ def main() -> None:
     result = json.loads(load.stdout)
     print(
         f"store: {args.db} ({args.db.stat().st_size / 1e6:.0f} MB); "
-        f"{result['requests']} requests, concurrency {args.concurrency}, "
+        f"{result['requests']} requests, concurrency {args.concurrency}, cache {args.cache}, "
         f"{result['throughput_rps']} req/s"
     )
     print(f"{'endpoint':<10} {'n':>5} {'median ms':>10} {'p95 ms':>8} {'max ms':>8} {'non-200':>8}")

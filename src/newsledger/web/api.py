@@ -206,4 +206,5 @@ def post_article(
     # server answers 405 and a wrong token 403 whatever the body holds
     ingest = request.app.state.ingest
     result: dict[str, Any] = ingest(article.model_dump())
+    request.app.state.cache.clear()
     return result

@@ -23,6 +23,7 @@ from fastapi.templating import Jinja2Templates
 from newsledger import __version__
 from newsledger.query import Query
 from newsledger.web import api, pages, problems
+from newsledger.web.cache import MAX_ENTRIES, AnswerCache, ResponseCache
 from newsledger.web.chart import event_href
 from newsledger.web.deps import QueryLike
 from newsledger.web.format import figure, money
@@ -82,8 +83,12 @@ def build_app(
     token: str | None = None,
     readonly: bool = True,
     ingest: Ingest | None = None,
+    cache: bool = True,
 ) -> FastAPI:
-    """The app over an open query object; ``ingest`` handles authorised POSTs."""
+    """The app over an open query object; ``ingest`` handles authorised POSTs.
+
+    ``cache`` keeps recent API answers until the store changes (see ``web.cache``).
+    """
     if token is not None and not token.strip():
         raise ValueError("the ingestion token must not be empty")
     app = FastAPI(
@@ -104,7 +109,11 @@ def build_app(
     app.include_router(api.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
-    app.add_middleware(SecurityHeaders)
+    answers = AnswerCache(lambda: query.articles(limit=1).total, MAX_ENTRIES if cache else 0)
+    app.state.cache = answers
+    if cache:
+        app.add_middleware(ResponseCache, store=answers)
+    app.add_middleware(SecurityHeaders)  # outermost: cached answers get the headers too
     return app
 
 
@@ -148,12 +157,14 @@ def pipeline_ingest(db: str) -> Ingest:
     return ingest
 
 
-def create_app(db: str, *, token: str | None = None, readonly: bool = True) -> FastAPI:
+def create_app(
+    db: str, *, token: str | None = None, readonly: bool = True, cache: bool = True
+) -> FastAPI:
     """The web app over the store at ``db`` (a SQLite path or a PostgreSQL URL).
 
     ``readonly`` (the default) serves reads only; ingestion needs both
-    ``readonly=False`` and a ``token``.
+    ``readonly=False`` and a ``token``. ``cache=False`` answers every request afresh.
     """
     query = Query.open(db)
     ingest = pipeline_ingest(db) if token is not None and not readonly else None
-    return build_app(query, token=token, readonly=readonly, ingest=ingest)
+    return build_app(query, token=token, readonly=readonly, ingest=ingest, cache=cache)
