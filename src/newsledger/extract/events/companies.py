@@ -17,16 +17,20 @@ from spacy.tokens import Span, Token
 from newsledger.extract.events.context import ArticleContext
 from newsledger.extract.events.rules import load_book
 
-_CLIMB = {"xcomp", "conj", "pcomp", "advcl", "ccomp", "acl", "relcl", "prep", "pobj"}
+_CLIMB = {"xcomp", "conj", "pcomp", "advcl", "ccomp", "acl", "relcl", "prep", "pobj", "dobj"}
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 _ATTACH_PREPS = {"at", "by", "from", "of", "for", "in", "within"}
 
 
 @dataclass(frozen=True)
 class Actor:
+    """``how``: "subject" (the clause's subject names it), "attached" ("cuts at Acme"),
+    "sentence" (named elsewhere in the sentence) or "context" (the article's main company)."""
+
     company: str | None
     explicit: bool  # named or pointed at by the text, not guessed from the article
     unit: str | None = None
+    how: str = "subject"
 
 
 def _company_nouns() -> frozenset[str]:
@@ -65,7 +69,7 @@ def subject_of(trigger: Token, max_steps: int = 5) -> Token | None:
                 if child.lower_ in ("which", "that", "who") and tok.dep_ == "relcl":
                     return tok.head
                 return child
-        if tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN"):
+        if tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN"):
             return tok.head
         if tok.dep_ not in _CLIMB or tok.head is tok:
             return None
@@ -110,14 +114,16 @@ def resolve_noun(ctx: ArticleContext, noun: Token, trigger: Token) -> Actor | No
     lemma = noun.lemma_.lower()
     if noun.pos_ == "PRON" or lemma in ("it", "they", "we", "which", "that"):
         if lemma in ("it", "they", "we", "which", "that", "its"):
-            return Actor(ctx.company_before(trigger), True)
+            return Actor(ctx.company_referred(trigger), True)
         return None
     if lemma in _company_nouns():
         if noun.tag_ in ("NNS", "NNPS") and not any(c.dep_ == "poss" for c in noun.children):
             return Actor(None, True)  # "banks", "manufacturers": many companies, none named
-        return Actor(ctx.company_before(trigger), True)
+        return Actor(ctx.company_referred(trigger), True)
     if lemma in _unit_nouns():
-        return Actor(ctx.company_before(trigger), True, unit_name(noun))
+        return Actor(ctx.company_referred(trigger), True, unit_name(noun))
+    if lemma in load_book("layoffs").lemmas("job_noun") | load_book("layoffs").lemmas("counted_noun"):
+        return None  # "20,000 workers lost their jobs": whose, the context must say
     if lemma in load_book("companies").lemmas("non_company") or noun.lower_ in load_book(
         "companies"
     ).lemmas("non_company"):
@@ -147,7 +153,7 @@ def actor_for(ctx: ArticleContext, trigger: Token, anchor: Token | None = None) 
         if tok is not None:
             name = attached_org(ctx, tok)
             if name:
-                return Actor(name, True)
+                return Actor(name, True, how="attached")
     subject = subject_of(trigger)
     if subject is not None and subject is not anchor:
         found = resolve_noun(ctx, subject, trigger)
@@ -155,13 +161,13 @@ def actor_for(ctx: ArticleContext, trigger: Token, anchor: Token | None = None) 
             if found.company is None:
                 # "workers lost their jobs at Acme": a company elsewhere in the clause
                 name = org_in(ctx, list(trigger.subtree))
-                return Actor(name, True) if name else found
+                return Actor(name, True, how="attached") if name else found
             return found
     sent = ctx.unit_of(trigger)
     before = org_in(ctx, list(reversed(sent[: trigger.i - sent.start])))
     if before:
-        return Actor(before, True)
+        return Actor(before, True, how="sentence")
     after = org_in(ctx, sent[trigger.i - sent.start :])
     if after:
-        return Actor(after, True)
-    return Actor(ctx.company_before(trigger), False)
+        return Actor(after, True, how="sentence")
+    return Actor(ctx.context_company(), False, how="context")

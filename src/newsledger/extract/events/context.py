@@ -11,11 +11,16 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
+from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from newsledger.extract.entities import clean_name, company_key
 from newsledger.extract.events.rules import load_book
 from newsledger.models import Article, Entity, Evidence
+
+
+# a company named this often is the article's subject even if the headline does not name it
+MAIN_COMPANY_MIN_MENTIONS = 3
 
 
 @dataclass
@@ -29,6 +34,7 @@ class ArticleContext:
     company_at: dict[int, str] = field(default_factory=dict)  # char start -> company name
     person_at: dict[int, str] = field(default_factory=dict)
     main_company: str | None = None
+    main_salient: bool = False  # named in the headline or more than once
 
     @property
     def published(self) -> date | None:
@@ -46,7 +52,7 @@ class ArticleContext:
 
     def company_of_ent(self, ent: Span) -> str | None:
         """The company an ORG span names (None for a media outlet or a non-ORG)."""
-        if ent.label_ != "ORG" or is_media(ent):
+        if ent.label_ != "ORG" or is_media(ent) or not is_company_name(ent):
             return None
         return self.company_at.get(ent.start_char) or clean_name(ent.text) or None
 
@@ -54,6 +60,24 @@ class ArticleContext:
         if ent.label_ != "PERSON":
             return None
         return self.person_at.get(ent.start_char) or clean_name(ent.text)
+
+    def company_referred(self, token: Token) -> str | None:
+        """What "it" or "the company" most likely refers to: the last company that was
+        a grammatical subject before ``token``, else the last one named, else the main one."""
+        subject = named = None
+        for ent in self.doc.ents:
+            if ent.start >= token.i:
+                break
+            name = self.company_of_ent(ent)
+            if name:
+                named = name
+                if ent.root.dep_ in ("nsubj", "nsubjpass") or ent.root.head.dep_ in ("nsubj", "nsubjpass"):
+                    subject = name
+        return subject or named or self.main_company
+
+    def context_company(self) -> str | None:
+        """The article's main company when it is clearly the article's subject."""
+        return self.main_company if self.main_salient else None
 
     def company_before(self, token: Token) -> str | None:
         """The company named last before ``token`` (within the article), else the main one."""
@@ -68,8 +92,14 @@ class ArticleContext:
 
 
 _SOURCE_HEADS = frozenset(
-    "report say tell cite according quote interview write reveal via claim add note".split()
+    "report say tell cite according accord quote interview write reveal via claim add note".split()
 )
+
+
+def is_company_name(ent: Span) -> bool:
+    """False for unions, agencies, ministries and the like ("National Union of Journalists")."""
+    words = {t.lower_ for t in ent}
+    return not words & load_book("companies").lemmas("non_company_name")
 
 
 def is_media(ent: Span) -> bool:
@@ -127,7 +157,11 @@ def build_context(doc: Doc, article: Article, entities: list[Entity]) -> Article
     """Index entity mentions by offset and pick the main company."""
     ctx = ArticleContext(doc=doc, article=article, entities=entities, units=sentence_units(doc))
     counts: Counter[str] = Counter()
-    media_starts = {e.start_char for e in doc.ents if e.label_ == "ORG" and is_media(e)}
+    media_starts = {
+        e.start_char
+        for e in doc.ents
+        if e.label_ == "ORG" and (is_media(e) or not is_company_name(e))
+    }
     for entity in entities:
         for mention in entity.mentions:
             if entity.type == "company" and mention.start not in media_starts:
@@ -141,4 +175,26 @@ def build_context(doc: Doc, article: Article, entities: list[Entity]) -> Article
             first.setdefault(ctx.company_at[start], -start)
         # most mentions wins; on a tie, the one named first
         ctx.main_company = max(counts, key=lambda n: (counts[n], first.get(n, 0)))
+        headline = ctx.units[0] if ctx.units else None
+        in_headline = headline is not None and any(
+            ctx.company_at.get(e.start_char) == ctx.main_company for e in headline.ents
+        )
+        ctx.main_salient = in_headline or counts[ctx.main_company] >= MAIN_COMPANY_MIN_MENTIONS
     return ctx
+
+
+@Language.component("newsledger_paragraphs")
+def paragraph_starts(doc: Doc) -> Doc:
+    """Start a sentence after every blank line, before the parser runs.
+
+    A headline has no full stop, so the parser otherwise runs it into the
+    first sentence ("Steel firm to cut 45,000 jobs Mittal Steel, one of...")
+    and attaches its words to the wrong heads. Add with
+    ``nlp.add_pipe("newsledger_paragraphs", before="parser")``.
+    """
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        if "\n\n" in prev.whitespace_ or (prev.is_space and prev.text.count("\n") >= 2):
+            if not tok.is_space:
+                tok.is_sent_start = True
+    return doc

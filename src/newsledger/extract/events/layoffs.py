@@ -57,6 +57,8 @@ class _Lex:
     cut_nouns: frozenset[str]
     layoff_nouns: frozenset[str]
     risk_words: frozenset[str]
+    share_words: frozenset[str]
+    share_bases: frozenset[str]
 
     @property
     def anchors(self) -> frozenset[str]:
@@ -78,6 +80,8 @@ def lexicon(book: Book | None = None) -> _Lex:
         cut_nouns=book.lemmas("cut_noun"),
         layoff_nouns=book.lemmas("layoff_noun"),
         risk_words=book.lemmas("risk_word"),
+        share_words=book.lemmas("share_word"),
+        share_bases=book.lemmas("share_base"),
     )
 
 
@@ -91,9 +95,10 @@ def _is_cut_verb(tok: Token, lex: _Lex) -> bool:
     lemma = tok.lemma_.lower()
     if lemma in lex.cut_verbs:
         return True
-    particle = lex.particle_verbs.get(lemma)
-    if particle:
-        return any(c.lower_ == particle for c in tok.children if c.dep_ in ("prt", "acomp", "oprd", "advmod", "ccomp", "dobj"))
+    particles = lex.particle_verbs.get(lemma)
+    if particles:
+        wanted = set(particles.split("|"))
+        return any(t.lower_ in wanted for t in tok.subtree if t.head.i == tok.i or t.head.head.i == tok.i)
     return False
 
 
@@ -109,7 +114,11 @@ def _risk(tok: Token, lex: _Lex) -> bool:
 
 
 def find_trigger(anchor: Token, lex: _Lex) -> Token | None:
-    """The word that cuts ``anchor``, climbing at most a few heads; None if none does."""
+    """The word that cuts ``anchor``, climbing at most a few heads; None if none does.
+
+    The climb passes only through prepositions and share words ("6% of the
+    workforce", "some of its staff"): "cut the wages of its staff" cuts wages.
+    """
     lemma = anchor.lemma_.lower()
     if lemma in lex.layoff_nouns:
         return anchor
@@ -124,14 +133,15 @@ def find_trigger(anchor: Token, lex: _Lex) -> Token | None:
         if head.pos_ in _VERB_POS:
             if _is_cut_verb(head, lex):
                 # the active subject of "cut" is the cutter, not what is cut ("staff cut costs")
-                if tok.dep_ == "nsubj" and head_lemma != "lose":
-                    return None
-                return head
+                return None if tok.dep_ == "nsubj" else head
             if tok.dep_ in ("nsubj", "nsubjpass") and (head_lemma in lex.go_verbs or _risk(head, lex)):
                 return head
             return None
-        if head.lemma_.lower() in lex.layoff_nouns:
+        if head_lemma in lex.layoff_nouns:
             return head
+        passable = head.pos_ == "ADP" or head_lemma in lex.share_words or head.like_num
+        if not passable and head.ent_type_ not in ("PERCENT", "CARDINAL"):
+            return None
         tok = head
     return None
 
@@ -144,6 +154,11 @@ def _count_text(anchor: Token) -> Span | None:
     start = min(n.left_edge.i for n in nums)
     end = max(n.right_edge.i for n in nums) + 1
     return anchor.doc[start:end]
+
+
+def _number_only(span: Span) -> str:
+    """The figure alone when its qualifier does not parse ("to 45,000" -> "45,000")."""
+    return " ".join(t.text for t in span if t.like_num or t.lower_ in ("million", "thousand", "-", "–"))
 
 
 def _share_head(anchor: Token) -> Token | None:
@@ -167,14 +182,17 @@ def _share_text(share: Token, anchor: Token) -> str:
     return share.doc[share.left_edge.i : max(end, share.i + 1)].text
 
 
-def _by_phrase(trigger: Token) -> Span | None:
-    """ "reduce its workforce by 1,200" -> "1,200"."""
+def _by_phrases(trigger: Token) -> list[Span]:
+    """ "reduce its workforce by 1,200" -> ["1,200"]; dates ("by 2010") are deadlines."""
+    out: list[Span] = []
     for child in trigger.children:
         if child.dep_ in ("prep", "agent") and child.lower_ == "by":
-            objs = [c for c in child.children if c.dep_ == "pobj"]
-            if objs and any(t.like_num or t.ent_type_ in ("PERCENT", "CARDINAL") for t in objs[0].subtree):
-                return trigger.doc[objs[0].left_edge.i : objs[0].right_edge.i + 1]
-    return None
+            for obj in (c for c in child.children if c.dep_ == "pobj"):
+                span = trigger.doc[obj.left_edge.i : obj.right_edge.i + 1]
+                if any(t.ent_type_ in ("DATE", "TIME", "MONEY") for t in span):
+                    continue
+                out.append(span)
+    return out
 
 
 @dataclass(frozen=True)
@@ -200,24 +218,50 @@ def _read_percent(text: str) -> Figures | None:
     return Figures(percent=float(share.value), raw=share.raw)
 
 
+def _direct_share(anchor: Token) -> Figures | None:
+    """A share said beside the noun: "nearly half the workforce", "12,000 jobs - one fifth of..."."""
+    for child in anchor.children:
+        if child.dep_ in ("predet", "appos", "nummod", "quantmod") and (
+            child.lower_ in _FRACTION_HEADS or child.ent_type_ == "PERCENT"
+        ):
+            end = child.i + 1
+            text = anchor.doc[child.left_edge.i : end].text
+            if child.dep_ == "appos":
+                of = next((c for c in child.children if c.lower_ == "of"), None)
+                text = anchor.doc[child.left_edge.i : of.i if of is not None else end].text
+            found = _read_percent(text)
+            if found is not None:
+                return found
+    return None
+
+
 def read_figures(anchor: Token, trigger: Token) -> Figures:
     """Count and share for one mention, from the anchor's number, an "of" share, or "by"."""
     jobs = percent = None
-    for source in (anchor, trigger):
-        span = _count_text(source)
-        if span is not None:
-            jobs = jobs or _read_count(span.text)
+    sources = [anchor, trigger]
+    if trigger.lemma_.lower() in ("lose", "leave"):
+        # "20,000 workers lost their jobs": the count is on the subject or object
+        sources += [c for c in trigger.children if c.dep_ in ("nsubj", "dobj") and c is not anchor]
     share = _share_head(anchor)
+    if share is not None and share.ent_type_ != "CARDINAL" and not share.like_num:
+        sources.remove(anchor)  # "9% of the 55,000 staff": 55,000 is the workforce
+    for source in sources:
+        span = _count_text(source)
+        if span is not None and not any(t.ent_type_ in ("PERCENT", "DATE", "MONEY") for t in span):
+            jobs = jobs or _read_count(span.text) or _read_count(_number_only(span))
     if share is not None:
         text = _share_text(share, anchor)
         if share.ent_type_ == "PERCENT" or share.lower_ in _FRACTION_HEADS or " in " in text:
             percent = _read_percent(text)
         if percent is None and share.like_num:
             jobs = jobs or _read_count(text)
-    by = _by_phrase(trigger)
-    if by is not None:
-        percent = percent or (_read_percent(by.text) if "%" in by.text or "cent" in by.text else None)
-        jobs = jobs or (None if percent else _read_count(by.text))
+    percent = percent or _direct_share(anchor)
+    for by in _by_phrases(trigger):
+        by_share = _read_percent(by.text)
+        if by_share is not None and ("%" in by.text or not by.text[0].isdigit()):
+            percent = percent or by_share
+        else:
+            jobs = jobs or _read_count(by.text)
     raw = " / ".join(f.raw for f in (jobs, percent) if f is not None and f.raw) or None
     return Figures(
         jobs=jobs.jobs if jobs else None,
@@ -305,7 +349,31 @@ def find_mentions(ctx: ArticleContext, sent: Span, lex: _Lex) -> list[LayoffMent
                 negated=negated,
             )
         )
+    mentions.extend(_anaphoric(ctx, sent, lex, seen))
     return _attach_loose_shares(sent, mentions, lex)
+
+
+_ANAPHORIC_DETS = frozenset({"the", "these", "those", "its", "their", "such"})
+
+
+def _anaphoric(ctx: ArticleContext, sent: Span, lex: _Lex, seen: set[int]) -> list[LayoffMention]:
+    """ "The cuts will affect 9% of staff": a cut noun standing for a layoff said before."""
+    out: list[LayoffMention] = []
+    for tok in sent:
+        if tok.i in seen or tok.pos_ != "NOUN" or tok.lemma_.lower() not in lex.cut_nouns:
+            continue
+        if not tok.lower_.endswith("s") or tok.lemma_.lower() in ("loss",):
+            continue  # "the cut", "the loss" alone are too often something else
+        kids = list(tok.children)
+        prev = tok.doc[tok.i - 1] if tok.i > 0 else tok
+        if not (prev.lower_ in _ANAPHORIC_DETS or any(c.lower_ in _ANAPHORIC_DETS for c in kids)):
+            continue
+        if any(c.dep_ in ("compound", "amod", "nmod") or c.dep_ == "prep" and c.lower_ in ("in", "of", "to") for c in kids):
+            continue
+        status, negated = find_status(tok, sent)
+        actor = actor_for(ctx, tok, None)
+        out.append(LayoffMention(actor=actor, unit_span=sent, trigger=tok, status=status, negated=negated))
+    return out
 
 
 def _attach_loose_shares(sent: Span, mentions: list[LayoffMention], lex: _Lex) -> list[LayoffMention]:
@@ -314,7 +382,7 @@ def _attach_loose_shares(sent: Span, mentions: list[LayoffMention], lex: _Lex) -
     if len(mentions) != 1 or mentions[0].percent is not None:
         return mentions
     for anchor in sent:
-        if anchor.lemma_.lower() not in lex.job_nouns:
+        if anchor.lemma_.lower() not in lex.job_nouns | lex.counted_nouns | lex.share_bases:
             continue
         share = _share_head(anchor)
         if share is None or share.i == mentions[0].trigger.i:

@@ -10,7 +10,7 @@ workforce size stated elsewhere that disagrees is noted in ``conflict``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from spacy.tokens import Span
 
@@ -40,8 +40,21 @@ class _Draft:
         return None
 
 
+def same_company(a: str | None, b: str | None) -> bool:
+    """ "SBC" and "SBC Communications" are one company; None matches only None.
+
+    >>> same_company("SBC", "SBC Communications"), same_company("SBC", "AT&T")
+    (True, False)
+    """
+    if a is None or b is None:
+        return a is b
+    wa, wb = a.lower().split(), b.lower().split()
+    n = min(len(wa), len(wb))
+    return wa[:n] == wb[:n]
+
+
 def _compatible(draft: _Draft, m: LayoffMention) -> bool:
-    if m.actor.company != draft.company and m.actor.explicit:
+    if not same_company(m.actor.company, draft.company) and m.actor.explicit:
         return draft.value("jobs") is not None and draft.value("jobs") == m.jobs
     unit = draft.value("unit")
     if unit and m.unit and unit != m.unit:
@@ -64,13 +77,12 @@ def group_mentions(mentions: list[LayoffMention]) -> list[_Draft]:
         if m.negated and m.status != "denied" and not _has_figure(m):
             continue
         target = next((d for d in reversed(drafts) if _compatible(d, m)), None)
-        if target is None and not _has_figure(m):
-            same = [d for d in drafts if d.company == m.actor.company]
-            target = same[-1] if same else None
-        if target is None and _has_figure(m) and m.actor.company is not None:
-            # a breakdown or a repeat of a figure already given for this company
-            same = [d for d in drafts if d.company == m.actor.company and not m.unit]
-            if same and m.jobs is not None and (same[-1].value("jobs") or 0) > m.jobs:
+        same = [d for d in drafts if same_company(d.company, m.actor.company)]
+        if target is None and same and not _has_figure(m):
+            target = same[-1]
+        if target is None and same and m.jobs is not None and not m.unit:
+            # a breakdown of a figure already given, or an expected/reported other figure
+            if (same[-1].value("jobs") or 0) > m.jobs or m.status == "rumored":
                 target = same[-1]
         if target is None:
             if m.actor.company is None:
@@ -83,7 +95,9 @@ def group_mentions(mentions: list[LayoffMention]) -> list[_Draft]:
 
 def _keep_bare(draft: _Draft) -> bool:
     """A layoff with no figure is kept when a company is named as doing it."""
-    return draft.first.actor.explicit and draft.first.status != "denied" and not draft.first.negated
+    first = draft.first
+    named = first.actor.how in ("subject", "attached") and first.actor.explicit
+    return named and first.status not in ("denied", "rumored") and not first.negated
 
 
 def implied_size(jobs: int | None, percent: float | None) -> int | None:
@@ -138,4 +152,4 @@ def layoff_events(ctx: ArticleContext, mentions: list[LayoffMention], workforce:
     return [to_event(ctx, d, workforce) for d in group_mentions(mentions)]
 
 
-__all__ = ["implied_size", "layoff_events", "group_mentions", "replace"]
+__all__ = ["group_mentions", "implied_size", "layoff_events", "same_company"]
