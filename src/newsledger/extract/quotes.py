@@ -66,6 +66,7 @@ class _Context:
     by_offset: dict[int, Entity]  # mention start -> entity
     mention_starts: list[int]
     mention_entities: list[Entity]
+    parsed: bool  # False for a Doc without a dependency parse: read neighbours instead
 
 
 def _context(
@@ -80,6 +81,7 @@ def _context(
         by_offset={s: e for s, e in pairs},
         mention_starts=[s for s, _ in pairs],
         mention_entities=[e for _, e in pairs],
+        parsed=doc.has_annotation("DEP"),
     )
 
 
@@ -226,12 +228,23 @@ def _after_frame(ctx: _Context, quote: QuoteSpan) -> list[Token]:
     for token in span or ():
         if token.idx < quote.close_mark:
             continue
+        if not out and _new_sentence(quote, token):
+            break
         if "\n" in token.text or _in_quote(ctx, token.idx) or len(out) >= FRAME_TOKENS:
             break
         out.append(token)
         if token.text in _SENTENCE_END:
             break
     return out
+
+
+def _new_sentence(quote: QuoteSpan, first: Token) -> bool:
+    """A quotation closed by a full stop, then a capital: the words after are a new sentence.
+
+    ("… in which it excels." And it will …): nothing after such a quote is its frame,
+    except a dash ("… city." — Helen Marsh).
+    """
+    return quote.text.endswith(".") and first.text[:1].isupper() and first.text not in _DASHES
 
 
 def _before_frame(ctx: _Context, open_mark: int) -> list[Token]:
@@ -256,9 +269,12 @@ def _cue_speaker(ctx: _Context, frame: list[Token], nearest_last: bool) -> Speak
                 found = _speaker_of(ctx, obj)
                 if found:
                     return found
-    verbs = [t for t in frame if t.lower_ in speech_forms() or _adjacent_verb(t, frame)]
+    verbs = [
+        t for t in frame if t.lower_ in speech_forms() or _adjacent_verb(t, frame, nearest_last)
+    ]
     for verb in reversed(verbs) if nearest_last else verbs:
-        for subject in _subjects(verb):
+        subjects = _subjects(verb) if ctx.parsed else _named_neighbours(verb, inside)
+        for subject in subjects:
             if subject.i in inside or abs(subject.i - verb.i) <= 3:
                 found = _speaker_of(ctx, subject)
                 if found:
@@ -272,13 +288,27 @@ def _cue_speaker(ctx: _Context, frame: list[Token], nearest_last: bool) -> Speak
     return None
 
 
-def _adjacent_verb(token: Token, frame: list[Token]) -> bool:
-    """A verb touching the quotation ("…," Bolton charged / he retorted: "…")."""
+def _adjacent_verb(token: Token, frame: list[Token], quote_after: bool) -> bool:
+    """A verb touching the quotation ("…," Bolton charged / he retorted: "…").
+
+    ``quote_after``: the frame is the writer's words right before the opening mark, so
+    only a verb at its end touches the quote ("Velmora makes kettles "in which …"" has
+    none: "makes" governs the writer's sentence, not the quotation).
+    """
     if token.pos_ != "VERB" or not frame:
         return False
     if frame[0].idx < token.idx and frame[-1].text in (":", ","):
         return token.i >= frame[-1].i - 1
+    if quote_after:
+        return token.i == frame[-1].i
     return token.i - frame[0].i <= 3
+
+
+def _named_neighbours(verb: Token, inside: set[int]) -> list[Token]:
+    """Without a parse: a named entity touching the verb ("X said" / "said X")."""
+    doc = verb.doc
+    near = [i for i in (verb.i - 1, verb.i + 1) if i in inside and 0 <= i < len(doc)]
+    return [doc[i] for i in near if doc[i].ent_type_ in ("PERSON", "ORG")]
 
 
 def _subjects(verb: Token) -> list[Token]:
@@ -306,6 +336,9 @@ def _company_statement(ctx: _Context, words: Span, before: list[Token]) -> Speak
             break
         clause = clause.head
     for subject in _subjects(clause):
+        if subject.pos_ == "PRON":
+            # no speech verb and only "it" to go on: too thin to put words in a mouth
+            continue
         found = _speaker_of(ctx, subject)
         if found and found.kind == "company":
             return found
