@@ -8,6 +8,7 @@ from newsledger.extract.lexicons import (
     Rule,
     load_rules,
     product_rule_matches,
+    source_rule_matches,
     speech_rule_matches,
     title_rule_matches,
 )
@@ -16,6 +17,7 @@ MATCHERS = {
     "speech_verbs": speech_rule_matches,
     "titles": title_rule_matches,
     "product_cues": product_rule_matches,
+    "source_cues": source_rule_matches,
 }
 
 

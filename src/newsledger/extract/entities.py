@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from newsledger.extract.lexicons import looks_like_product, title_at_end
+from newsledger.extract.lexicons import cited_sources, looks_like_product, title_at_end
 from newsledger.models import Article, Entity, EntityType, Evidence
 from newsledger.resolve.names import clean_name, company_key, strip_company_suffix
 
@@ -81,9 +81,28 @@ def find_entities(doc: Doc, article: Article) -> list[Entity]:
             _add_role(group, span)
         elif kind == "company" and _product_cued(doc, span, name):
             group.product_cues += 1
+    _add_cited_sources(doc, article, groups)
     _merge_surnames(groups)
     entities = [_entity(kind, key, group) for (kind, key), group in groups.items()]
     return sorted(entities, key=lambda e: e.mentions[0].start if e.mentions else 0)
+
+
+def _add_cited_sources(doc: Doc, article: Article, groups: dict[tuple[str, str], _Group]) -> None:
+    """Outlets cited as sources ("according to The Daily Ledger", "[via Ledgerline]") are
+    companies, even where the NER saw nothing; a name it did tag keeps its tag."""
+    for start, end in cited_sources(doc.text):
+        span = doc.char_span(start, end, alignment_mode="contract")
+        if span is None or any(e.label_ in LABEL_TYPES for e in span.ents):
+            continue
+        if any(t.ent_type_ in LABEL_TYPES for t in span):
+            continue  # partly tagged: the NER's view of the name stands
+        name = clean_name(span.text)
+        key = _key("company", name)
+        if len(name) < 2 or not key:
+            continue
+        group = groups.setdefault(("company", key), _Group("company", key))
+        group.names.append(name)
+        group.mentions.append(_evidence(article, span))
 
 
 def _entity(kind: str, key: str, group: _Group) -> Entity:

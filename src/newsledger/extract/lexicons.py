@@ -35,6 +35,7 @@ class Rule:
     must_not: tuple[str, ...]
     side: CueSide | None = None
     regex: str | None = None
+    article: bool = False  # source cues: the name must follow "the" / start with "The"
 
 
 def _rule(raw: dict[str, Any], where: str) -> Rule:
@@ -49,6 +50,7 @@ def _rule(raw: dict[str, Any], where: str) -> Rule:
         must_not=tuple(raw.get("must_not", ())),
         side=raw.get("side"),
         regex=raw.get("regex"),
+        article=bool(raw.get("article", False)),
     )
 
 
@@ -166,3 +168,53 @@ def product_rule_matches(rule: Rule, example: str) -> bool:
         prev = _previous_word(before)
         return bool(prev) and prev[0] in rule.forms
     return bool(words(after)[:1]) and words(after)[0] in rule.forms
+
+
+# --- sources cited by name ("according to The Daily Ledger") ---------------
+
+# a capitalised word of a name; "of", "&", "and" may join two of them
+_NAME_WORD = r"[A-Z][\w&'’-]*"
+_NAME = rf"{_NAME_WORD}(?: (?:(?:of|&|and) )?{_NAME_WORD})*"
+
+
+@cache
+def _source_patterns() -> tuple[tuple[Rule, re.Pattern[str]], ...]:
+    out = []
+    for rule in load_rules("source_cues"):
+        cues = "|".join(r"\s+".join(map(re.escape, f.split())) for f in rule.forms)
+        # the cue is matched in any case; the name must be capitalised
+        pattern = rf"(?i:\b(?:{cues}))\s+(the\s+)?({_NAME})"
+        out.append((rule, re.compile(pattern)))
+    return tuple(out)
+
+
+def cited_sources(text: str, rules: tuple[str, ...] | None = None) -> list[tuple[int, int]]:
+    """Character spans of names cited as a source after a cue in ``rules/source_cues.jsonl``.
+
+    A capital "The" belongs to the name; a cue marked ``article`` needs one ("told the
+    Daily Ledger", not "told Maria Lopez"). ``rules`` limits the cues by id.
+
+    >>> text = "Sales fell, according to The Daily Ledger."
+    >>> [text[s:e] for s, e in cited_sources(text)]
+    ['The Daily Ledger']
+    """
+    found: list[tuple[int, int]] = []
+    for rule, pattern in _source_patterns():
+        if rules is not None and rule.id not in rules:
+            continue
+        for m in pattern.finditer(text):
+            lower_the, name = m.group(1), m.group(2)
+            if name == "The" or (lower_the and not rule.article):
+                continue  # "via the Panama Canal": a route, not a source
+            if rule.article and not (lower_the or name.startswith("The ")):
+                continue
+            found.append((m.start(2), m.end(2)))
+    return sorted(set(found))
+
+
+def source_rule_matches(rule: Rule, example: str) -> bool:
+    """Replay a source-cue example: the expected name is marked with {braces}."""
+    wanted = re.findall(r"\{([^}]+)\}", example)
+    text = example.replace("{", "").replace("}", "")
+    names = [text[s:e] for s, e in cited_sources(text, (rule.id,))]
+    return names == wanted if wanted else bool(names)
