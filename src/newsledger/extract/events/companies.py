@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from newsledger.extract.entities import clean_name
 from newsledger.extract.events.context import ArticleContext
 from newsledger.extract.events.rules import load_book
 
@@ -106,12 +107,29 @@ def find_unit(trigger: Token, anchor: Token | None = None) -> str | None:
     return None
 
 
+_OTHER_CLAUSES = frozenset({"advcl", "ccomp", "conj", "relcl", "parataxis", "nsubj", "nsubjpass", "cc"})
+
+
+def clause_tokens(head: Token) -> list[Token]:
+    """The head's own clause: its subtree without other clauses or its subject."""
+    out: list[Token] = [head]
+    for child in head.children:
+        if child.dep_ not in _OTHER_CLAUSES:
+            out.extend(child.subtree)
+    return sorted(out, key=lambda t: t.i)
+
+
 def resolve_noun(ctx: ArticleContext, noun: Token, trigger: Token) -> Actor | None:
     """What company a subject noun phrase names, if any; None when undecided."""
     named = org_in(ctx, list(noun.subtree))
     if named:
         return Actor(named, True, unit_name(noun))
     lemma = noun.lemma_.lower()
+    if noun.pos_ == "PROPN" and noun.ent_type_ in ("", "ORG", "PRODUCT", "FAC"):
+        # a name the tagger did not recognise as a company ("Ferris Print will cut...")
+        parts = [c for c in noun.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+        start = min([p.i for p in parts] + [noun.i])
+        return Actor(clean_name(noun.doc[start : noun.i + 1].text), True)
     if noun.pos_ == "PRON" or lemma in ("it", "they", "we", "which", "that"):
         if lemma in ("it", "they", "we", "which", "that", "its"):
             return Actor(ctx.company_referred(trigger), True)
@@ -160,7 +178,7 @@ def actor_for(ctx: ArticleContext, trigger: Token, anchor: Token | None = None) 
         if found is not None and (found.company or found.explicit):
             if found.company is None:
                 # "workers lost their jobs at Acme": a company elsewhere in the clause
-                name = org_in(ctx, list(trigger.subtree))
+                name = org_in(ctx, clause_tokens(trigger))
                 return Actor(name, True, how="attached") if name else found
             return found
     sent = ctx.unit_of(trigger)

@@ -57,11 +57,13 @@ def _asset(ctx: ArticleContext, obj: Token) -> str | None:
 
 
 def _buyer(ctx: ArticleContext, head: Token) -> str | None:
-    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "to"):
+    for prep in (c for c in head.children if c.dep_ in ("prep", "dative") and c.lower_ == "to"):
         for pobj in (c for c in prep.children if c.dep_ == "pobj"):
             name = org_in(ctx, list(pobj.subtree))
             if name:
                 return name
+            if pobj.pos_ == "PROPN":
+                return phrase_text(pobj)
     return None
 
 

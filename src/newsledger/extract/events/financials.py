@@ -18,6 +18,7 @@ from decimal import Decimal
 
 from spacy.tokens import Span, Token
 
+from newsledger.extract.events.amounts import money_spans
 from newsledger.extract.events.companies import attached_org, resolve_noun, subject_of
 from newsledger.extract.events.context import ArticleContext
 from newsledger.extract.events.dates import event_date
@@ -125,7 +126,7 @@ class FinancialState:
 
     def find(self, sent: Span, money_used: set[int]) -> list[Event]:
         """Financial results stated in one sentence unit."""
-        moneys = [e for e in sent.ents if e.label_ == "MONEY" and e.start not in money_used]
+        moneys = [m for m in money_spans(sent) if m.start not in money_used]
         kinds = [h for h in find_phrases(sent, "financial_kinds") if h.rule.role == "kind"]
         if not kinds:
             return []
@@ -139,7 +140,7 @@ class FinancialState:
             if kind is None or kind[1] > MAX_DISTANCE:
                 continue
             trap = _nearest(money, traps)
-            if trap is not None and trap[1] < kind[1]:
+            if trap is not None and trap[1] <= kind[1]:
                 continue
             event = self._event(sent, money, kind[0])
             if event is not None:
@@ -230,9 +231,9 @@ def _is_stated_conversion(money: Span) -> bool:
     """ "$926 million" in "¥75 billion (approx. $926 million)" restates another amount."""
     doc = money.doc
     before = doc.text[max(0, money.start_char - 30) : money.start_char]
-    return "(" in before and not ")" in before.split("(")[-1] and any(
-        e.label_ == "MONEY" and e.end_char <= money.start_char and e.end_char > money.start_char - 30
-        for e in doc.ents
+    return "(" in before and ")" not in before.split("(")[-1] and any(
+        m.end_char <= money.start_char and m.end_char > money.start_char - 30
+        for m in money_spans(money.sent)
     )
 
 

@@ -45,6 +45,7 @@ class LayoffMention:
     location: str | None = None
     status: str = "announced"
     negated: bool = False
+    anaphoric: bool = False  # "the cuts": a layoff already stated, never a new one alone
 
 
 @dataclass(frozen=True)
@@ -102,6 +103,42 @@ def _is_cut_verb(tok: Token, lex: _Lex) -> bool:
     return False
 
 
+_PASSABLE_PREPS = frozenset({"of", "in", "among", "across", "at", "from", "to", "within"})
+
+
+def _cuts_jobs(noun: Token, via: Token, lex: _Lex) -> bool:
+    """ "job cuts" cut jobs; "pay cuts with staff" cut pay."""
+    for child in noun.children:
+        if child is via or child.dep_ not in ("compound", "amod", "nmod"):
+            continue
+        if child.pos_ in ("NOUN", "PROPN") and child.lemma_.lower() not in lex.anchors:
+            return False
+    return True
+
+
+def _particle_pair(word: Token, lex: _Lex) -> Token | None:
+    """ "let go 300 staff", "make 120 staff redundant": the particle heads the noun,
+    its verb is its head or its auxiliary."""
+    for verb in [word.head, *word.children]:
+        if verb is not word and word.lower_ in _particles(verb, lex):
+            return verb
+    return None
+
+
+def _particles(tok: Token, lex: _Lex) -> set[str]:
+    return set(lex.particle_verbs.get(tok.lemma_.lower(), "").split("|")) - {""}
+
+
+# "staff will go to the conference" goes somewhere; "700 jobs will go" goes away
+_GOING_SOMEWHERE = frozenset({"to", "into", "on", "for", "ahead", "through", "with", "back", "up"})
+
+
+def _goes(verb: Token, lex: _Lex) -> bool:
+    if verb.lemma_.lower() not in lex.go_verbs:
+        return False
+    return not any(c.lower_ in _GOING_SOMEWHERE for c in verb.children if c.dep_ in ("prep", "prt", "advmod"))
+
+
 def _risk(tok: Token, lex: _Lex) -> bool:
     """ "jobs are at risk", "posts under threat": a risk word under the job noun's verb."""
     for child in tok.children:
@@ -129,17 +166,20 @@ def find_trigger(anchor: Token, lex: _Lex) -> Token | None:
             return None
         head_lemma = head.lemma_.lower()
         if head.pos_ in ("NOUN", "PROPN") and head_lemma in lex.cut_nouns:
-            return head
+            return head if _cuts_jobs(head, tok, lex) else None
         if head.pos_ in _VERB_POS:
             if _is_cut_verb(head, lex):
                 # the active subject of "cut" is the cutter, not what is cut ("staff cut costs")
                 return None if tok.dep_ == "nsubj" else head
-            if tok.dep_ in ("nsubj", "nsubjpass") and (head_lemma in lex.go_verbs or _risk(head, lex)):
+            if tok.dep_ in ("nsubj", "nsubjpass") and (_goes(head, lex) or _risk(head, lex)):
                 return head
-            return None
+            return _particle_pair(head, lex)
+        if head.pos_ == "ADJ":
+            return _particle_pair(head, lex)
         if head_lemma in lex.layoff_nouns:
             return head
-        passable = head.pos_ == "ADP" or head_lemma in lex.share_words or head.like_num
+        passable = head.pos_ == "ADP" and head.lower_ in _PASSABLE_PREPS
+        passable = passable or head_lemma in lex.share_words or head.like_num
         if not passable and head.ent_type_ not in ("PERCENT", "CARDINAL"):
             return None
         tok = head
@@ -293,7 +333,7 @@ def find_status(trigger: Token, sent: Span) -> tuple[str, bool]:
         words.update(c.lemma_.lower() for c in tok.children if c.dep_ in ("aux", "neg", "advmod", "det", "prep", "mark", "auxpass"))
     sent_words = {t.lemma_.lower() for t in sent}
     negated = bool(words & book.lemmas("negation")) or any(t.dep_ == "neg" for t in chain[:2])
-    if words & book.lemmas("denied"):
+    if words & book.lemmas("denied") or negated:
         return "denied", True
     if words & book.lemmas("rumored") or sent_words & book.lemmas("rumored_anywhere"):
         return "rumored", negated
@@ -372,7 +412,11 @@ def _anaphoric(ctx: ArticleContext, sent: Span, lex: _Lex, seen: set[int]) -> li
             continue
         status, negated = find_status(tok, sent)
         actor = actor_for(ctx, tok, None)
-        out.append(LayoffMention(actor=actor, unit_span=sent, trigger=tok, status=status, negated=negated))
+        out.append(
+            LayoffMention(
+                actor=actor, unit_span=sent, trigger=tok, status=status, negated=negated, anaphoric=True
+            )
+        )
     return out
 
 

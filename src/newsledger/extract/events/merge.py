@@ -97,6 +97,7 @@ def _keep_bare(draft: _Draft) -> bool:
     """A layoff with no figure is kept when a company is named as doing it."""
     first = draft.first
     named = first.actor.how in ("subject", "attached") and first.actor.explicit
+    named = named and not first.anaphoric
     return named and first.status not in ("denied", "rumored") and not first.negated
 
 

@@ -13,6 +13,7 @@ from datetime import date
 
 from spacy.tokens import Span, Token
 
+from newsledger.extract.events.amounts import money_spans
 from newsledger.extract.events.companies import actor_for
 from newsledger.extract.events.context import ArticleContext
 from newsledger.extract.events.dates import event_date
@@ -91,7 +92,7 @@ def _budget_events(ctx: ArticleContext, sent: Span, money_used: set[int]) -> lis
         return []
     spend = book.lemmas("spend_verb")
     out: list[Event] = []
-    for money in (e for e in sent.ents if e.label_ == "MONEY" and e.start not in money_used):
+    for money in (m for m in money_spans(sent) if m.start not in money_used):
         verb = next((t for t in [money.root, *money.root.ancestors][:3] if t.pos_ == "VERB"), None)
         if verb is None or verb.lemma_.lower() not in spend:
             continue
@@ -101,8 +102,8 @@ def _budget_events(ctx: ArticleContext, sent: Span, money_used: set[int]) -> lis
         money_used.add(money.start)
         window = ctx.doc.text[money.end_char : money.end_char + 60]
         stated = find_stated_conversion(window)
-        for other in sent.ents:
-            if other.label_ == "MONEY" and money.end_char < other.start_char < money.end_char + 30:
+        for other in money_spans(sent):
+            if money.end_char < other.start_char < money.end_char + 30:
                 money_used.add(other.start)
         deadline, deadline_text = _deadline(sent, money.end, ctx.published)
         usd = parsed.amount if parsed.currency == "USD" else None

@@ -1,0 +1,61 @@
+"""Where a sentence states an amount of money.
+
+spaCy's MONEY entities, widened to take in a currency sign the tagger left
+out ("$" before "9bn"), plus sign-and-figure runs the tagger missed or
+swallowed into another entity ("Tarrant Corp £250m"). Whether a span is
+money at all is for ``normalize.money.parse_money`` to say.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span, Token
+
+from newsledger.normalize.money import parse_money
+
+_SIGN = re.compile(r"^(?:[A-Z]{0,3}[$€£¥₹]|Rs\.?|CHF|US\$|C\$|A\$|AUS\$|HK\$|S\$|NZ\$|R\$)$")
+_FIGURE = re.compile(r"^\d[\d,.]*(?:bn|m|mn|b|k|tn|trn)?$", re.IGNORECASE)
+_SCALES = frozenset("thousand million billion trillion bn m mn b crore crores lakh lakhs tn".split())
+
+
+def _is_sign(tok: Token) -> bool:
+    return bool(_SIGN.match(tok.text))
+
+
+def _widen(span: Span) -> Span:
+    doc = span.doc
+    start = span.start
+    while start > span.sent.start and _is_sign(doc[start - 1]):
+        start -= 1
+    return doc[start : span.end]
+
+
+def _scan(sent: Span) -> list[Span]:
+    """Sign + figure (+ scale word) runs: "£250m", "$ 2.1 billion", "Rs 500 crore"."""
+    out: list[Span] = []
+    doc = sent.doc
+    for tok in sent:
+        if not _is_sign(tok) or tok.i + 1 >= sent.end:
+            continue
+        nxt = doc[tok.i + 1]
+        if not (_FIGURE.match(nxt.text) or nxt.like_num):
+            continue
+        end = nxt.i + 1
+        while end < sent.end and (doc[end].lower_ in _SCALES or doc[end].like_num and doc[end].text[0].isalpha()):
+            end += 1
+        out.append(doc[tok.i : end])
+    return out
+
+
+def money_spans(sent: Span) -> list[Span]:
+    """Amounts of money in ``sent``, in order, none overlapping."""
+    found = [_widen(e) for e in sent.ents if e.label_ == "MONEY"] + _scan(sent)
+    found.sort(key=lambda s: (s.start, -(s.end - s.start)))
+    out: list[Span] = []
+    for span in found:
+        if out and span.start < out[-1].end:
+            continue
+        if parse_money(span.text) is not None or any(_is_sign(t) for t in span):
+            out.append(span)
+    return out
