@@ -63,6 +63,7 @@ PREFIXES = [
     "Kestrel",
     "Lumen",
 ]
+REGIONS = ["", "North ", "Pacific ", "Atlantic ", "Nordic ", "Asia ", "Global ", "United "]
 SUFFIXES = [
     "Motors",
     "Bank",
@@ -133,7 +134,8 @@ class Company:
 
 
 def companies(n: int, rng: random.Random) -> list[Company]:
-    names = [f"{p} {s}" for p in PREFIXES for s in SUFFIXES]
+    """``n`` companies (up to 1,056) with three people each."""
+    names = [f"{r}{p} {s}".strip() for r in REGIONS for p in PREFIXES for s in SUFFIXES]
     rng.shuffle(names)
     out = []
     for name in names[:n]:
@@ -212,11 +214,11 @@ def article(i: int, cos: list[Company], rng: random.Random, per_article: int) ->
     return Extraction(art, entities, tuple(events), (quote,))
 
 
-def build(db: Path, events: int, per_article: int, seed: int) -> None:
+def build(db: Path, events: int, per_article: int, seed: int, n_companies: int) -> None:
     from newsledger.store import open_store
 
     rng = random.Random(seed)
-    cos = companies(120, rng)
+    cos = companies(n_companies, rng)
     n_articles = -(-events // per_article)
     t0 = time.perf_counter()
     with open_store(str(db)) as store:
@@ -268,7 +270,10 @@ def targets(base: str, names: list[str], n: int, seed: int) -> list[tuple[str, s
         filt = f"&type={kind}" if kind else ""
         offset = rng.choice([0, 0, 50, 500])
         out.append(("events", f"{base}/api/events?company={quote(name)}{filt}&offset={offset}"))
-        words = " ".join(rng.sample(WORDS, rng.choice([1, 2])))
+        # what an analyst types: a business word, often with part of a company name
+        words = rng.choice(WORDS)
+        if rng.random() < 0.7:
+            words += " " + rng.choice(name.split())
         out.append(("search", f"{base}/api/search?q={quote(words)}"))
     rng.shuffle(out)
     return out
@@ -312,9 +317,10 @@ def drive(base: str, names: list[str], n: int, concurrency: int, seed: int) -> d
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--db", type=Path, default=Path(tempfile.gettempdir()) / "nl_bench_api.db")
+    ap.add_argument("--db", type=Path, help="store to build or reuse (default: in the temp folder)")
     ap.add_argument("--events", type=int, default=100_000)
     ap.add_argument("--per-article", type=int, default=8)
+    ap.add_argument("--companies", type=int, default=1000, help="at most 1056")
     ap.add_argument("--requests", type=int, default=300, help="per endpoint")
     ap.add_argument("--concurrency", type=int, default=8)
     ap.add_argument("--seed", type=int, default=7)
@@ -322,13 +328,15 @@ def main() -> None:
     ap.add_argument("--cache", choices=["on", "off"], default="on", help="server answer cache")
     ap.add_argument("--drive", help=argparse.SUPPRESS)  # internal: run as the load process
     args = ap.parse_args()
-    names = [c.name for c in companies(120, random.Random(args.seed))]
+    tag = f"{args.events}e_{args.companies}c_{args.per_article}pa_{args.seed}"
+    args.db = args.db or Path(tempfile.gettempdir()) / f"nl_bench_api_{tag}.db"
+    names = [c.name for c in companies(args.companies, random.Random(args.seed))]
     if args.drive:
         print(json.dumps(drive(args.drive, names, args.requests, args.concurrency, args.seed)))
         return
     if args.rebuild or not args.db.exists():
         args.db.unlink(missing_ok=True)
-        build(args.db, args.events, args.per_article, args.seed)
+        build(args.db, args.events, args.per_article, args.seed, args.companies)
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     serve = (
@@ -356,6 +364,8 @@ def main() -> None:
                 str(args.seed),
                 "--db",
                 str(args.db),
+                "--companies",
+                str(args.companies),
             ],
             check=True,
             capture_output=True,
