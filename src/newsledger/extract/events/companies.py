@@ -45,7 +45,7 @@ def _unit_nouns() -> frozenset[str]:
 def org_in(ctx: ArticleContext, tokens: Span | list[Token]) -> str | None:
     """The first company named by an ORG entity among ``tokens``."""
     for tok in tokens:
-        if tok.ent_type_ == "ORG":
+        if tok.ent_type_:
             ent = _ent_of(tok)
             if ent is not None:
                 name = ctx.company_of_ent(ent)
@@ -125,7 +125,11 @@ def resolve_noun(ctx: ArticleContext, noun: Token, trigger: Token) -> Actor | No
     if named:
         return Actor(named, True, unit_name(noun))
     lemma = noun.lemma_.lower()
-    if noun.pos_ == "PROPN" and noun.ent_type_ in ("", "ORG", "PRODUCT", "FAC"):
+    if noun.pos_ == "PROPN" and noun.ent_type_ in ("", "ORG", "PRODUCT", "FAC", "PERSON"):
+        if noun.ent_type_ == "PERSON" and noun.lower_ not in load_book("companies").lemmas(
+            "company_suffix"
+        ):
+            return None
         # a name the tagger did not recognise as a company ("Ferris Print will cut...")
         parts = [c for c in noun.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
         start = min([p.i for p in parts] + [noun.i])

@@ -52,7 +52,7 @@ class ArticleContext:
 
     def company_of_ent(self, ent: Span) -> str | None:
         """The company an ORG span names (None for a media outlet or a non-ORG)."""
-        if ent.label_ != "ORG" or is_media(ent) or not is_company_name(ent):
+        if not is_companyish(ent) or is_media(ent) or not is_company_name(ent):
             return None
         return self.company_at.get(ent.start_char) or clean_name(ent.text) or None
 
@@ -94,6 +94,19 @@ class ArticleContext:
 _SOURCE_HEADS = frozenset(
     "report say tell cite according accord quote interview write reveal via claim add note".split()
 )
+
+
+_MISTAGGED = frozenset({"PERSON", "FAC", "PRODUCT", "GPE", "NORP", "WORK_OF_ART", "LOC"})
+
+
+def is_companyish(ent: Span) -> bool:
+    """An ORG, or a name the tagger called something else that ends like a company's
+    ("Renfrew Steel" tagged PERSON, "Ravensworth Dairies" tagged FAC)."""
+    if ent.label_ == "ORG":
+        return True
+    if ent.label_ not in _MISTAGGED or len(ent) < 2:
+        return False
+    return ent[-1].lower_ in load_book("companies").lemmas("company_suffix")
 
 
 def is_company_name(ent: Span) -> bool:

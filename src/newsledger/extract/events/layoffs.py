@@ -23,10 +23,9 @@ from newsledger.extract.events.rules import Book, load_book
 from newsledger.normalize.numbers import parse_count_range, parse_percent
 
 _VERB_POS = ("VERB", "AUX")
-_MAX_CLIMB = 4
+_MAX_CLIMB = 6
 _FRACTION_HEADS = frozenset(
-    "half third quarter fifth sixth seventh eighth ninth tenth percent % one two three "
-    "per cent".split()
+    "half third quarter fifth sixth seventh eighth ninth tenth percent % one two three cent".split()
 )
 
 
@@ -103,7 +102,7 @@ def _is_cut_verb(tok: Token, lex: _Lex) -> bool:
     return False
 
 
-_PASSABLE_PREPS = frozenset({"of", "in", "among", "across", "at", "from", "to", "within"})
+_PASSABLE_PREPS = frozenset({"of", "in", "among", "across", "at", "from", "to", "within", "per"})
 
 
 def _cuts_jobs(noun: Token, via: Token, lex: _Lex) -> bool:
@@ -167,6 +166,11 @@ def find_trigger(anchor: Token, lex: _Lex) -> Token | None:
         head_lemma = head.lemma_.lower()
         if head.pos_ in ("NOUN", "PROPN") and head_lemma in lex.cut_nouns:
             return head if _cuts_jobs(head, tok, lex) else None
+        if head.pos_ == "AUX" and tok.dep_ == "nsubj":
+            # "650 jobs were to go": the going verb is the auxiliary's complement
+            going = next((c for c in head.children if c.dep_ == "xcomp" and _goes(c, lex)), None)
+            if going is not None:
+                return going
         if head.pos_ in _VERB_POS:
             if _is_cut_verb(head, lex):
                 # the active subject of "cut" is the cutter, not what is cut ("staff cut costs")
@@ -206,6 +210,10 @@ def _share_head(anchor: Token) -> Token | None:
     head = anchor.head
     if anchor.dep_ == "pobj" and head.lower_ in ("of", "in"):
         share = head.head
+        if head.lower_ == "in" and not share.like_num and head.i > 0:
+            share = anchor.doc[head.i - 1]  # "cut one in ten posts": "one" is the verb's object
+        if share.lower_ == "cent" and share.head.lower_ == "per":
+            share = share.head.head  # "8 per cent of its staff" is headed by "8"
         if share.lower_ in _FRACTION_HEADS or share.ent_type_ == "PERCENT" or share.like_num:
             return share
     return None
@@ -283,7 +291,7 @@ def read_figures(anchor: Token, trigger: Token) -> Figures:
         # "20,000 workers lost their jobs": the count is on the subject or object
         sources += [c for c in trigger.children if c.dep_ in ("nsubj", "dobj") and c is not anchor]
     share = _share_head(anchor)
-    if share is not None and share.ent_type_ != "CARDINAL" and not share.like_num:
+    if share is not None:
         sources.remove(anchor)  # "9% of the 55,000 staff": 55,000 is the workforce
     for source in sources:
         span = _count_text(source)
@@ -293,9 +301,11 @@ def read_figures(anchor: Token, trigger: Token) -> Figures:
         text = _share_text(share, anchor)
         if share.ent_type_ == "PERCENT" or share.lower_ in _FRACTION_HEADS or " in " in text:
             percent = _read_percent(text)
-        if percent is None and share.like_num:
+        if percent is None and share.like_num and " in " not in text:
             jobs = jobs or _read_count(text)
     percent = percent or _direct_share(anchor)
+    for prep in (c for c in trigger.children if c.dep_ == "prep" and c.lower_ == "between"):
+        jobs = jobs or _read_count(trigger.doc[prep.i : prep.right_edge.i + 1].text)
     for by in _by_phrases(trigger):
         by_share = _read_percent(by.text)
         if by_share is not None and ("%" in by.text or not by.text[0].isdigit()):
