@@ -219,6 +219,10 @@ def _share_head(anchor: Token) -> Token | None:
     return None
 
 
+def _says_share(text: str) -> bool:
+    return any(w in text.lower() for w in (" in ", "%", "cent"))
+
+
 def _share_text(share: Token, anchor: Token) -> str:
     """ "6%" of "6% of the workforce"; "one in ten" of "one in ten posts"."""
     prep = anchor.head
@@ -299,7 +303,7 @@ def read_figures(anchor: Token, trigger: Token) -> Figures:
             jobs = jobs or _read_count(span.text) or _read_count(_number_only(span))
     if share is not None:
         text = _share_text(share, anchor)
-        if share.ent_type_ == "PERCENT" or share.lower_ in _FRACTION_HEADS or " in " in text:
+        if share.ent_type_ == "PERCENT" or share.lower_ in _FRACTION_HEADS or _says_share(text):
             percent = _read_percent(text)
         if percent is None and share.like_num and " in " not in text:
             jobs = jobs or _read_count(text)
