@@ -184,6 +184,27 @@ def test_errors_have_one_shape(client: TestClient, method: str, url: str, status
     assert_error(r.json(), status)
 
 
+@pytest.mark.parametrize(
+    ("method", "url", "header", "value"),
+    [
+        pytest.param("POST", "/api/articles", "allow", "GET, HEAD", id="405-says-what-is-allowed"),
+        pytest.param("GET", "/api/nothing", "content-type", "application/json", id="404-is-json"),
+    ],
+)
+def test_error_headers(client: TestClient, method: str, url: str, header: str, value: str) -> None:
+    assert client.request(method, url).headers[header] == value
+
+
+def test_401_asks_for_a_bearer_token(token_client: TestClient) -> None:
+    r = token_client.post("/api/articles", json={"text": "x"})
+    assert r.headers["www-authenticate"] == "Bearer"
+
+
+def test_favicon_is_ours(client: TestClient) -> None:
+    r = client.get("/static/favicon.svg")
+    assert r.status_code == 200 and r.headers["content-type"].startswith("image/svg")
+
+
 def test_422_names_the_parameter(client: TestClient) -> None:
     body = get(client, "/api/events?limit=0&since=soon", status=422)
     params = {d["param"] for d in body["error"]["details"]}

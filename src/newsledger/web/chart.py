@@ -14,6 +14,7 @@ from dataclasses import asdict, dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
+from urllib.parse import quote
 
 from newsledger.query.records import EventRecord, Timeline
 
@@ -45,7 +46,7 @@ def event_href(event: EventRecord, n: int = 0) -> str:
     """Link to the article page, scrolled to the sentence stating the event."""
     ev = event.evidence[n] if event.evidence else None
     article = ev.article_id if ev else event.article_id
-    return f"/article/{article}#ev-{evidence_key(event.id, n)}"
+    return f"/article/{quote(article, safe='')}#ev-{evidence_key(event.id, n)}"
 
 
 def event_day(event: EventRecord) -> date | None:

@@ -38,6 +38,13 @@ CODES: dict[int, str] = {
 }
 
 
+# what HTTP asks to accompany these statuses
+HEADERS_BY_STATUS: dict[int, dict[str, str]] = {
+    401: {"WWW-Authenticate": "Bearer"},
+    405: {"Allow": "GET, HEAD"},
+}
+
+
 @dataclass(frozen=True)
 class Problem:
     """An error as the API reports it."""
@@ -102,7 +109,7 @@ def install(app: FastAPI, templates: Jinja2Templates) -> None:
 
     async def handle(request: Request, exc: Exception) -> Response:
         problem = problem_for(exc)
-        headers = {"WWW-Authenticate": "Bearer"} if problem.status == 401 else None
+        headers = HEADERS_BY_STATUS.get(problem.status)
         if request.url.path.startswith("/api"):
             return JSONResponse(problem.body(), status_code=problem.status, headers=headers)
         page: HTMLResponse = templates.TemplateResponse(
