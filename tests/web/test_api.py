@@ -99,6 +99,15 @@ def test_timeline(client: TestClient) -> None:
     assert body["jobs_cut_total"] == 1500
     dates = [e["date"] for e in body["events"]]
     assert dates == sorted(dates)
+    assert (body["total"], len(body["events"]), body["next"]) == (4, 4, None)
+
+
+def test_timeline_pages_keep_whole_totals(client: TestClient) -> None:
+    first = get(client, "/api/companies/Acme%20Motors/timeline?limit=3")
+    assert len(first["events"]) == 3 and first["jobs_cut_total"] == 1500
+    rest = get(client, first["next"].replace("http://testserver", ""))
+    assert len(rest["events"]) == 1 and rest["next"] is None
+    assert rest["jobs_cut_total"] == 1500
 
 
 @pytest.mark.parametrize(
@@ -160,6 +169,8 @@ def test_openapi_and_docs(client: TestClient) -> None:
         pytest.param("GET", "/api/articles/nope", 404, id="unknown-article"),
         pytest.param("GET", "/api/entities/999999", 404, id="unknown-entity"),
         pytest.param("GET", "/api/companies/Nobody%20Inc/timeline", 404, id="unknown-company"),
+        pytest.param("GET", "/api/companies/A%2FB%20Corp/timeline", 404, id="slash-in-name"),
+        pytest.param("GET", "/api/companies/Acme/timeline?limit=5000", 422, id="timeline-limit"),
         pytest.param("GET", "/api/nothing-here", 404, id="unknown-route"),
         pytest.param("GET", "/api/events?limit=0", 422, id="limit-zero"),
         pytest.param("GET", "/api/events?limit=100000", 422, id="limit-too-big"),

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 import secrets
+from dataclasses import replace
 from datetime import date
 from typing import Annotated, Any
 
@@ -26,6 +27,7 @@ from newsledger.web.problems import ApiError
 MAX_LIMIT = 200
 MAX_OFFSET = 1_000_000
 MAX_TEXT = 200
+MAX_TIMELINE = 1000  # events per timeline page; the totals always cover them all
 
 # control characters (NUL first) break PostgreSQL text and mean nothing in a query
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -60,14 +62,17 @@ class Json(JSONResponse):
         return json.dumps(content, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
+def next_url(request: Request, page: Page[Any]) -> str | None:
+    """This request's URL for the page after ``page``; None on the last page."""
+    if not page.has_next:
+        return None
+    return str(request.url.include_query_params(offset=page.offset + len(page.items)))
+
+
 def page_body(request: Request, page: Page[Any]) -> Json:
     """A page as JSON, with the URL of the next page when there is one."""
     body = page.to_dict()
-    body["next"] = (
-        str(request.url.include_query_params(offset=page.offset + len(page.items)))
-        if page.has_next
-        else None
-    )
+    body["next"] = next_url(request, page)
     return Json(body)
 
 
@@ -111,13 +116,24 @@ def list_events(
     return page_body(request, page)
 
 
-@router.get("/companies/{name}/timeline", summary="A company's events in date order, totalled")
-def company_timeline(q: Q, name: Annotated[str, Path(max_length=MAX_TEXT)]) -> Json:
+@router.get("/companies/{name:path}/timeline", summary="A company's events in date order, totalled")
+def company_timeline(
+    request: Request,
+    q: Q,
+    name: Annotated[str, Path(max_length=MAX_TEXT)],
+    limit: Annotated[int, Query(ge=1, le=MAX_TIMELINE)] = MAX_TIMELINE,
+    offset: Offset = 0,
+) -> Json:
+    """Totals count every event; ``events`` is one page of them (``total``, ``next``)."""
     company = clean(name, "name")
     timeline = q.timeline(company) if company else None
     if timeline is None:
         raise ApiError(404, f"no company {name!r}")
-    return Json(timeline.to_dict())
+    events = timeline.events[offset : offset + limit]
+    body = replace(timeline, events=events).to_dict()
+    page = Page(events, len(timeline.events), limit, offset)
+    body.update(total=page.total, limit=limit, offset=offset, next=next_url(request, page))
+    return Json(body)
 
 
 @router.get("/quotes", summary="Quotes, by speaker or company")

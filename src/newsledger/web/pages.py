@@ -139,7 +139,7 @@ def search_page(request: Request, q: Q, words: Annotated[Text, Query(alias="q")]
     return render(request, "search.html", context)
 
 
-@router.get("/company/{name}", response_class=HTMLResponse)
+@router.get("/company/{name:path}", response_class=HTMLResponse)
 def company_page(
     request: Request,
     q: Q,
