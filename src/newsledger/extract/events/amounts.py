@@ -16,6 +16,11 @@ from newsledger.normalize.money import parse_money
 
 _SIGN = re.compile(r"^(?:[A-Z]{0,3}[$€£¥₹]|Rs\.?|CHF|US\$|C\$|A\$|AUS\$|HK\$|S\$|NZ\$|R\$)$")
 _FIGURE = re.compile(r"^\d[\d,.]*(?:bn|m|mn|b|k|tn|trn)?$", re.IGNORECASE)
+# words after a figure that may make it money; parse_money has the final say
+_CURRENCY_WORDS = frozenset(
+    "won yen yuan renminbi rmb euro euros dollars dollar pounds pound sterling rupees "
+    "kronor kroner krona krone francs reais rand roubles rubles pesos".split()
+)
 _SCALES = frozenset("thousand million billion trillion bn m mn b crore crores lakh lakhs tn".split())
 
 
@@ -48,9 +53,25 @@ def _scan(sent: Span) -> list[Span]:
     return out
 
 
+def _scan_suffixed(sent: Span) -> list[Span]:
+    """Figure (+ scale word) + currency word runs: "1.5 trillion won", "75 billion yen"."""
+    out: list[Span] = []
+    doc = sent.doc
+    for tok in sent:
+        if not tok.like_num or (tok.i > sent.start and doc[tok.i - 1].like_num):
+            continue
+        end = tok.i + 1
+        while end < sent.end and doc[end].lower_ in _SCALES:
+            end += 1
+        if end < sent.end and doc[end].lower_ in _CURRENCY_WORDS:
+            out.append(doc[tok.i : end + 1])
+    return out
+
+
 def money_spans(sent: Span) -> list[Span]:
     """Amounts of money in ``sent``, in order, none overlapping."""
     found = [_widen(e) for e in sent.ents if e.label_ == "MONEY"] + _scan(sent)
+    found += _scan_suffixed(sent)
     found.sort(key=lambda s: (s.start, -(s.end - s.start)))
     out: list[Span] = []
     for span in found:
