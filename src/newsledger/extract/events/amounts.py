@@ -47,7 +47,9 @@ def _scan(sent: Span) -> list[Span]:
         if not (_FIGURE.match(nxt.text) or nxt.like_num):
             continue
         end = nxt.i + 1
-        while end < sent.end and (doc[end].lower_ in _SCALES or doc[end].like_num and doc[end].text[0].isalpha()):
+        while end < sent.end and (
+            doc[end].lower_.rstrip(".") in _SCALES or doc[end].like_num and doc[end].text[0].isalpha()
+        ):
             end += 1
         out.append(doc[tok.i : end])
     return out
@@ -77,6 +79,11 @@ def money_spans(sent: Span) -> list[Span]:
     for span in found:
         if out and span.start < out[-1].end:
             continue
-        if parse_money(span.text) is not None or any(_is_sign(t) for t in span):
+        if parse_money(amount_text(span)) is not None or any(_is_sign(t) for t in span):
             out.append(span)
     return out
+
+
+def amount_text(span: Span) -> str:
+    """The span's text without a sentence-final stop glued to it ("£250m." -> "£250m")."""
+    return span.text.rstrip(".") if span.text.endswith((".", "m.", "bn.")) else span.text

@@ -18,7 +18,7 @@ from decimal import Decimal
 
 from spacy.tokens import Span, Token
 
-from newsledger.extract.events.amounts import money_spans
+from newsledger.extract.events.amounts import amount_text, money_spans
 from newsledger.extract.events.companies import attached_org, resolve_noun, subject_of
 from newsledger.extract.events.context import ArticleContext
 from newsledger.extract.events.dates import event_date
@@ -175,7 +175,7 @@ class FinancialState:
 
     def _event(self, sent: Span, money: Span, hit: PhraseHit) -> Event | None:
         kind_name, _, subkind = str(hit.rule.value).partition("/")
-        raw = money.text
+        raw = amount_text(money)
         hint = self.currency_hint() if any(m in raw.lower() for m in AMBIGUOUS_MARKS) else None
         parsed = parse_money(raw, currency_hint=hint)
         if parsed is None:

@@ -13,7 +13,7 @@ from datetime import date
 
 from spacy.tokens import Span, Token
 
-from newsledger.extract.events.amounts import money_spans
+from newsledger.extract.events.amounts import amount_text, money_spans
 from newsledger.extract.events.companies import actor_for
 from newsledger.extract.events.context import ArticleContext
 from newsledger.extract.events.dates import event_date
@@ -96,7 +96,7 @@ def _budget_events(ctx: ArticleContext, sent: Span, money_used: set[int]) -> lis
         verb = next((t for t in [money.root, *money.root.ancestors][:3] if t.pos_ == "VERB"), None)
         if verb is None or verb.lemma_.lower() not in spend:
             continue
-        parsed = parse_money(money.text)
+        parsed = parse_money(amount_text(money))
         if parsed is None:
             continue
         money_used.add(money.start)
