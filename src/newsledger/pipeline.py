@@ -10,6 +10,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import replace
 from datetime import date
 from itertools import islice
 from typing import BinaryIO
@@ -17,13 +18,13 @@ from typing import BinaryIO
 from tqdm import tqdm
 
 from newsledger.config import Settings, load_settings
-from newsledger.errors import ExtractError
+from newsledger.errors import EmptyInput, ExtractError
 from newsledger.extract.nlp import load_nlp, make_doc
 from newsledger.ingest import read_inputs
 from newsledger.ingest.identity import make_article
 from newsledger.models import Article, Extraction, Failure, IngestSummary
 from newsledger.resolve.within import resolve_article
-from newsledger.store import Store
+from newsledger.store import Store, open_store
 
 
 class Extractor:
@@ -154,6 +155,49 @@ def ingest(
     An article whose id is already stored is counted as known and not extracted again.
     """
     settings = settings or load_settings()
+    items = read_inputs(
+        paths, published=published, source=source, max_bytes=settings.max_bytes, stdin=stdin
+    )
+    return ingest_items(items, store, settings, on_failure=on_failure, progress=progress)
+
+
+def ingest_text(
+    db: str,
+    text: str,
+    settings: Settings | None = None,
+    *,
+    title: str | None = None,
+    published: date | None = None,
+    source: str | None = None,
+    url: str | None = None,
+) -> IngestSummary:
+    """Ingest one article given as text into the database ``db`` (opened and closed here).
+
+    Extraction runs in this process, so a long-lived caller (the HTTP API) loads
+    the spaCy pipeline once.
+    """
+    settings = replace(settings or load_settings(), workers=1, db=db)
+    origin = url or "<posted text>"
+    item: Article | Failure
+    if not text.strip():
+        item = Failure(origin, "ingest", EmptyInput.code, "is empty (whitespace only)")
+    else:
+        item = make_article(
+            text, title=title, published=published, source=source, url=url, origin=origin
+        )
+    with open_store(db) as store:
+        return ingest_items([item], store, settings, progress=False)
+
+
+def ingest_items(
+    items: Iterable[Article | Failure],
+    store: Store,
+    settings: Settings,
+    *,
+    on_failure: Callable[[Failure], None] | None = None,
+    progress: bool = True,
+) -> IngestSummary:
+    """Store read articles (and record read failures); the loop behind every ingest."""
     summary = IngestSummary()
     seen: set[str] = set()
 
@@ -165,9 +209,7 @@ def ingest(
             on_failure(failure)
 
     def fresh_articles() -> Iterator[Article]:
-        for item in read_inputs(
-            paths, published=published, source=source, max_bytes=settings.max_bytes, stdin=stdin
-        ):
+        for item in items:
             if isinstance(item, Failure):
                 record(item)
             elif item.id in seen or store.has_article(item.id):

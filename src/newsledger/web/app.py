@@ -9,7 +9,6 @@ article through ``newsledger.pipeline`` when the request carries that token.
 
 from __future__ import annotations
 
-import io
 import threading
 import urllib.parse
 from collections.abc import Callable
@@ -125,21 +124,16 @@ def pipeline_ingest(db: str) -> Ingest:
     lock = threading.Lock()
 
     def ingest(article: dict[str, Any]) -> dict[str, Any]:
-        from newsledger import open_store  # the write side, only when ingestion is on
-        from newsledger.config import load_settings
-        from newsledger.pipeline import ingest as run
+        from newsledger.pipeline import ingest_text  # the write side, only when ingestion is on
 
-        settings = load_settings(workers=1)
-        data = io.BytesIO(article["text"].encode("utf-8"))
-        with lock, open_store(db) as store:
-            summary = run(
-                ["-"],
-                store,
-                settings,
+        with lock:
+            summary = ingest_text(
+                db,
+                article["text"],
+                title=article.get("title"),
                 published=article.get("published"),
                 source=article.get("source"),
-                stdin=data,
-                progress=False,
+                url=article.get("url"),
             )
         failure = summary.failures[0] if summary.failures else None
         if failure is not None:
