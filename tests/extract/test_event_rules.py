@@ -51,7 +51,9 @@ def _yields(extractor: Any, rule: Any, text: str) -> bool:
 @pytest.mark.model
 @pytest.mark.parametrize(("rule", "text"), _cases("example"))
 def test_example_yields_event(extractor: Any, rule: Any, text: str) -> None:
-    assert _yields(extractor, rule, text), f"{rule.id}: no {rule.event} {dict(rule.expect)} in {text!r}"
+    assert _yields(extractor, rule, text), (
+        f"{rule.id}: no {rule.event} {dict(rule.expect)} in {text!r}"
+    )
 
 
 @pytest.mark.model
@@ -70,11 +72,31 @@ def test_rule_file_loads_and_every_rule_names_its_event(name: str) -> None:
 @pytest.mark.parametrize(
     ("line", "complaint"),
     [
-        pytest.param({"role": "x", "lemmas": ["a"], "examples": ["a"], "counter_examples": []}, "missing id", id="no-id"),
-        pytest.param({"id": "x", "role": "x", "examples": ["a"], "counter_examples": []}, "needs one of", id="no-values"),
-        pytest.param({"id": "x", "role": "x", "lemmas": ["a"], "examples": [], "counter_examples": []}, "at least one example", id="no-examples"),
-        pytest.param({"id": "x", "role": "x", "lemmas": "a", "examples": ["a"], "counter_examples": []}, "list of non-empty strings", id="lemmas-not-list"),
-        pytest.param({"id": "x", "role": "x", "pattern": "(", "examples": ["a"], "counter_examples": []}, "bad pattern", id="bad-regex"),
+        pytest.param(
+            {"role": "x", "lemmas": ["a"], "examples": ["a"], "counter_examples": []},
+            "missing id",
+            id="no-id",
+        ),
+        pytest.param(
+            {"id": "x", "role": "x", "examples": ["a"], "counter_examples": []},
+            "needs one of",
+            id="no-values",
+        ),
+        pytest.param(
+            {"id": "x", "role": "x", "lemmas": ["a"], "examples": [], "counter_examples": []},
+            "at least one example",
+            id="no-examples",
+        ),
+        pytest.param(
+            {"id": "x", "role": "x", "lemmas": "a", "examples": ["a"], "counter_examples": []},
+            "list of non-empty strings",
+            id="lemmas-not-list",
+        ),
+        pytest.param(
+            {"id": "x", "role": "x", "pattern": "(", "examples": ["a"], "counter_examples": []},
+            "bad pattern",
+            id="bad-regex",
+        ),
         pytest.param(["not", "an", "object"], "JSON object", id="not-object"),
     ],
 )

@@ -22,7 +22,11 @@ def financials(extractor: Any, text: str) -> list[dict[str, Any]]:
 
 
 def _same(got: Any, want: Any) -> bool:
-    if isinstance(want, (int, float)) and not isinstance(want, bool) and isinstance(got, (int, float)):
+    if (
+        isinstance(want, (int, float))
+        and not isinstance(want, bool)
+        and isinstance(got, (int, float))
+    ):
         return abs(got - want) <= abs(want) * 0.01
     return bool(got == want)
 
@@ -38,29 +42,97 @@ def check(extractor: Any, text: str, want: dict[str, Any] | None) -> None:
 
 
 MONEY_FORMS = [
-    ("usd-sign-billion", "Corbin Tech reported a net loss of $2.1 billion.", {"amount": 2.1e9, "currency": "USD"}),
+    (
+        "usd-sign-billion",
+        "Corbin Tech reported a net loss of $2.1 billion.",
+        {"amount": 2.1e9, "currency": "USD"},
+    ),
     ("usd-bn", "Corbin Tech reported a net loss of $2.1bn.", {"amount": 2.1e9, "currency": "USD"}),
     ("usd-m", "Corbin Tech reported a net profit of $45m.", {"amount": 45e6, "currency": "USD"}),
     ("usd-mn", "Corbin Tech reported a net profit of $45mn.", {"amount": 45e6, "currency": "USD"}),
     ("usd-million", "Corbin Tech reported a net profit of $45 million.", {"amount": 45e6}),
-    ("us-dollar-prefix", "Corbin Tech reported revenue of US$3.2 billion.", {"amount": 3.2e9, "currency": "USD"}),
+    (
+        "us-dollar-prefix",
+        "Corbin Tech reported revenue of US$3.2 billion.",
+        {"amount": 3.2e9, "currency": "USD"},
+    ),
     ("gbp", "Fenwick Retail made a pre-tax profit of £88m.", {"amount": 88e6, "currency": "GBP"}),
-    ("gbp-billion", "Fenwick Retail made a pre-tax profit of £1.2bn.", {"amount": 1.2e9, "currency": "GBP"}),
-    ("eur-sign", "Valdora Energy posted a net profit of €310m.", {"amount": 310e6, "currency": "EUR"}),
-    ("eur-word", "Valdora Energy posted revenue of 2.5 billion euros.", {"amount": 2.5e9, "currency": "EUR"}),
-    ("yen-sign-japanese", "The Japanese firm Kinoshita Electric reported an operating profit of ¥40 billion.", {"amount": 40e9, "currency": "JPY"}),
-    ("yen-word", "Kinoshita Electric reported a net loss of 75 billion yen.", {"amount": 75e9, "currency": "JPY"}),
-    ("yuan", "Huaxin Motors reported net profit of 3.4 billion yuan.", {"amount": 3.4e9, "currency": "CNY"}),
-    ("rmb", "Huaxin Motors reported revenue of RMB 12 billion.", {"amount": 12e9, "currency": "CNY"}),
-    ("chf", "Alpbach Pharma posted net income of CHF 900 million.", {"amount": 900e6, "currency": "CHF"}),
-    ("cad", "Moraine Mining reported a net loss of C$120 million.", {"amount": 120e6, "currency": "CAD"}),
-    ("aud", "Wattle Bank reported a net profit of A$2.3 billion.", {"amount": 2.3e9, "currency": "AUD"}),
-    ("inr-crore", "Sundaram Steel posted a net profit of Rs 450 crore.", {"amount": 4.5e9, "currency": "INR"}),
-    ("inr-sign", "Sundaram Steel posted revenue of ₹1,200 crore.", {"amount": 12e9, "currency": "INR"}),
-    ("won", "Daehan Motors posted an operating profit of 1.5 trillion won.", {"amount": 1.5e12, "currency": "KRW"}),
-    ("range", "Corbin Tech expects a net loss of $1bn-$1.2bn this year.", {"amount": 1e9, "amount_high": 1.2e9}),
+    (
+        "gbp-billion",
+        "Fenwick Retail made a pre-tax profit of £1.2bn.",
+        {"amount": 1.2e9, "currency": "GBP"},
+    ),
+    (
+        "eur-sign",
+        "Valdora Energy posted a net profit of €310m.",
+        {"amount": 310e6, "currency": "EUR"},
+    ),
+    (
+        "eur-word",
+        "Valdora Energy posted revenue of 2.5 billion euros.",
+        {"amount": 2.5e9, "currency": "EUR"},
+    ),
+    (
+        "yen-sign-japanese",
+        "The Japanese firm Kinoshita Electric reported an operating profit of ¥40 billion.",
+        {"amount": 40e9, "currency": "JPY"},
+    ),
+    (
+        "yen-word",
+        "Kinoshita Electric reported a net loss of 75 billion yen.",
+        {"amount": 75e9, "currency": "JPY"},
+    ),
+    (
+        "yuan",
+        "Huaxin Motors reported net profit of 3.4 billion yuan.",
+        {"amount": 3.4e9, "currency": "CNY"},
+    ),
+    (
+        "rmb",
+        "Huaxin Motors reported revenue of RMB 12 billion.",
+        {"amount": 12e9, "currency": "CNY"},
+    ),
+    (
+        "chf",
+        "Alpbach Pharma posted net income of CHF 900 million.",
+        {"amount": 900e6, "currency": "CHF"},
+    ),
+    (
+        "cad",
+        "Moraine Mining reported a net loss of C$120 million.",
+        {"amount": 120e6, "currency": "CAD"},
+    ),
+    (
+        "aud",
+        "Wattle Bank reported a net profit of A$2.3 billion.",
+        {"amount": 2.3e9, "currency": "AUD"},
+    ),
+    (
+        "inr-crore",
+        "Sundaram Steel posted a net profit of Rs 450 crore.",
+        {"amount": 4.5e9, "currency": "INR"},
+    ),
+    (
+        "inr-sign",
+        "Sundaram Steel posted revenue of ₹1,200 crore.",
+        {"amount": 12e9, "currency": "INR"},
+    ),
+    (
+        "won",
+        "Daehan Motors posted an operating profit of 1.5 trillion won.",
+        {"amount": 1.5e12, "currency": "KRW"},
+    ),
+    (
+        "range",
+        "Corbin Tech expects a net loss of $1bn-$1.2bn this year.",
+        {"amount": 1e9, "amount_high": 1.2e9},
+    ),
     ("thousand", "Corbin Tech reported a net profit of $450,000.", {"amount": 450000}),
-    ("stated-conversion", "Kinoshita Electric reported a net loss of ¥75 billion (approx. $926 million).", {"amount": 75e9, "currency": "JPY", "amount_usd_stated": 926e6}),
+    (
+        "stated-conversion",
+        "Kinoshita Electric reported a net loss of ¥75 billion (approx. $926 million).",
+        {"amount": 75e9, "currency": "JPY", "amount_usd_stated": 926e6},
+    ),
     ("usd-converted", "Valdora Energy posted a net profit of €310m.", {"currency": "EUR"}),
     ("usd-is-usd", "Corbin Tech reported a net loss of $2.1 billion.", {"amount_usd": 2.1e9}),
 ]
@@ -73,27 +145,63 @@ KINDS = [
     ("net-income", "Gresham Bank earned net income of $1.1bn.", {"kind": "net_profit"}),
     ("earnings", "Gresham Bank's earnings climbed to $1.1bn.", {"kind": "net_profit"}),
     ("pretax", "Gresham Bank made a pre-tax profit of £520m.", {"kind": "pretax_profit"}),
-    ("profit-before-tax", "Profit before tax at Gresham Bank came to £520m.", {"kind": "pretax_profit"}),
-    ("operating-profit", "Gresham Bank's operating profit was £610m.", {"kind": "operating_profit"}),
-    ("operating-loss", "Gresham Bank posted an operating loss of £61m.", {"kind": "operating_loss"}),
+    (
+        "profit-before-tax",
+        "Profit before tax at Gresham Bank came to £520m.",
+        {"kind": "pretax_profit"},
+    ),
+    (
+        "operating-profit",
+        "Gresham Bank's operating profit was £610m.",
+        {"kind": "operating_profit"},
+    ),
+    (
+        "operating-loss",
+        "Gresham Bank posted an operating loss of £61m.",
+        {"kind": "operating_loss"},
+    ),
     ("revenue", "Gresham Bank's revenue rose to £3.1bn.", {"kind": "revenue"}),
     ("sales", "Gresham Bank's sales fell to £3.1bn.", {"kind": "revenue"}),
     ("turnover", "Gresham Bank reported turnover of £3.1bn.", {"kind": "revenue"}),
     ("impairment", "Gresham Bank booked an impairment charge of £200m.", {"kind": "impairment"}),
-    ("goodwill-no-amount", "Gresham Bank announced a goodwill impairment charge.", {"kind": "impairment", "subkind": "goodwill", "amount": None}),
-    ("restructuring-charge", "Gresham Bank took restructuring charges of £150m.", {"kind": "restructuring_charge"}),
+    (
+        "goodwill-no-amount",
+        "Gresham Bank announced a goodwill impairment charge.",
+        {"kind": "impairment", "subkind": "goodwill", "amount": None},
+    ),
+    (
+        "restructuring-charge",
+        "Gresham Bank took restructuring charges of £150m.",
+        {"kind": "restructuring_charge"},
+    ),
     ("writedown", "Gresham Bank announced a £900m write-down on its loans.", {"kind": "writedown"}),
-    ("profits-rose-to", "Pre-tax profits at Gresham Bank rose 12% to £520m.", {"kind": "pretax_profit", "amount": 520e6}),
+    (
+        "profits-rose-to",
+        "Pre-tax profits at Gresham Bank rose 12% to £520m.",
+        {"kind": "pretax_profit", "amount": 520e6},
+    ),
 ]
 
 OUTLOOK_RECORD = [
-    ("expects", "Tolworth Media expects a net loss of $300m this year.", {"outlook": True, "record": False}),
+    (
+        "expects",
+        "Tolworth Media expects a net loss of $300m this year.",
+        {"outlook": True, "record": False},
+    ),
     ("sees-mounting", "Tolworth Media sees losses mounting to $2.1bn.", {"outlook": True}),
     ("warned", "Tolworth Media warned of a loss of $300m for the year.", {"outlook": True}),
     ("forecast", "Tolworth Media forecast a net profit of $800m for 2016.", {"outlook": True}),
-    ("reported-not-outlook", "Tolworth Media reported a net loss of $300m for 2014.", {"outlook": False}),
+    (
+        "reported-not-outlook",
+        "Tolworth Media reported a net loss of $300m for 2014.",
+        {"outlook": False},
+    ),
     ("record-loss", "Tolworth Media posted a record loss of $900m.", {"record": True}),
-    ("record-and-outlook", "Tolworth Media expects to see a record loss of $6.2bn for 2014.", {"record": True, "outlook": True}),
+    (
+        "record-and-outlook",
+        "Tolworth Media expects to see a record loss of $6.2bn for 2014.",
+        {"record": True, "outlook": True},
+    ),
     ("not-record", "Tolworth Media posted a loss of $900m.", {"record": False}),
 ]
 
@@ -102,8 +210,16 @@ PERIODS = [
     ("fiscal-year", "Ashby Foods reported a net profit of $50m for fiscal 2014.", {"amount": 50e6}),
     ("quarter", "Ashby Foods reported a net loss of $5m in the third quarter.", {"amount": 5e6}),
     ("half", "Ashby Foods reported a profit of $25m in the first half.", {"amount": 25e6}),
-    ("annual-year", "Ashby Foods sees losses of $25m for the annual year.", {"period": "fiscal year"}),
-    ("yesterday-date", "Ashby Foods said yesterday it made a loss of $25m.", {"date": "2015-06-09"}),
+    (
+        "annual-year",
+        "Ashby Foods sees losses of $25m for the annual year.",
+        {"period": "fiscal year"},
+    ),
+    (
+        "yesterday-date",
+        "Ashby Foods said yesterday it made a loss of $25m.",
+        {"date": "2015-06-09"},
+    ),
 ]
 
 
@@ -142,5 +258,7 @@ def test_amount_usd_from_historical_rate(extractor: Any) -> None:
 
 
 def test_percent_is_never_money(extractor: Any) -> None:
-    found = financials(extractor, "Ashby Foods will cut 6% of its workforce and its profit fell 6%.")
+    found = financials(
+        extractor, "Ashby Foods will cut 6% of its workforce and its profit fell 6%."
+    )
     assert found == []

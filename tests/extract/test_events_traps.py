@@ -70,11 +70,27 @@ NO_FINANCIAL = [
 
 NO_OTHER = [
     ("strategy-question", "strategy", "Will Lindow Tech exit the Brazilian market?"),
-    ("strategy-asked-if", "strategy", "Asked if Lindow Tech would exit Brazil, the chairman declined to comment."),
-    ("strategy-inability", "strategy", "Lindow Tech blamed its inability to enter India for weak sales."),
-    ("strategy-turn-company", "strategy", "Analysts think the new boss can turn the company around."),
+    (
+        "strategy-asked-if",
+        "strategy",
+        "Asked if Lindow Tech would exit Brazil, the chairman declined to comment.",
+    ),
+    (
+        "strategy-inability",
+        "strategy",
+        "Lindow Tech blamed its inability to enter India for weak sales.",
+    ),
+    (
+        "strategy-turn-company",
+        "strategy",
+        "Analysts think the new boss can turn the company around.",
+    ),
     ("leadership-no-title", "leadership", "Maria Olsen left the meeting early."),
-    ("leadership-step-into", "leadership", "The chief executive Maria Olsen stepped into the lift."),
+    (
+        "leadership-step-into",
+        "leadership",
+        "The chief executive Maria Olsen stepped into the lift.",
+    ),
     ("divest-goods", "divestiture", "Lindow Tech sold 3 million phones in Europe."),
     ("divest-shares-market", "divestiture", "Investors sold shares after the warning."),
     ("rename-parenthesis", "rename", "Lindow Tech (see chart) reported higher sales."),

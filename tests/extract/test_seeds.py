@@ -90,7 +90,9 @@ def test_six_percent_is_not_money(results: dict[str, Extraction]) -> None:
         assert event.args.raw is None or "%" not in event.args.raw
 
 
-def test_one_sony_restructuring_plan(results: dict[str, Extraction], expected: dict[str, Any]) -> None:
+def test_one_sony_restructuring_plan(
+    results: dict[str, Extraction], expected: dict[str, Any]
+) -> None:
     (want,) = expected[SONY_2012]["restructuring"]
     (event,) = of_type(results[SONY_2012], "restructuring_plan")
     args = event.args
@@ -104,7 +106,9 @@ def test_one_sony_restructuring_plan(results: dict[str, Extraction], expected: d
     assert _close(args.amount_usd, want["amount_usd_stated"], 0.05)  # type: ignore[union-attr]
 
 
-def test_electronics_arm_restructuring(results: dict[str, Extraction], expected: dict[str, Any]) -> None:
+def test_electronics_arm_restructuring(
+    results: dict[str, Extraction], expected: dict[str, Any]
+) -> None:
     (want,) = expected[SONY_2014]["restructuring"]
     (event,) = of_type(results[SONY_2014], "restructuring_plan")
     assert event.company == want["company"]

@@ -18,10 +18,49 @@ _SIGN = re.compile(r"^(?:[A-Z]{0,3}[$€£¥₹]|Rs\.?|CHF|US\$|C\$|A\$|AUS\$|HK
 _FIGURE = re.compile(r"^\d[\d,.]*(?:bn|m|mn|b|k|tn|trn)?$", re.IGNORECASE)
 # words after a figure that may make it money; parse_money has the final say
 _CURRENCY_WORDS = frozenset(
-    "won yen yuan renminbi rmb euro euros dollars dollar pounds pound sterling rupees "
-    "kronor kroner krona krone francs reais rand roubles rubles pesos".split()
+    [
+        "won",
+        "yen",
+        "yuan",
+        "renminbi",
+        "rmb",
+        "euro",
+        "euros",
+        "dollars",
+        "dollar",
+        "pounds",
+        "pound",
+        "sterling",
+        "rupees",
+        "kronor",
+        "kroner",
+        "krona",
+        "krone",
+        "francs",
+        "reais",
+        "rand",
+        "roubles",
+        "rubles",
+        "pesos",
+    ]
 )
-_SCALES = frozenset("thousand million billion trillion bn m mn b crore crores lakh lakhs tn".split())
+_SCALES = frozenset(
+    [
+        "thousand",
+        "million",
+        "billion",
+        "trillion",
+        "bn",
+        "m",
+        "mn",
+        "b",
+        "crore",
+        "crores",
+        "lakh",
+        "lakhs",
+        "tn",
+    ]
+)
 
 
 def _is_sign(tok: Token) -> bool:
@@ -48,7 +87,8 @@ def _scan(sent: Span) -> list[Span]:
             continue
         end = nxt.i + 1
         while end < sent.end and (
-            doc[end].lower_.rstrip(".") in _SCALES or doc[end].like_num and doc[end].text[0].isalpha()
+            doc[end].lower_.rstrip(".") in _SCALES
+            or (doc[end].like_num and doc[end].text[0].isalpha())
         ):
             end += 1
         out.append(doc[tok.i : end])

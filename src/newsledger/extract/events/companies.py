@@ -14,9 +14,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from newsledger.extract.entities import clean_name
 from newsledger.extract.events.context import ArticleContext
 from newsledger.extract.events.rules import load_book
+from newsledger.resolve.names import clean_name
 
 _CLIMB = {"xcomp", "conj", "pcomp", "advcl", "ccomp", "acl", "relcl", "prep", "pobj", "dobj"}
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
@@ -107,7 +107,9 @@ def find_unit(trigger: Token, anchor: Token | None = None) -> str | None:
     return None
 
 
-_OTHER_CLAUSES = frozenset({"advcl", "ccomp", "conj", "relcl", "parataxis", "nsubj", "nsubjpass", "cc"})
+_OTHER_CLAUSES = frozenset(
+    {"advcl", "ccomp", "conj", "relcl", "parataxis", "nsubj", "nsubjpass", "cc"}
+)
 
 
 def clause_tokens(head: Token) -> list[Token]:
@@ -144,7 +146,9 @@ def resolve_noun(ctx: ArticleContext, noun: Token, trigger: Token) -> Actor | No
         return Actor(ctx.company_referred(trigger), True)
     if lemma in _unit_nouns():
         return Actor(ctx.company_referred(trigger), True, unit_name(noun))
-    if lemma in load_book("layoffs").lemmas("job_noun") | load_book("layoffs").lemmas("counted_noun"):
+    if lemma in load_book("layoffs").lemmas("job_noun") | load_book("layoffs").lemmas(
+        "counted_noun"
+    ):
         return None  # "20,000 workers lost their jobs": whose, the context must say
     if lemma in load_book("companies").lemmas("non_company") or noun.lower_ in load_book(
         "companies"

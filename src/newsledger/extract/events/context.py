@@ -14,10 +14,9 @@ from datetime import date
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from newsledger.extract.entities import clean_name, company_key
 from newsledger.extract.events.rules import load_book
 from newsledger.models import Article, Entity, Evidence
-
+from newsledger.resolve.names import clean_name, company_key
 
 # a company named this often is the article's subject even if the headline does not name it
 MAIN_COMPANY_MIN_MENTIONS = 3
@@ -71,7 +70,10 @@ class ArticleContext:
             name = self.company_of_ent(ent)
             if name:
                 named = name
-                if ent.root.dep_ in ("nsubj", "nsubjpass") or ent.root.head.dep_ in ("nsubj", "nsubjpass"):
+                if ent.root.dep_ in ("nsubj", "nsubjpass") or ent.root.head.dep_ in (
+                    "nsubj",
+                    "nsubjpass",
+                ):
                     subject = name
         return subject or named or self.main_company
 
@@ -92,7 +94,22 @@ class ArticleContext:
 
 
 _SOURCE_HEADS = frozenset(
-    "report say tell cite according accord quote interview write reveal via claim add note".split()
+    [
+        "report",
+        "say",
+        "tell",
+        "cite",
+        "according",
+        "accord",
+        "quote",
+        "interview",
+        "write",
+        "reveal",
+        "via",
+        "claim",
+        "add",
+        "note",
+    ]
 )
 
 
@@ -138,7 +155,7 @@ def _paragraph_pieces(sent: Span) -> list[Span]:
     pieces: list[Span] = []
     start = sent.start
     for tok in sent:
-        if tok.is_space and tok.text.count("\n") >= 2 or "\n\n" in tok.whitespace_:
+        if (tok.is_space and tok.text.count("\n") >= 2) or "\n\n" in tok.whitespace_:
             end = tok.i + (0 if tok.is_space else 1)
             if end > start:
                 pieces.append(sent.doc[start:end])
@@ -207,7 +224,7 @@ def paragraph_starts(doc: Doc) -> Doc:
     """
     for tok in doc[1:]:
         prev = doc[tok.i - 1]
-        if "\n\n" in prev.whitespace_ or (prev.is_space and prev.text.count("\n") >= 2):
-            if not tok.is_space:
-                tok.is_sent_start = True
+        blank_line = "\n\n" in prev.whitespace_ or (prev.is_space and prev.text.count("\n") >= 2)
+        if blank_line and not tok.is_space:
+            tok.is_sent_start = True
     return doc

@@ -11,19 +11,21 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from newsledger.extract.entities import clean_name
 from newsledger.extract.events.companies import actor_for, org_in
 from newsledger.extract.events.context import ArticleContext
 from newsledger.extract.events.dates import event_date
 from newsledger.extract.events.rules import load_book
-from newsledger.models import DivestitureArgs, Event, RenameArgs
 from newsledger.extract.events.strategy import phrase_text
+from newsledger.models import DivestitureArgs, Event, RenameArgs
+from newsledger.resolve.names import clean_name
 
 
 def trigger_lemmas() -> frozenset[str]:
     book = load_book("corporate")
-    return book.lemmas("sell_verb") | book.lemmas("sale_noun") | frozenset(
-        {"rename", "renamed", "formerly", "previously", "rebrand", "name"}
+    return (
+        book.lemmas("sell_verb")
+        | book.lemmas("sale_noun")
+        | frozenset({"rename", "renamed", "formerly", "previously", "rebrand", "name"})
     )
 
 
@@ -42,15 +44,24 @@ def find_renames(ctx: ArticleContext, sent: Span) -> list[Event]:
                 company = ctx.company_before(sent[0])
                 if company in (old, new):
                     company = ctx.main_company if ctx.main_company not in (old, new) else None
-                out.append(Event("rename", company, RenameArgs(old=old, new=new), (ctx.evidence(sent),), event_date(sent, ctx.published)))
+                out.append(
+                    Event(
+                        "rename",
+                        company,
+                        RenameArgs(old=old, new=new),
+                        (ctx.evidence(sent),),
+                        event_date(sent, ctx.published),
+                    )
+                )
     return out
 
 
 def _asset(ctx: ArticleContext, obj: Token) -> str | None:
     book = load_book("corporate")
-    if obj.lemma_.lower() in book.lemmas("asset_noun") and obj.tag_ != "NNS" or any(
-        c.dep_ == "poss" for c in obj.children
-    ) and obj.lemma_.lower() in book.lemmas("asset_noun"):
+    if (obj.lemma_.lower() in book.lemmas("asset_noun") and obj.tag_ != "NNS") or (
+        any(c.dep_ == "poss" for c in obj.children)
+        and obj.lemma_.lower() in book.lemmas("asset_noun")
+    ):
         return phrase_text(obj)
     named = org_in(ctx, [obj])
     return named
@@ -75,9 +86,21 @@ def find_divestitures(ctx: ArticleContext, sent: Span) -> list[Event]:
         lemma = tok.lemma_.lower()
         if tok.pos_ == "VERB" and lemma in verbs:
             objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
-            objs += [p for prep in tok.children if prep.dep_ == "prep" and prep.lower_ == "of" for p in prep.children if p.dep_ == "pobj"]
+            objs += [
+                p
+                for prep in tok.children
+                if prep.dep_ == "prep" and prep.lower_ == "of"
+                for p in prep.children
+                if p.dep_ == "pobj"
+            ]
         elif tok.pos_ == "NOUN" and lemma in nouns:
-            objs = [p for prep in tok.children if prep.dep_ == "prep" and prep.lower_ == "of" for p in prep.children if p.dep_ == "pobj"]
+            objs = [
+                p
+                for prep in tok.children
+                if prep.dep_ == "prep" and prep.lower_ == "of"
+                for p in prep.children
+                if p.dep_ == "pobj"
+            ]
         else:
             continue
         asset = next((a for a in (_asset(ctx, o) for o in objs) if a), None)
@@ -86,7 +109,11 @@ def find_divestitures(ctx: ArticleContext, sent: Span) -> list[Event]:
         buyer = _buyer(ctx, tok) or next((b for b in (_buyer(ctx, o) for o in objs) if b), None)
         company = actor_for(ctx, tok).company
         args = DivestitureArgs(asset=asset, buyer=buyer)
-        out.append(Event("divestiture", company, args, (ctx.evidence(sent),), event_date(sent, ctx.published)))
+        out.append(
+            Event(
+                "divestiture", company, args, (ctx.evidence(sent),), event_date(sent, ctx.published)
+            )
+        )
     return out
 
 

@@ -9,7 +9,9 @@ from spacy.tokens import Span
 from newsledger.normalize.dates import resolve_date
 
 # a reporting period ("2011", "the third quarter") is not the date of an announcement
-_PERIOD_WORDS = frozenset("year quarter half fiscal annual month period season".split())
+_PERIOD_WORDS = frozenset(
+    ["year", "quarter", "half", "fiscal", "annual", "month", "period", "season"]
+)
 
 
 def event_date(sent: Span, published: date | None) -> date | None:

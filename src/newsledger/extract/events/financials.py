@@ -82,7 +82,11 @@ def _cue_words(money: Span, kind_tok: Token) -> tuple[set[str], list[Token]]:
     chain = [money.root, *money.root.ancestors][:8] + [kind_tok, *kind_tok.ancestors][:6]
     words = {t.lemma_.lower() for t in chain}
     for tok in chain:
-        words.update(c.lemma_.lower() for c in tok.children if c.dep_ in ("aux", "amod", "compound", "advmod"))
+        words.update(
+            c.lemma_.lower()
+            for c in tok.children
+            if c.dep_ in ("aux", "amod", "compound", "advmod")
+        )
     return words, chain
 
 
@@ -231,9 +235,13 @@ def _is_stated_conversion(money: Span) -> bool:
     """ "$926 million" in "¥75 billion (approx. $926 million)" restates another amount."""
     doc = money.doc
     before = doc.text[max(0, money.start_char - 30) : money.start_char]
-    return "(" in before and ")" not in before.split("(")[-1] and any(
-        m.end_char <= money.start_char and m.end_char > money.start_char - 30
-        for m in money_spans(money.sent)
+    return (
+        "(" in before
+        and ")" not in before.split("(")[-1]
+        and any(
+            m.end_char <= money.start_char and m.end_char > money.start_char - 30
+            for m in money_spans(money.sent)
+        )
     )
 
 

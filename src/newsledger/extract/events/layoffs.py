@@ -25,7 +25,23 @@ from newsledger.normalize.numbers import parse_count_range, parse_percent
 _VERB_POS = ("VERB", "AUX")
 _MAX_CLIMB = 6
 _FRACTION_HEADS = frozenset(
-    "half third quarter fifth sixth seventh eighth ninth tenth percent % one two three cent".split()
+    [
+        "half",
+        "third",
+        "quarter",
+        "fifth",
+        "sixth",
+        "seventh",
+        "eighth",
+        "ninth",
+        "tenth",
+        "percent",
+        "%",
+        "one",
+        "two",
+        "three",
+        "cent",
+    ]
 )
 
 
@@ -98,7 +114,9 @@ def _is_cut_verb(tok: Token, lex: _Lex) -> bool:
     particles = lex.particle_verbs.get(lemma)
     if particles:
         wanted = set(particles.split("|"))
-        return any(t.lower_ in wanted for t in tok.subtree if t.head.i == tok.i or t.head.head.i == tok.i)
+        return any(
+            t.lower_ in wanted for t in tok.subtree if t.head.i == tok.i or t.head.head.i == tok.i
+        )
     return False
 
 
@@ -135,15 +153,20 @@ _GOING_SOMEWHERE = frozenset({"to", "into", "on", "for", "ahead", "through", "wi
 def _goes(verb: Token, lex: _Lex) -> bool:
     if verb.lemma_.lower() not in lex.go_verbs:
         return False
-    return not any(c.lower_ in _GOING_SOMEWHERE for c in verb.children if c.dep_ in ("prep", "prt", "advmod"))
+    return not any(
+        c.lower_ in _GOING_SOMEWHERE for c in verb.children if c.dep_ in ("prep", "prt", "advmod")
+    )
+
+
+_RISK_PREPS = frozenset({"at", "under", "in", "on"})
 
 
 def _risk(tok: Token, lex: _Lex) -> bool:
     """ "jobs are at risk", "posts under threat": a risk word under the job noun's verb."""
     for child in tok.children:
-        if child.dep_ in ("prep", "acomp", "advmod") and child.lower_ in ("at", "under", "in", "on"):
-            if any(g.lemma_.lower() in lex.risk_words for g in child.children):
-                return True
+        risky = any(g.lemma_.lower() in lex.risk_words for g in child.children)
+        if child.dep_ in ("prep", "acomp", "advmod") and child.lower_ in _RISK_PREPS and risky:
+            return True
         if child.lemma_.lower() in lex.risk_words:
             return True
     return False
@@ -192,7 +215,11 @@ def find_trigger(anchor: Token, lex: _Lex) -> Token | None:
 
 def _count_text(anchor: Token) -> Span | None:
     """The number phrase counting ``anchor`` ("up to 2,500" in "up to 2,500 jobs")."""
-    nums = [c for c in anchor.children if c.dep_ in ("nummod", "quantmod") or (c.like_num and c.i < anchor.i)]
+    nums = [
+        c
+        for c in anchor.children
+        if c.dep_ in ("nummod", "quantmod") or (c.like_num and c.i < anchor.i)
+    ]
     if not nums:
         return None
     start = min(n.left_edge.i for n in nums)
@@ -202,7 +229,9 @@ def _count_text(anchor: Token) -> Span | None:
 
 def _number_only(span: Span) -> str:
     """The figure alone when its qualifier does not parse ("to 45,000" -> "45,000")."""
-    return " ".join(t.text for t in span if t.like_num or t.lower_ in ("million", "thousand", "-", "–"))
+    return " ".join(
+        t.text for t in span if t.like_num or t.lower_ in ("million", "thousand", "-", "–")
+    )
 
 
 def _share_head(anchor: Token) -> Token | None:
@@ -271,7 +300,7 @@ def _read_percent(text: str) -> Figures | None:
 
 
 def _direct_share(anchor: Token) -> Figures | None:
-    """A share said beside the noun: "nearly half the workforce", "12,000 jobs - one fifth of..."."""
+    """A share said beside the noun: "nearly half the workforce", "12,000 jobs - a fifth of..."."""
     for child in anchor.children:
         if child.dep_ in ("predet", "appos", "nummod", "quantmod") and (
             child.lower_ in _FRACTION_HEADS or child.ent_type_ == "PERCENT"
@@ -344,7 +373,11 @@ def find_status(trigger: Token, sent: Span) -> tuple[str, bool]:
     words: set[str] = set()
     for tok in chain:
         words.add(tok.lemma_.lower())
-        words.update(c.lemma_.lower() for c in tok.children if c.dep_ in ("aux", "neg", "advmod", "det", "prep", "mark", "auxpass"))
+        words.update(
+            c.lemma_.lower()
+            for c in tok.children
+            if c.dep_ in ("aux", "neg", "advmod", "det", "prep", "mark", "auxpass")
+        )
     sent_words = {t.lemma_.lower() for t in sent}
     negated = bool(words & book.lemmas("negation")) or any(t.dep_ == "neg" for t in chain[:2])
     if words & book.lemmas("denied") or negated:
@@ -383,7 +416,11 @@ def find_mentions(ctx: ArticleContext, sent: Span, lex: _Lex) -> list[LayoffMent
         if trigger is None or trigger.i in seen:
             continue
         figures = read_figures(anchor, trigger)
-        if anchor.lemma_.lower() in lex.counted_nouns and figures.jobs is None and figures.percent is None:
+        if (
+            anchor.lemma_.lower() in lex.counted_nouns
+            and figures.jobs is None
+            and figures.percent is None
+        ):
             continue
         seen.add(trigger.i)
         status, negated = find_status(trigger, sent)
@@ -422,19 +459,30 @@ def _anaphoric(ctx: ArticleContext, sent: Span, lex: _Lex, seen: set[int]) -> li
         prev = tok.doc[tok.i - 1] if tok.i > 0 else tok
         if not (prev.lower_ in _ANAPHORIC_DETS or any(c.lower_ in _ANAPHORIC_DETS for c in kids)):
             continue
-        if any(c.dep_ in ("compound", "amod", "nmod") or c.dep_ == "prep" and c.lower_ in ("in", "of", "to") for c in kids):
+        if any(
+            c.dep_ in ("compound", "amod", "nmod")
+            or (c.dep_ == "prep" and c.lower_ in ("in", "of", "to"))
+            for c in kids
+        ):
             continue
         status, negated = find_status(tok, sent)
         actor = actor_for(ctx, tok, None)
         out.append(
             LayoffMention(
-                actor=actor, unit_span=sent, trigger=tok, status=status, negated=negated, anaphoric=True
+                actor=actor,
+                unit_span=sent,
+                trigger=tok,
+                status=status,
+                negated=negated,
+                anaphoric=True,
             )
         )
     return out
 
 
-def _attach_loose_shares(sent: Span, mentions: list[LayoffMention], lex: _Lex) -> list[LayoffMention]:
+def _attach_loose_shares(
+    sent: Span, mentions: list[LayoffMention], lex: _Lex
+) -> list[LayoffMention]:
     """ "..., which amounts to 15 percent of the unit's workforce": a share of the
     workforce stated beside the one mention of the sentence that lacks one."""
     if len(mentions) != 1 or mentions[0].percent is not None:
@@ -475,7 +523,9 @@ def stated_workforce(ctx: ArticleContext) -> int | None:
         span = _count_text(tok)
         if span is None:
             of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-            pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+            pobj = (
+                next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+            )
             if pobj is not None and pobj.like_num and tok.lemma_.lower() == "workforce":
                 found = _read_count(pobj.text)
                 return found.jobs if found else None

@@ -44,7 +44,10 @@ def _title_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
 def titles_in(sent: Span) -> list[tuple[int, str]]:
     """(char offset, canonical title) of every title named in the sentence."""
     pattern, values = _title_pattern()
-    return [(sent.start_char + m.start(), values[m.group(1).lower()]) for m in pattern.finditer(sent.text)]
+    return [
+        (sent.start_char + m.start(), values[m.group(1).lower()])
+        for m in pattern.finditer(sent.text)
+    ]
 
 
 def _person(ctx: ArticleContext, tok: Token) -> str | None:
@@ -105,7 +108,12 @@ def find_leadership(ctx: ArticleContext, sent: Span) -> list[Event]:
     if not titles:
         return []
     book = load_book("leadership")
-    roles = {lemma: (r.role, str(r.value)) for role in _CHANGE_ROLES for r in book.role(role) for lemma in r.lemmas}
+    roles = {
+        lemma: (r.role, str(r.value))
+        for role in _CHANGE_ROLES
+        for r in book.role(role)
+        for lemma in r.lemmas
+    }
     out: list[Event] = []
     for tok in sent:
         found = roles.get(tok.lemma_.lower())
@@ -122,5 +130,9 @@ def find_leadership(ctx: ArticleContext, sent: Span) -> list[Event]:
         title = min(titles, key=lambda t: abs(t[0] - tok.idx))[1]
         company = org_in(ctx, sent) or ctx.company_before(tok)
         args = LeadershipArgs(person=person, role=title, change=change)
-        out.append(Event("leadership", company, args, (ctx.evidence(sent),), event_date(sent, ctx.published)))
+        out.append(
+            Event(
+                "leadership", company, args, (ctx.evidence(sent),), event_date(sent, ctx.published)
+            )
+        )
     return out

@@ -80,9 +80,10 @@ def group_mentions(mentions: list[LayoffMention]) -> list[_Draft]:
         same = [d for d in drafts if same_company(d.company, m.actor.company)]
         if target is None and same and not _has_figure(m):
             target = same[-1]
+        # a breakdown of a figure already given, or an expected/reported other figure
         if target is None and same and m.jobs is not None and not m.unit:
-            # a breakdown of a figure already given, or an expected/reported other figure
-            if (same[-1].value("jobs") or 0) > m.jobs or m.status == "rumored":
+            earlier = same[-1].value("jobs")
+            if (isinstance(earlier, int) and earlier > m.jobs) or m.status == "rumored":
                 target = same[-1]
         if target is None:
             if m.actor.company is None:
@@ -149,7 +150,9 @@ def to_event(ctx: ArticleContext, draft: _Draft, workforce: int | None = None) -
     return Event("layoff", draft.company, args, _evidence(ctx, spans), when)
 
 
-def layoff_events(ctx: ArticleContext, mentions: list[LayoffMention], workforce: int | None) -> list[Event]:
+def layoff_events(
+    ctx: ArticleContext, mentions: list[LayoffMention], workforce: int | None
+) -> list[Event]:
     return [to_event(ctx, d, workforce) for d in group_mentions(mentions)]
 
 

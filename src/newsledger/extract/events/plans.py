@@ -34,11 +34,19 @@ def trigger_lemmas() -> frozenset[str]:
 
 def plan_name(noun: Token) -> str | None:
     """ "the 'One Sony' initiative" -> "One Sony"; a plain "the plan" has none."""
-    mods = [c for c in noun.lefts if c.dep_ in ("compound", "nmod", "amod") and c.pos_ == "PROPN" or c.dep_ == "nmod"]
+    mods = [
+        c
+        for c in noun.lefts
+        if (c.dep_ in ("compound", "nmod", "amod") and c.pos_ == "PROPN") or c.dep_ == "nmod"
+    ]
     quoted = [c for c in noun.lefts if c.text in _QUOTES]
     if not mods and not quoted:
         return None
-    lefts = [t for t in noun.doc[noun.left_edge.i : noun.i] if t.dep_ not in ("det", "poss") and t.lower_ not in ("its", "their", "his", "her")]
+    lefts = [
+        t
+        for t in noun.doc[noun.left_edge.i : noun.i]
+        if t.dep_ not in ("det", "poss") and t.lower_ not in ("its", "their", "his", "her")
+    ]
     if len(quoted) >= 2:
         lefts = [t for t in noun.doc[quoted[0].i + 1 : quoted[-1].i]]
     elif not mods:
@@ -60,7 +68,9 @@ def _named_plan(sent: Span) -> str | None:
 def _scope(verb: Token) -> str | None:
     for child in verb.children:
         if child.dep_ in ("dobj", "nsubjpass"):
-            tokens = [t for t in child.subtree if t.dep_ not in ("det", "poss") and t.tag_ != "PRP$"]
+            tokens = [
+                t for t in child.subtree if t.dep_ not in ("det", "poss") and t.tag_ != "PRP$"
+            ]
             tokens = [t for t in tokens if t.i <= child.i or t.dep_ == "prep"][:8]
             if tokens:
                 return " ".join(t.text for t in tokens if not t.is_punct)
@@ -119,7 +129,15 @@ def _budget_events(ctx: ArticleContext, sent: Span, money_used: set[int]) -> lis
             deadline_text=deadline_text,
         )
         company = actor_for(ctx, verb).company
-        out.append(Event("restructuring_plan", company, args, (ctx.evidence(sent),), event_date(sent, ctx.published)))
+        out.append(
+            Event(
+                "restructuring_plan",
+                company,
+                args,
+                (ctx.evidence(sent),),
+                event_date(sent, ctx.published),
+            )
+        )
     return out
 
 
@@ -134,7 +152,15 @@ def _scope_events(ctx: ArticleContext, sent: Span) -> list[Event]:
             continue
         actor = actor_for(ctx, tok)
         args = RestructuringArgs(name=_named_plan(sent), scope=scope)
-        out.append(Event("restructuring_plan", actor.company, args, (ctx.evidence(sent),), event_date(sent, ctx.published)))
+        out.append(
+            Event(
+                "restructuring_plan",
+                actor.company,
+                args,
+                (ctx.evidence(sent),),
+                event_date(sent, ctx.published),
+            )
+        )
     return out
 
 
@@ -162,6 +188,10 @@ def merge_plans(events: list[Event]) -> list[Event]:
             out.append(event)
             continue
         first = out[at]
-        assert isinstance(first.args, RestructuringArgs) and isinstance(event.args, RestructuringArgs)
-        out[at] = replace(first, args=_fold(first.args, event.args), evidence=first.evidence + event.evidence)
+        assert isinstance(first.args, RestructuringArgs) and isinstance(
+            event.args, RestructuringArgs
+        )
+        out[at] = replace(
+            first, args=_fold(first.args, event.args), evidence=first.evidence + event.evidence
+        )
     return out

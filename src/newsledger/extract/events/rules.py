@@ -23,7 +23,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -125,7 +125,7 @@ def parse_rule(obj: Any, where: str, file: str) -> Rule:
     )
 
 
-@lru_cache(maxsize=None)  # rule files are read once per process
+@cache  # rule files are read once per process
 def load_book(name: str) -> Book:
     """Load and validate ``rules/<name>.jsonl``."""
     path = RULES_DIR / f"{name}.jsonl"

@@ -21,7 +21,7 @@ from newsledger.models import Event, StrategyArgs
 
 _MOVE_ROLES = ("focus_verb", "expand_verb", "enter_verb", "exit_verb", "turn_verb")
 _OBJECT_PREPS = ("on", "in", "into", "upon", "to", "from", "of")
-_TIME_WORDS = frozenset("future term time moment now past while".split())
+_TIME_WORDS = frozenset(["future", "term", "time", "moment", "now", "past", "while"])
 _DROP_DEPS = ("det", "poss", "nummod", "punct", "case", "predet")
 
 
@@ -45,13 +45,20 @@ def _blocked(verb: Token, sent: Span) -> bool:
     for tok in [verb, *verb.ancestors][:5]:
         if tok.lemma_.lower() in blockers:
             return True
-        if any(c.lemma_.lower() in blockers for c in tok.children if c.dep_ in ("mark", "neg", "det", "aux")):
+        if any(
+            c.lemma_.lower() in blockers
+            for c in tok.children
+            if c.dep_ in ("mark", "neg", "det", "aux")
+        ):
             return True
     return False
 
 
 def phrase_text(tok: Token) -> str:
-    """A noun with its modifiers, without determiners or counts: "the high-end segment" -> "high-end segment"."""
+    """A noun with its modifiers, without determiners or counts.
+
+    "the high-end segment" -> "high-end segment"
+    """
     lefts = [t for t in tok.subtree if t.i <= tok.i]
     keep = [t for t in lefts if t.dep_ not in _DROP_DEPS and t.tag_ != "PRP$"]
     if not keep:
@@ -117,8 +124,9 @@ def _moves(ctx: ArticleContext, verb: Token, move: str) -> list[StrategyArgs]:
         if dobj is None or not any(c.lower_ == "around" for c in verb.children):
             return []
         lemma = dobj.lemma_.lower()
-        if dobj.pos_ == "PRON" or lemma in load_book("companies").lemmas("company_noun") and not any(
-            c.dep_ == "compound" for c in dobj.children
+        if dobj.pos_ == "PRON" or (
+            lemma in load_book("companies").lemmas("company_noun")
+            and not any(c.dep_ == "compound" for c in dobj.children)
         ):
             return []
         mods = [c for c in dobj.lefts if c.dep_ in ("compound", "amod")]
@@ -129,14 +137,16 @@ def _moves(ctx: ArticleContext, verb: Token, move: str) -> list[StrategyArgs]:
         return [StrategyArgs(market=p, move=move, name=name) for p in places]
     if move != "focus" or not objs:
         return []
-    focus = tuple(phrase_text(i) for o in objs for i in _items(o))
-    return [StrategyArgs(focus=focus, area=_area(dobj), move=move, name=name)]
+    items = tuple(phrase_text(i) for o in objs for i in _items(o))
+    return [StrategyArgs(focus=items, area=_area(dobj), move=move, name=name)]
 
 
 def find_strategy(ctx: ArticleContext, sent: Span) -> list[Event]:
     """Strategy statements in one sentence unit."""
     book = load_book("strategy")
-    moves = {lemma: str(r.value) for role in _MOVE_ROLES for r in book.role(role) for lemma in r.lemmas}
+    moves = {
+        lemma: str(r.value) for role in _MOVE_ROLES for r in book.role(role) for lemma in r.lemmas
+    }
     out: list[Event] = []
     for tok in sent:
         move = moves.get(tok.lemma_.lower())
@@ -144,5 +154,13 @@ def find_strategy(ctx: ArticleContext, sent: Span) -> list[Event]:
             continue
         for args in _moves(ctx, tok, move):
             company = actor_for(ctx, tok).company
-            out.append(Event("strategy", company, args, (ctx.evidence(sent),), event_date(sent, ctx.published)))
+            out.append(
+                Event(
+                    "strategy",
+                    company,
+                    args,
+                    (ctx.evidence(sent),),
+                    event_date(sent, ctx.published),
+                )
+            )
     return out
