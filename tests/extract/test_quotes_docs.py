@@ -48,10 +48,13 @@ def _spaces(text: str, words: list[str]) -> list[bool]:
     return spaces
 
 
-def _find(doc: Doc, words: str) -> tuple[int, int]:
+def _find(doc: Doc, words: str, taken: set[int]) -> tuple[int, int]:
+    """The first occurrence of ``words`` not already taken by an earlier entity."""
     wanted = words.split()
     for i in range(len(doc) - len(wanted) + 1):
-        if [t.text for t in doc[i : i + len(wanted)]] == wanted:
+        here = set(range(i, i + len(wanted)))
+        if [t.text for t in doc[i : i + len(wanted)]] == wanted and not here & taken:
+            taken |= here
             return i, i + len(wanted)
     raise AssertionError(f"{words!r} not in {doc.text!r}")
 
@@ -70,7 +73,8 @@ def build(vocab: Vocab, row: Row, *, parse: bool = True, ents: bool = True) -> D
         lemmas=[w.lower() for w in words],
     )
     if ents:
-        doc.ents = [Span(doc, *_find(doc, w), label=label) for w, label in row.ents]
+        taken: set[int] = set()
+        doc.ents = [Span(doc, *_find(doc, w, taken), label=label) for w, label in row.ents]
     return doc
 
 
@@ -160,6 +164,26 @@ COMPANY_STATEMENT = Row(
     (("Velmora", "ORG"),),
 )
 
+# gender: "Ms" before the subject, so "he" is the man named after her
+TITLE_GENDER = Row(
+    'Ms Fischer thanked Tomas Berg. "We lend more," he said.',
+    "Ms/PROPN/compound/1 Fischer/PROPN/nsubj/2 thanked/VERB/ROOT/2 Tomas/PROPN/compound/4 "
+    'Berg/PROPN/dobj/2 ./PUNCT/punct/2 "/PUNCT/punct/13 We/PRON/nsubj/8 lend/VERB/ccomp/13 '
+    'more/ADJ/dobj/8 ,/PUNCT/punct/13 "/PUNCT/punct/13 he/PRON/nsubj/13 said/VERB/ROOT/13 '
+    "./PUNCT/punct/13",
+    (("Fischer", "PERSON"), ("Tomas Berg", "PERSON")),
+)
+# gender: "her bank" after Fischer, so "he" skips her for the subject before
+PRONOUN_GENDER = Row(
+    'Tomas Berg met Lena Fischer. Fischer said her bank would grow. "It will," he said.',
+    "Tomas/PROPN/compound/1 Berg/PROPN/nsubj/2 met/VERB/ROOT/2 Lena/PROPN/compound/4 "
+    "Fischer/PROPN/dobj/2 ./PUNCT/punct/2 Fischer/PROPN/nsubj/7 said/VERB/ROOT/7 "
+    "her/PRON/poss/9 bank/NOUN/nsubj/11 would/AUX/aux/11 grow/VERB/ccomp/7 ./PUNCT/punct/7 "
+    '"/PUNCT/punct/19 It/PRON/nsubj/15 will/AUX/ccomp/19 ,/PUNCT/punct/19 "/PUNCT/punct/19 '
+    "he/PRON/nsubj/19 said/VERB/ROOT/19 ./PUNCT/punct/19",
+    (("Tomas Berg", "PERSON"), ("Lena Fischer", "PERSON"), ("Fischer", "PERSON")),
+)
+
 SPEAKERS = [
     ("x_said", X_SAID, "We will build", "Maria Lopez"),
     ("said_x", SAID_X, "We will build", "Maria Lopez"),
@@ -171,6 +195,8 @@ SPEAKERS = [
     ("he_said_is_last_named_subject", HE_SAID, "Output doubled", "Tomas Berg"),
     ("she_added", SHE_ADDED, "We lend more", "Lena Fischer"),
     ("company_statement", COMPANY_STATEMENT, "launch two electric", "Velmora"),
+    ("he_skips_a_subject_titled_ms", TITLE_GENDER, "We lend more", "Tomas Berg"),
+    ("he_skips_a_subject_called_her", PRONOUN_GENDER, "It will", "Tomas Berg"),
 ]
 
 

@@ -22,8 +22,10 @@ sentence of the writer's.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
@@ -67,6 +69,7 @@ class _Context:
     mention_starts: list[int]
     mention_entities: list[Entity]
     parsed: bool  # False for a Doc without a dependency parse: read neighbours instead
+    genders: dict[str, str | None] = field(default_factory=dict)  # entity id -> "m"/"f"
 
 
 def _context(
@@ -119,13 +122,16 @@ def _last_entity(ctx: _Context, before: int, kind: str) -> Entity | None:
 PRONOUN_REACH = 600
 
 
-def _last_subject(ctx: _Context, before: int) -> Entity | None:
-    """The person last named as the subject of a clause, outside quotations."""
+def _last_subject(ctx: _Context, before: int, gender: str | None = None) -> Entity | None:
+    """The person last named as the subject of a clause, outside quotations, whose
+    gender (when known) is the pronoun's."""
     i = bisect_right(ctx.mention_starts, before) - 1
     while i >= 0 and ctx.mention_starts[i] > before - PRONOUN_REACH:
         entity, start = ctx.mention_entities[i], ctx.mention_starts[i]
         i -= 1
         if entity.type != "person" or _in_quote(ctx, start):
+            continue
+        if not _gender_fits(ctx, entity, gender):
             continue
         span = ctx.doc.char_span(start, start + 1, alignment_mode="expand")
         if span is None:
@@ -136,6 +142,79 @@ def _last_subject(ctx: _Context, before: int) -> Entity | None:
         if head.dep_ in _SUBJECT_DEPS or (head.dep_ == "appos" and head.head.dep_ in _SUBJECT_DEPS):
             return entity
     return None
+
+
+def _last_person(ctx: _Context, before: int, gender: str | None) -> Entity | None:
+    """The person last named before an offset whose gender (when known) fits."""
+    i = bisect_right(ctx.mention_starts, before) - 1
+    while i >= 0:
+        entity, start = ctx.mention_entities[i], ctx.mention_starts[i]
+        i -= 1
+        person = entity.type == "person" and not _in_quote(ctx, start)
+        if person and _gender_fits(ctx, entity, gender):
+            return entity
+    return _last_entity(ctx, before, "person")
+
+
+# --- grammatical gender of people, from the text around their names ---------
+
+_MALE = frozenset(("he", "him", "his", "himself", "mr"))
+_FEMALE = frozenset(("she", "her", "hers", "herself", "mrs", "ms", "miss"))
+_TITLE_BEFORE = re.compile(r"\b(mr|mrs|ms|miss)\.?\s*$", re.IGNORECASE)
+_GENDERED = re.compile(r"\b(he|him|his|himself|she|her|hers|herself)\b", re.IGNORECASE)
+_SENTENCE_STOP = re.compile(r"[.!?][\"”’']?\s|\n")
+# after a name, the next he/she in its sentence, within this many characters and
+# before another person is named, is taken to refer to it
+GENDER_REACH = 200
+
+
+def _gender_of_word(word: str) -> str | None:
+    low = word.lower()
+    return "m" if low in _MALE else ("f" if low in _FEMALE else None)
+
+
+def _gender_fits(ctx: _Context, entity: Entity, gender: str | None) -> bool:
+    if gender is None:
+        return True
+    known = _gender(ctx, entity)
+    return known is None or known == gender
+
+
+def _gender(ctx: _Context, entity: Entity) -> str | None:
+    """ "m"/"f" when the article's titles (Mr/Ms) and later pronouns agree on it."""
+    if entity.id in ctx.genders:
+        return ctx.genders[entity.id]
+    text, votes = ctx.doc.text, Counter[str]()
+    for mention in entity.mentions:
+        if _in_quote(ctx, mention.start):
+            continue
+        title = _TITLE_BEFORE.search(text, max(0, mention.start - 6), mention.start)
+        if title:
+            votes[_gender_of_word(title.group(1)) or ""] += 2
+            continue
+        reach = _next_person(ctx, entity, mention.end)
+        end = _SENTENCE_STOP.search(text, mention.end, reach)
+        reach = end.start() if end else reach
+        for pronoun in _GENDERED.finditer(text, mention.end, reach):
+            if not _in_quote(ctx, pronoun.start()):
+                votes[_gender_of_word(pronoun.group(1)) or ""] += 1
+                break
+    ranked = [(n, g) for g, n in votes.most_common() if g]
+    found = ranked[0][1] if ranked and (len(ranked) == 1 or ranked[0][0] > ranked[1][0]) else None
+    ctx.genders[entity.id] = found
+    return found
+
+
+def _next_person(ctx: _Context, entity: Entity, after: int) -> int:
+    """Where the next other person is named after an offset (at most GENDER_REACH on)."""
+    limit = min(len(ctx.doc.text), after + GENDER_REACH)
+    i = bisect_right(ctx.mention_starts, after)
+    while i < len(ctx.mention_starts) and ctx.mention_starts[i] < limit:
+        other = ctx.mention_entities[i]
+        if other.type == "person" and other.id != entity.id:
+            return ctx.mention_starts[i]
+        i += 1
+    return limit
 
 
 def _from_entity(entity: Entity) -> Speaker:
@@ -152,7 +231,8 @@ def _speaker_of(ctx: _Context, token: Token) -> Speaker | None:
     if low in _NEVER_SPEAKERS or _in_quote(ctx, token.idx):
         return None
     if low in _PERSON_PRONOUNS:
-        entity = _last_subject(ctx, token.idx) or _last_entity(ctx, token.idx, "person")
+        gender = _gender_of_word(low)
+        entity = _last_subject(ctx, token.idx, gender) or _last_person(ctx, token.idx, gender)
         return _from_entity(entity) if entity else None
     if low in _COMPANY_PRONOUNS or (low in _COMPANY_NOUNS and _has_definite(token)):
         entity = _last_entity(ctx, token.idx, "company")
@@ -238,13 +318,21 @@ def _after_frame(ctx: _Context, quote: QuoteSpan) -> list[Token]:
     return out
 
 
+# a speech verb this close after a quote closed by a full stop still frames it
+NEW_SENTENCE_CUE_TOKENS = 4
+
+
 def _new_sentence(quote: QuoteSpan, first: Token) -> bool:
     """A quotation closed by a full stop, then a capital: the words after are a new sentence.
 
     ("… in which it excels." And it will …): nothing after such a quote is its frame,
     except a dash ("… city." — Helen Marsh).
     """
-    return quote.text.endswith(".") and first.text[:1].isupper() and first.text not in _DASHES
+    if not quote.text.endswith(".") or not first.text[:1].isupper() or first.text in _DASHES:
+        return False
+    # ("… missing." Trump said.): a full stop for a comma, the cue still follows
+    following = first.doc[first.i : first.i + NEW_SENTENCE_CUE_TOKENS]
+    return not any(t.lower_ in speech_forms() for t in following)
 
 
 def _before_frame(ctx: _Context, open_mark: int) -> list[Token]:
