@@ -127,10 +127,14 @@ def resolve_noun(ctx: ArticleContext, noun: Token, trigger: Token) -> Actor | No
     if named:
         return Actor(named, True, unit_name(noun))
     lemma = noun.lemma_.lower()
-    if noun.pos_ == "PROPN" and noun.ent_type_ in ("", "ORG", "PRODUCT", "FAC", "PERSON"):
-        if noun.ent_type_ == "PERSON" and noun.lower_ not in load_book("companies").lemmas(
-            "company_suffix"
-        ):
+    if noun.pos_ == "PROPN" and noun.ent_type_ in ("", "ORG", "PRODUCT", "FAC", "PERSON", "NORP"):
+        described = [c for c in noun.lefts if c.lemma_.lower() in _company_nouns()]
+        if described:
+            # "German brewer Brauhaus Lindner": the name after the description
+            start = max(c.i for c in described) + 1
+            return Actor(clean_name(noun.doc[start : noun.i + 1].text), True)
+        suffixes = load_book("companies").lemmas("company_suffix")
+        if noun.ent_type_ in ("PERSON", "NORP") and noun.lower_ not in suffixes:
             return None
         # a name the tagger did not recognise as a company ("Ferris Print will cut...")
         parts = [c for c in noun.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
@@ -181,6 +185,9 @@ def actor_for(ctx: ArticleContext, trigger: Token, anchor: Token | None = None) 
             if name:
                 return Actor(name, True, how="attached")
     subject = subject_of(trigger)
+    if subject is not None and subject is anchor and trigger.dep_ in _CLIMB:
+        # "the airline confirmed that 2,500 jobs would go": the reporting clause's subject
+        subject = subject_of(trigger.head)
     if subject is not None and subject is not anchor:
         found = resolve_noun(ctx, subject, trigger)
         if found is not None and (found.company or found.explicit):

@@ -196,18 +196,21 @@ def build_context(doc: Doc, article: Article, entities: list[Entity]) -> Article
         for mention in entity.mentions:
             if entity.type == "company" and mention.start not in media_starts:
                 ctx.company_at[mention.start] = entity.name
-                counts[entity.name] += 1
             elif entity.type == "person":
                 ctx.person_at[mention.start] = entity.name
+    first: dict[str, int] = {}
+    for ent in doc.ents:
+        # counted from the spans, so a company the tagger called a person still counts
+        name = ctx.company_of_ent(ent)
+        if name:
+            counts[name] += 1
+            first.setdefault(name, -ent.start_char)
     if counts:
-        first: dict[str, int] = {}
-        for start in sorted(ctx.company_at):
-            first.setdefault(ctx.company_at[start], -start)
         # most mentions wins; on a tie, the one named first
         ctx.main_company = max(counts, key=lambda n: (counts[n], first.get(n, 0)))
         headline = ctx.units[0] if ctx.units else None
         in_headline = headline is not None and any(
-            ctx.company_at.get(e.start_char) == ctx.main_company for e in headline.ents
+            ctx.company_of_ent(e) == ctx.main_company for e in headline.ents
         )
         ctx.main_salient = in_headline or counts[ctx.main_company] >= MAIN_COMPANY_MIN_MENTIONS
     return ctx

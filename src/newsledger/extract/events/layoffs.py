@@ -213,6 +213,33 @@ def find_trigger(anchor: Token, lex: _Lex) -> Token | None:
     return None
 
 
+# words before a figure that qualify it ("up to", "between ... and", "more than")
+_QUALIFIER_WORDS = frozenset(
+    [
+        "between",
+        "up",
+        "to",
+        "about",
+        "around",
+        "some",
+        "nearly",
+        "almost",
+        "over",
+        "more",
+        "than",
+        "as",
+        "many",
+        "approximately",
+        "roughly",
+        "at",
+        "least",
+        "fewer",
+        "less",
+        "under",
+    ]
+)
+
+
 def _count_text(anchor: Token) -> Span | None:
     """The number phrase counting ``anchor`` ("up to 2,500" in "up to 2,500 jobs")."""
     nums = [
@@ -224,14 +251,23 @@ def _count_text(anchor: Token) -> Span | None:
         return None
     start = min(n.left_edge.i for n in nums)
     end = max(n.right_edge.i for n in nums) + 1
-    return anchor.doc[start:end]
+    doc = anchor.doc
+    while start > 0 and doc[start - 1].lower_ in _QUALIFIER_WORDS:
+        start -= 1  # "between" in "lay off between 300 and 400 workers"
+    return doc[start:end]
+
+
+_SCALE_WORDS = frozenset({"million", "thousand", "billion", "hundred"})
 
 
 def _number_only(span: Span) -> str:
     """The figure alone when its qualifier does not parse ("to 45,000" -> "45,000")."""
-    return " ".join(
-        t.text for t in span if t.like_num or t.lower_ in ("million", "thousand", "-", "–")
-    )
+    for tok in span:
+        if tok.like_num:
+            after = span[tok.i - span.start + 1 : tok.i - span.start + 2]
+            scale = [t.text for t in after if t.lower_ in _SCALE_WORDS]
+            return " ".join([tok.text, *scale])
+    return span.text
 
 
 def _share_head(anchor: Token) -> Token | None:
@@ -405,6 +441,20 @@ def _location(ctx: ArticleContext, trigger: Token, anchor: Token) -> str | None:
     return None
 
 
+_JOB_WORDS = frozenset({"job", "post", "position", "role"})
+
+
+def _job_kind(anchor: Token) -> str | None:
+    """ "2,500 cabin crew jobs" -> "cabin crew": which jobs, when the noun says."""
+    if anchor.lemma_.lower() not in _JOB_WORDS:
+        return None
+    mods = [c for c in anchor.lefts if c.dep_ == "compound" and c.pos_ == "NOUN"]
+    if not mods:
+        return None
+    start = min(m.left_edge.i for m in mods)
+    return anchor.doc[start : anchor.i].text
+
+
 def find_mentions(ctx: ArticleContext, sent: Span, lex: _Lex) -> list[LayoffMention]:
     """Every layoff mention in one sentence unit, in order."""
     seen: set[int] = set()
@@ -434,7 +484,7 @@ def find_mentions(ctx: ArticleContext, sent: Span, lex: _Lex) -> list[LayoffMent
                 jobs_high=figures.jobs_high,
                 percent=figures.percent,
                 raw=figures.raw,
-                unit=actor.unit or find_unit(trigger, anchor),
+                unit=actor.unit or find_unit(trigger, anchor) or _job_kind(anchor),
                 location=_location(ctx, trigger, anchor),
                 status=status,
                 negated=negated,
