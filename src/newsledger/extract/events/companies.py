@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from newsledger.extract.events.context import ArticleContext
+from newsledger.extract.events.context import ArticleContext, is_company_name
 from newsledger.extract.events.rules import load_book
 from newsledger.resolve.names import clean_name
 
@@ -126,6 +126,9 @@ def resolve_noun(ctx: ArticleContext, noun: Token, trigger: Token) -> Actor | No
     named = org_in(ctx, list(noun.subtree))
     if named:
         return Actor(named, True, unit_name(noun))
+    ent = _ent_of(noun) if noun.ent_type_ else None
+    if ent is not None and ent.label_ == "ORG" and not is_company_name(ent):
+        return Actor(None, True)  # a union or an agency is not the one cutting
     lemma = noun.lemma_.lower()
     if noun.pos_ == "PROPN" and noun.ent_type_ in ("", "ORG", "PRODUCT", "FAC", "PERSON", "NORP"):
         described = [c for c in noun.lefts if c.lemma_.lower() in _company_nouns()]
