@@ -121,6 +121,9 @@ def clause_tokens(head: Token) -> list[Token]:
     return sorted(out, key=lambda t: t.i)
 
 
+_NAME_LABELS = frozenset({"", "ORG", "PRODUCT", "FAC", "PERSON", "NORP"})
+
+
 def resolve_noun(ctx: ArticleContext, noun: Token, trigger: Token) -> Actor | None:
     """What company a subject noun phrase names, if any; None when undecided."""
     named = org_in(ctx, list(noun.subtree))
@@ -130,7 +133,8 @@ def resolve_noun(ctx: ArticleContext, noun: Token, trigger: Token) -> Actor | No
     if ent is not None and ent.label_ == "ORG" and not is_company_name(ent):
         return Actor(None, True)  # a union or an agency is not the one cutting
     lemma = noun.lemma_.lower()
-    if noun.pos_ == "PROPN" and noun.ent_type_ in ("", "ORG", "PRODUCT", "FAC", "PERSON", "NORP"):
+    has_digit = any(ch.isdigit() for ch in noun.text)
+    if noun.pos_ == "PROPN" and not has_digit and noun.ent_type_ in _NAME_LABELS:
         described = [c for c in noun.lefts if c.lemma_.lower() in _company_nouns()]
         if described:
             # "German brewer Brauhaus Lindner": the name after the description

@@ -19,7 +19,7 @@ from decimal import Decimal
 from spacy.tokens import Span, Token
 
 from newsledger.extract.events.amounts import amount_text, money_spans
-from newsledger.extract.events.companies import attached_org, resolve_noun, subject_of
+from newsledger.extract.events.companies import actor_for
 from newsledger.extract.events.context import ArticleContext
 from newsledger.extract.events.dates import event_date
 from newsledger.extract.events.rules import PhraseHit, find_phrases, load_book
@@ -94,8 +94,20 @@ def _analysts_say(chain: list[Token]) -> bool:
     analysts = load_book("financial_cues").lemmas("analyst")
     for tok in chain:
         for child in tok.children:
-            if child.dep_ in ("nsubj", "nsubjpass", "agent") and child.lemma_.lower() in analysts:
+            is_subject = child.dep_ in ("nsubj", "nsubjpass", "agent")
+            if is_subject and any(t.lemma_.lower() in analysts for t in child.subtree):
                 return True
+    return False
+
+
+# "rose to $1.13bn from $639m", "compared with £125m a year earlier": the earlier figure
+_COMPARISON_PREPS = frozenset({"from", "with", "against", "versus", "vs", "vs.", "than"})
+
+
+def _is_comparison(money: Span) -> bool:
+    head = money.root.head
+    if money.root.dep_ == "pobj" and head.lower_ in _COMPARISON_PREPS:
+        return head.lower_ != "with" or head.head.lemma_.lower() in ("compare", "compared")
     return False
 
 
@@ -138,7 +150,7 @@ class FinancialState:
         events: list[Event] = []
         claimed: set[int] = set()
         for money in moneys:
-            if _is_stated_conversion(money):
+            if _is_stated_conversion(money) or _is_comparison(money):
                 continue
             kind = _nearest(money, kinds)
             if kind is None or kind[1] > MAX_DISTANCE:
@@ -172,6 +184,8 @@ class FinancialState:
                 continue
             seen.add((kind, subkind))
             company = _company(self.ctx, tok)
+            if company is None:
+                continue
             args = FinancialArgs(kind=kind, subkind=subkind, outlook=False)
             when = event_date(sent, self.ctx.published)
             out.append(Event("financial", company, args, (self.ctx.evidence(sent),), when))
@@ -188,7 +202,8 @@ class FinancialState:
         if _analysts_say(chain):
             return None
         cues = load_book("financial_cues")
-        outlook = bool(words & cues.lemmas("outlook"))
+        past_sight = {t.lemma_.lower() for t in chain if t.tag_ == "VBD"} & cues.lemmas("not_past")
+        outlook = bool((words - past_sight) & cues.lemmas("outlook"))
         record = bool(words & cues.lemmas("record"))
         stated = _stated_usd(self.ctx, money)
         amount_usd = _usd(parsed.amount, parsed.currency, self.ctx.published)
@@ -208,6 +223,8 @@ class FinancialState:
             raw=raw,
         )
         company = _company(self.ctx, hit.span.root)
+        if company is None:
+            return None  # a market's or a country's figure, not a company's result
         when = event_date(sent, self.ctx.published)
         return Event("financial", company, args, (self.ctx.evidence(sent),), when)
 
@@ -254,15 +271,8 @@ def _stated_usd(ctx: ArticleContext, money: Span) -> Decimal | None:
 
 
 def _company(ctx: ArticleContext, tok: Token) -> str | None:
-    name = attached_org(ctx, tok)
-    if name:
-        return name
-    subject = subject_of(tok) if tok.dep_ not in ("nsubj", "nsubjpass") else None
-    if subject is not None:
-        actor = resolve_noun(ctx, subject, tok)
-        if actor is not None and actor.company:
-            return actor.company
-    return ctx.company_before(tok)
+    """Whose result: the same rules as for layoffs (subject, attachment, sentence, article)."""
+    return actor_for(ctx, tok).company
 
 
 __all__ = ["FinancialState", "distance", "trigger_lemmas"]
