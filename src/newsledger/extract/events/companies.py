@@ -203,6 +203,12 @@ def actor_for(ctx: ArticleContext, trigger: Token, anchor: Token | None = None) 
                 name = org_in(ctx, clause_tokens(trigger))
                 return Actor(name, True, how="attached") if name else found
             return found
+    if subject is None and trigger.dep_ in _SUBJECTS and trigger.head.dep_ in _CLIMB:
+        # "Unilever said annual profit fell...": the subject of the reporting clause
+        reporter = subject_of(trigger.head.head)
+        found = resolve_noun(ctx, reporter, trigger) if reporter is not None else None
+        if found is not None and found.company:
+            return found
     sent = ctx.unit_of(trigger)
     before = org_in(ctx, list(reversed(sent[: trigger.i - sent.start])))
     if before:

@@ -101,14 +101,22 @@ def _analysts_say(chain: list[Token]) -> bool:
 
 
 # "rose to $1.13bn from $639m", "compared with £125m a year earlier": the earlier figure
-_COMPARISON_PREPS = frozenset({"from", "with", "against", "versus", "vs", "vs.", "than"})
+_COMPARISON_PREPS = frozenset({"from", "with", "against", "versus", "vs", "vs.", "than", "by"})
 
 
-def _is_comparison(money: Span) -> bool:
-    head = money.root.head
-    if money.root.dep_ == "pobj" and head.lower_ in _COMPARISON_PREPS:
-        return head.lower_ != "with" or head.head.lemma_.lower() in ("compare", "compared")
+def _is_comparison(tok: Token) -> bool:
+    """A figure (or result word) given as the earlier or the change: "from $639m",
+    "compared with a loss of...", "against a $375m profit", "by 400m euros"."""
+    for node in (tok, tok.head):
+        head = node.head
+        if node.dep_ == "pobj" and head.lower_ in _COMPARISON_PREPS:
+            return head.lower_ != "with" or head.head.lemma_.lower() in ("compare", "compared")
     return False
+
+
+def _in_comparison(ent: Span) -> bool:
+    """A date inside a comparison ("from 117.7bn kronor in 2003") is the earlier period."""
+    return any(_is_comparison(t) for t in [ent.root, *ent.root.ancestors][:4])
 
 
 @dataclass
@@ -150,10 +158,10 @@ class FinancialState:
         events: list[Event] = []
         claimed: set[int] = set()
         for money in moneys:
-            if _is_stated_conversion(money) or _is_comparison(money):
+            if _is_stated_conversion(money) or _is_comparison(money.root):
                 continue
             kind = _nearest(money, kinds)
-            if kind is None or kind[1] > MAX_DISTANCE:
+            if kind is None or kind[1] > MAX_DISTANCE or _is_comparison(kind[0].span.root):
                 continue
             trap = _nearest(money, traps)
             if trap is not None and trap[1] <= kind[1]:
@@ -229,7 +237,7 @@ class FinancialState:
         return Event("financial", company, args, (self.ctx.evidence(sent),), when)
 
     def _period(self, sent: Span, money: Span) -> tuple[str | None, date | None]:
-        dates = [e for e in sent.ents if e.label_ == "DATE"]
+        dates = [e for e in sent.ents if e.label_ == "DATE" and not _in_comparison(e)]
         dates.sort(key=lambda e: distance(money.root, e.root))
         for ent in dates:
             period = parse_period(
