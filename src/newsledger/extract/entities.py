@@ -68,6 +68,7 @@ def find_entities(doc: Doc, article: Article) -> list[Entity]:
     >>> #     role="CEO", org="Sony"), Entity(type="company", name="Sony")
     """
     groups: dict[tuple[str, str], _Group] = {}
+    text = doc.text  # once: spaCy rebuilds the string on every access
     for span in doc.ents:
         kind = LABEL_TYPES.get(span.label_)
         name = clean_name(span.text)
@@ -79,18 +80,20 @@ def find_entities(doc: Doc, article: Article) -> list[Entity]:
         group.mentions.append(_evidence(article, span))
         if kind == "person":
             _add_role(group, span)
-        elif kind == "company" and _product_cued(doc, span, name):
+        elif kind == "company" and _product_cued(text, span, name):
             group.product_cues += 1
-    _add_cited_sources(doc, article, groups)
+    _add_cited_sources(doc, text, article, groups)
     _merge_surnames(groups)
     entities = [_entity(kind, key, group) for (kind, key), group in groups.items()]
     return sorted(entities, key=lambda e: e.mentions[0].start if e.mentions else 0)
 
 
-def _add_cited_sources(doc: Doc, article: Article, groups: dict[tuple[str, str], _Group]) -> None:
+def _add_cited_sources(
+    doc: Doc, text: str, article: Article, groups: dict[tuple[str, str], _Group]
+) -> None:
     """Outlets cited as sources ("according to The Daily Ledger", "[via Ledgerline]") are
     companies, even where the NER saw nothing; a name it did tag keeps its tag."""
-    for start, end in cited_sources(doc.text):
+    for start, end in cited_sources(text):
         span = doc.char_span(start, end, alignment_mode="contract")
         if span is None or any(e.label_ in LABEL_TYPES for e in span.ents):
             continue
@@ -125,9 +128,9 @@ def _most_common(values: list[str]) -> str | None:
     return Counter(values).most_common(1)[0][0] if values else None
 
 
-def _product_cued(doc: Doc, span: Span, name: str) -> bool:
-    before = doc.text[max(0, span.start_char - 40) : span.start_char]
-    after = doc.text[span.end_char : span.end_char + 40]
+def _product_cued(text: str, span: Span, name: str) -> bool:
+    before = text[max(0, span.start_char - 40) : span.start_char]
+    after = text[span.end_char : span.end_char + 40]
     return looks_like_product(name, before, after)
 
 

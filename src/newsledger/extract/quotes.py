@@ -69,11 +69,12 @@ class _Context:
     mention_starts: list[int]
     mention_entities: list[Entity]
     parsed: bool  # False for a Doc without a dependency parse: read neighbours instead
+    text: str  # doc.text, once: spaCy rebuilds the string on every access
     genders: dict[str, str | None] = field(default_factory=dict)  # entity id -> "m"/"f"
 
 
 def _context(
-    doc: Doc, article: Article, entities: list[Entity], quotes: list[QuoteSpan]
+    doc: Doc, article: Article, entities: list[Entity], quotes: list[QuoteSpan], text: str
 ) -> _Context:
     pairs = sorted((m.start, e) for e in entities for m in e.mentions)
     return _Context(
@@ -85,6 +86,7 @@ def _context(
         mention_starts=[s for s, _ in pairs],
         mention_entities=[e for _, e in pairs],
         parsed=doc.has_annotation("DEP"),
+        text=text,
     )
 
 
@@ -184,7 +186,7 @@ def _gender(ctx: _Context, entity: Entity) -> str | None:
     """ "m"/"f" when the article's titles (Mr/Ms) and later pronouns agree on it."""
     if entity.id in ctx.genders:
         return ctx.genders[entity.id]
-    text, votes = ctx.doc.text, Counter[str]()
+    text, votes = ctx.text, Counter[str]()
     for mention in entity.mentions:
         if _in_quote(ctx, mention.start):
             continue
@@ -207,7 +209,7 @@ def _gender(ctx: _Context, entity: Entity) -> str | None:
 
 def _next_person(ctx: _Context, entity: Entity, after: int) -> int:
     """Where the next other person is named after an offset (at most GENDER_REACH on)."""
-    limit = min(len(ctx.doc.text), after + GENDER_REACH)
+    limit = min(len(ctx.text), after + GENDER_REACH)
     i = bisect_right(ctx.mention_starts, after)
     while i < len(ctx.mention_starts) and ctx.mention_starts[i] < limit:
         other = ctx.mention_entities[i]
@@ -304,7 +306,7 @@ def _tokens(ctx: _Context, start_char: int, end_char: int) -> Span | None:
 def _after_frame(ctx: _Context, quote: QuoteSpan) -> list[Token]:
     """Tokens after the closing mark up to the sentence's end or the next quote."""
     out: list[Token] = []
-    span = _tokens(ctx, quote.close_mark, min(len(ctx.doc.text), quote.close_mark + 200))
+    span = _tokens(ctx, quote.close_mark, min(len(ctx.text), quote.close_mark + 200))
     for token in span or ():
         if token.idx < quote.close_mark:
             continue
@@ -435,7 +437,7 @@ def _company_statement(ctx: _Context, words: Span, before: list[Token]) -> Speak
 
 def _intro_speaker(ctx: _Context, quote: QuoteSpan) -> Speaker | None:
     """A quote opening its paragraph, introduced by the paragraph before it."""
-    text = ctx.doc.text
+    text = ctx.text
     before = text[: quote.open_mark]
     if "\n" not in before[-3:] and before.strip():
         return None
@@ -492,8 +494,9 @@ def find_quotes(doc: Doc, article: Article, entities: list[Entity]) -> list[Quot
 
     >>> # see tests/extract/test_quotes_*.py for one table per speaker pattern
     """
-    spans = scan_quotes(doc.text)
-    ctx = _context(doc, article, entities, spans)
+    text = doc.text
+    spans = scan_quotes(text)
+    ctx = _context(doc, article, entities, spans, text)
     out: list[Quote] = []
     previous: tuple[QuoteSpan, Speaker | None] | None = None
     for quote in spans:
@@ -523,7 +526,7 @@ def _inherited(
     ctx: _Context, quote: QuoteSpan, previous: tuple[QuoteSpan, Speaker | None] | None
 ) -> Speaker | None:
     """A speaker carried over: same paragraph, an introduction, or the quote before."""
-    text = ctx.doc.text
+    text = ctx.text
     if previous is not None and previous[1] is not None:
         gap = text[previous[0].close_mark : quote.open_mark]
         if "\n" not in gap:
