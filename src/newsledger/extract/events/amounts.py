@@ -44,6 +44,7 @@ _CURRENCY_WORDS = frozenset(
         "pesos",
     ]
 )
+_GLUED = re.compile(r"^(?:[A-Z]{1,3}[$¥]|[$€£¥₹])\d[\d,.]*(?:bn|m|mn|b|k|tn)?$", re.IGNORECASE)
 _SCALES = frozenset(
     [
         "thousand",
@@ -80,10 +81,13 @@ def _scan(sent: Span) -> list[Span]:
     out: list[Span] = []
     doc = sent.doc
     for tok in sent:
-        if not _is_sign(tok) or tok.i + 1 >= sent.end:
-            continue
-        nxt = doc[tok.i + 1]
-        if not (_FIGURE.match(nxt.text) or nxt.like_num):
+        if _GLUED.match(tok.text):
+            nxt = tok  # "HK$327" "m": sign and figure in one token
+        elif _is_sign(tok) and tok.i + 1 < sent.end:
+            nxt = doc[tok.i + 1]
+            if not (_FIGURE.match(nxt.text) or nxt.like_num):
+                continue
+        else:
             continue
         end = nxt.i + 1
         while end < sent.end and (
@@ -100,7 +104,8 @@ def _scan_suffixed(sent: Span) -> list[Span]:
     out: list[Span] = []
     doc = sent.doc
     for tok in sent:
-        if not tok.like_num or (tok.i > sent.start and doc[tok.i - 1].like_num):
+        figure = tok.like_num or bool(_FIGURE.match(tok.text))
+        if not figure or (tok.i > sent.start and doc[tok.i - 1].like_num):
             continue
         end = tok.i + 1
         while end < sent.end and doc[end].lower_ in _SCALES:

@@ -141,8 +141,13 @@ def resolve_noun(ctx: ArticleContext, noun: Token, trigger: Token) -> Actor | No
             start = max(c.i for c in described) + 1
             return Actor(clean_name(noun.doc[start : noun.i + 1].text), True)
         suffixes = load_book("companies").lemmas("company_suffix")
+        # "Carlsberg, the world's fifth-largest brewer, ...": described as a company
+        described_after = any(
+            c.dep_ == "appos" and c.lemma_.lower() in _company_nouns() for c in noun.children
+        )
         if noun.ent_type_ in ("PERSON", "NORP") and noun.lower_ not in suffixes:
-            return None
+            if not described_after:
+                return None
         # a name the tagger did not recognise as a company ("Ferris Print will cut...")
         parts = [c for c in noun.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
         start = min([p.i for p in parts] + [noun.i])

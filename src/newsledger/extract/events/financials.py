@@ -12,7 +12,7 @@ still an event.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
@@ -27,6 +27,7 @@ from newsledger.models import Event, FinancialArgs
 from newsledger.normalize.currency import to_usd
 from newsledger.normalize.money import currency_for_nationality, find_stated_conversion, parse_money
 from newsledger.normalize.periods import fiscal_year_end_from_text, parse_period
+from newsledger.normalize.types import Money
 
 # how far (in parse steps) a result word may be from its amount
 MAX_DISTANCE = 6
@@ -124,23 +125,33 @@ class FinancialState:
     """Per-article state: the currency hint, fiscal year end and amountless charges."""
 
     ctx: ArticleContext
-    _hint: str | None = None
+    _hints: list[str] = field(default_factory=list)
     _hint_done: bool = False
     _fye: tuple[int, int] | None = None
     _fye_done: bool = False
     _amountless: list[tuple[str, str | None, Span, Token]] | None = None
     _kinds_seen: set[tuple[str, str | None]] | None = None
 
-    def currency_hint(self) -> str | None:
+    def currency_hints(self) -> list[str]:
+        """Currencies of the nationalities the article names, in order of first mention."""
         if not self._hint_done:
             self._hint_done = True
             for ent in self.ctx.doc.ents:
-                if ent.label_ == "NORP":
-                    code = currency_for_nationality(ent.text)
-                    if code:
-                        self._hint = code
-                        break
-        return self._hint
+                code = currency_for_nationality(ent.text) if ent.label_ == "NORP" else None
+                if code and code not in self._hints:
+                    self._hints.append(code)
+        return self._hints
+
+    def _parse(self, raw: str) -> Money | None:
+        """Read an amount; an ambiguous sign ("¥", "kr") takes the first nationality it fits."""
+        plain = parse_money(raw)
+        if not any(m in raw.lower() for m in AMBIGUOUS_MARKS):
+            return plain
+        for hint in self.currency_hints():
+            hinted = parse_money(raw, currency_hint=hint)
+            if hinted is not None and hinted.currency == hint:
+                return hinted
+        return plain
 
     def fiscal_year_end(self) -> tuple[int, int] | None:
         if not self._fye_done:
@@ -174,7 +185,8 @@ class FinancialState:
         for hit in kinds:
             value = str(hit.rule.value)
             kind_name, _, subkind = value.partition("/")
-            if kind_name in AMOUNTLESS_KINDS and hit.span.start not in claimed:
+            is_noun = hit.span.root.pos_ in ("NOUN", "PROPN")  # not "to write off debt"
+            if kind_name in AMOUNTLESS_KINDS and hit.span.start not in claimed and is_noun:
                 self._remember(kind_name, subkind or None, sent, hit.span.root)
         return events
 
@@ -202,8 +214,7 @@ class FinancialState:
     def _event(self, sent: Span, money: Span, hit: PhraseHit) -> Event | None:
         kind_name, _, subkind = str(hit.rule.value).partition("/")
         raw = amount_text(money)
-        hint = self.currency_hint() if any(m in raw.lower() for m in AMBIGUOUS_MARKS) else None
-        parsed = parse_money(raw, currency_hint=hint)
+        parsed = self._parse(raw)
         if parsed is None:
             return None
         words, chain = _cue_words(money, hit.span.root)
