@@ -145,9 +145,9 @@ def resolve_noun(ctx: ArticleContext, noun: Token, trigger: Token) -> Actor | No
         described_after = any(
             c.dep_ == "appos" and c.lemma_.lower() in _company_nouns() for c in noun.children
         )
-        if noun.ent_type_ in ("PERSON", "NORP") and noun.lower_ not in suffixes:
-            if not described_after:
-                return None
+        mistagged = noun.ent_type_ in ("PERSON", "NORP") and noun.lower_ not in suffixes
+        if mistagged and not described_after:
+            return None
         # a name the tagger did not recognise as a company ("Ferris Print will cut...")
         parts = [c for c in noun.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
         start = min([p.i for p in parts] + [noun.i])
