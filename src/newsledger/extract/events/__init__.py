@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span
 from newsledger.extract.events.context import ArticleContext, build_context
 from newsledger.extract.events.layoffs import LayoffMention, find_mentions, lexicon, trigger_lemmas
 from newsledger.extract.events.merge import layoff_events
+from newsledger.extract.events.spans import ents_in, release
 from newsledger.models import Article, Entity, Event
 
 _FIGURE_LABELS = frozenset({"MONEY", "PERCENT", "CARDINAL"})
@@ -42,13 +43,20 @@ def _prefilter_lemmas() -> frozenset[str]:
 
 
 def _worth_a_look(sent: Span, lemmas: frozenset[str]) -> bool:
-    if any(ent.label_ in _FIGURE_LABELS for ent in sent.ents):
+    if any(ent.label_ in _FIGURE_LABELS for ent in ents_in(sent)):
         return True
     return any(t.lemma_.lower() in lemmas for t in sent)
 
 
 def find_events(doc: Doc, article: Article, entities: list[Entity]) -> list[Event]:
     """Every event the article states, in order of first evidence."""
+    try:
+        return _find(doc, article, entities)
+    finally:
+        release(doc)
+
+
+def _find(doc: Doc, article: Article, entities: list[Entity]) -> list[Event]:
     from newsledger.extract.events import corporate, financials, leadership, plans, strategy
 
     ctx = build_context(doc, article, entities)

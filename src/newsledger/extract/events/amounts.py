@@ -12,6 +12,7 @@ import re
 
 from spacy.tokens import Span, Token
 
+from newsledger.extract.events.spans import ents_in, memo
 from newsledger.normalize.money import parse_money
 
 _SIGN = re.compile(r"^(?:[A-Z]{0,3}[$€£¥₹]|Rs\.?|CHF|US\$|C\$|A\$|AUS\$|HK\$|S\$|NZ\$|R\$)$")
@@ -117,7 +118,12 @@ def _scan_suffixed(sent: Span) -> list[Span]:
 
 def money_spans(sent: Span) -> list[Span]:
     """Amounts of money in ``sent``, in order, none overlapping."""
-    found = [_widen(e) for e in sent.ents if e.label_ == "MONEY"] + _scan(sent)
+    table = memo(sent, "money")
+    key = ("money", sent.start, sent.end)
+    cached = table.get(key)
+    if isinstance(cached, tuple):
+        return list(cached)
+    found = [_widen(e) for e in ents_in(sent) if e.label_ == "MONEY"] + _scan(sent)
     found += _scan_suffixed(sent)
     found.sort(key=lambda s: (s.start, -(s.end - s.start)))
     out: list[Span] = []
@@ -126,6 +132,7 @@ def money_spans(sent: Span) -> list[Span]:
             continue
         if parse_money(amount_text(span)) is not None or any(_is_sign(t) for t in span):
             out.append(span)
+    table[key] = tuple(out)
     return out
 
 

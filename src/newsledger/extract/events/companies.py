@@ -16,6 +16,7 @@ from spacy.tokens import Span, Token
 
 from newsledger.extract.events.context import ArticleContext, is_company_name
 from newsledger.extract.events.rules import load_book
+from newsledger.extract.events.spans import ent_at
 from newsledger.resolve.names import clean_name
 
 _CLIMB = {"xcomp", "conj", "pcomp", "advcl", "ccomp", "acl", "relcl", "prep", "pobj", "dobj"}
@@ -55,10 +56,7 @@ def org_in(ctx: ArticleContext, tokens: Span | list[Token]) -> str | None:
 
 
 def _ent_of(tok: Token) -> Span | None:
-    for ent in tok.doc.ents:
-        if ent.start <= tok.i < ent.end:
-            return ent
-    return None
+    return ent_at(tok)
 
 
 def subject_of(trigger: Token, max_steps: int = 5) -> Token | None:

@@ -15,6 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from newsledger.extract.events.rules import load_book
+from newsledger.extract.events.spans import doc_ents, doc_sents, ents_in
 from newsledger.models import Article, Entity, Evidence
 from newsledger.resolve.names import clean_name, company_key
 
@@ -64,7 +65,7 @@ class ArticleContext:
         """What "it" or "the company" most likely refers to: the last company that was
         a grammatical subject before ``token``, else the last one named, else the main one."""
         subject = named = None
-        for ent in self.doc.ents:
+        for ent in doc_ents(self.doc):
             if ent.start >= token.i:
                 break
             name = self.company_of_ent(ent)
@@ -84,7 +85,7 @@ class ArticleContext:
     def company_before(self, token: Token) -> str | None:
         """The company named last before ``token`` (within the article), else the main one."""
         best: str | None = None
-        for ent in self.doc.ents:
+        for ent in doc_ents(self.doc):
             if ent.start >= token.i:
                 break
             name = self.company_of_ent(ent)
@@ -169,7 +170,7 @@ def sentence_units(doc: Doc) -> list[Span]:
     """Sentences cut at blank lines, with a split after an abbreviation undone
     (a piece that starts lowercase or with a figure joins the one before)."""
     units: list[Span] = []
-    for sent in (p for s in doc.sents for p in _paragraph_pieces(s)):
+    for sent in (p for s in doc_sents(doc) for p in _paragraph_pieces(s)):
         text = sent.text.lstrip(" \"'“‘(")
         prev_gap = units[-1].text if units else ""
         gap = doc.text[units[-1].end_char : sent.start_char] if units else ""
@@ -189,7 +190,7 @@ def build_context(doc: Doc, article: Article, entities: list[Entity]) -> Article
     counts: Counter[str] = Counter()
     media_starts = {
         e.start_char
-        for e in doc.ents
+        for e in doc_ents(doc)
         if e.label_ == "ORG" and (is_media(e) or not is_company_name(e))
     }
     for entity in entities:
@@ -199,7 +200,7 @@ def build_context(doc: Doc, article: Article, entities: list[Entity]) -> Article
             elif entity.type == "person":
                 ctx.person_at[mention.start] = entity.name
     first: dict[str, int] = {}
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         # counted from the spans, so a company the tagger called a person still counts
         name = ctx.company_of_ent(ent)
         if name:
@@ -210,7 +211,7 @@ def build_context(doc: Doc, article: Article, entities: list[Entity]) -> Article
         ctx.main_company = max(counts, key=lambda n: (counts[n], first.get(n, 0)))
         headline = ctx.units[0] if ctx.units else None
         in_headline = headline is not None and any(
-            ctx.company_of_ent(e) == ctx.main_company for e in headline.ents
+            ctx.company_of_ent(e) == ctx.main_company for e in ents_in(headline)
         )
         ctx.main_salient = in_headline or counts[ctx.main_company] >= MAIN_COMPANY_MIN_MENTIONS
     return ctx

@@ -6,6 +6,7 @@ from datetime import date
 
 from spacy.tokens import Span
 
+from newsledger.extract.events.spans import ents_in
 from newsledger.normalize.dates import resolve_date
 
 # a reporting period ("2011", "the third quarter") is not the date of an announcement
@@ -22,7 +23,7 @@ def event_date(sent: Span, published: date | None) -> date | None:
     """
     if published is None:
         return None
-    for ent in sent.ents:
+    for ent in ents_in(sent):
         if ent.label_ != "DATE":
             continue
         words = {t.lower_ for t in ent}

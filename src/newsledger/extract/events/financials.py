@@ -23,6 +23,7 @@ from newsledger.extract.events.companies import actor_for
 from newsledger.extract.events.context import ArticleContext
 from newsledger.extract.events.dates import event_date
 from newsledger.extract.events.rules import PhraseHit, find_phrases, load_book
+from newsledger.extract.events.spans import doc_ents, ents_in
 from newsledger.models import Event, FinancialArgs
 from newsledger.normalize.currency import to_usd
 from newsledger.normalize.money import currency_for_nationality, find_stated_conversion, parse_money
@@ -136,7 +137,7 @@ class FinancialState:
         """Currencies of the nationalities the article names, in order of first mention."""
         if not self._hint_done:
             self._hint_done = True
-            for ent in self.ctx.doc.ents:
+            for ent in doc_ents(self.ctx.doc):
                 code = currency_for_nationality(ent.text) if ent.label_ == "NORP" else None
                 if code and code not in self._hints:
                     self._hints.append(code)
@@ -248,7 +249,7 @@ class FinancialState:
         return Event("financial", company, args, (self.ctx.evidence(sent),), when)
 
     def _period(self, sent: Span, money: Span) -> tuple[str | None, date | None]:
-        dates = [e for e in sent.ents if e.label_ == "DATE" and not _in_comparison(e)]
+        dates = [e for e in ents_in(sent) if e.label_ == "DATE" and not _in_comparison(e)]
         dates.sort(key=lambda e: distance(money.root, e.root))
         for ent in dates:
             period = parse_period(
@@ -276,7 +277,7 @@ def _is_stated_conversion(money: Span) -> bool:
         and ")" not in before.split("(")[-1]
         and any(
             m.end_char <= money.start_char and m.end_char > money.start_char - 30
-            for m in money_spans(money.sent)
+            for m in money_spans(money.doc[money.sent.start : money.sent.end])
         )
     )
 

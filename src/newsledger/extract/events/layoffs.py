@@ -14,12 +14,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
 from newsledger.extract.events.companies import Actor, actor_for, find_unit
 from newsledger.extract.events.context import ArticleContext
 from newsledger.extract.events.rules import Book, load_book
+from newsledger.extract.events.spans import ent_at
 from newsledger.normalize.numbers import parse_count_range, parse_percent
 
 _VERB_POS = ("VERB", "AUX")
@@ -82,7 +84,11 @@ class _Lex:
 
 
 def lexicon(book: Book | None = None) -> _Lex:
-    book = book or load_book("layoffs")
+    return _lexicon(book or load_book("layoffs"))
+
+
+@lru_cache(maxsize=4)  # one per rule book: built from data that never changes
+def _lexicon(book: Book) -> _Lex:
     particles = {}
     for rule in book.role("particle_verb"):
         for lemma in rule.lemmas:
@@ -435,7 +441,7 @@ def _location(ctx: ArticleContext, trigger: Token, anchor: Token) -> str | None:
             if child.dep_ == "prep" and child.lower_ in ("in", "at", "across"):
                 for t in child.subtree:
                     if t.ent_type_ in ("GPE", "LOC") and t.ent_iob_ == "B":
-                        ent = next((e for e in t.doc.ents if e.start == t.i), None)
+                        ent = ent_at(t)
                         if ent is not None:
                             return ent.text
     return None

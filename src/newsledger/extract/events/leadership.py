@@ -18,6 +18,7 @@ from newsledger.extract.events.companies import org_in
 from newsledger.extract.events.context import ArticleContext
 from newsledger.extract.events.dates import event_date
 from newsledger.extract.events.rules import load_book
+from newsledger.extract.events.spans import doc_ents, ent_at
 from newsledger.models import Event, LeadershipArgs
 
 _CHANGE_ROLES = ("appoint_verb", "arrive_verb", "resign_verb", "fire_verb", "stay_verb")
@@ -53,11 +54,11 @@ def titles_in(sent: Span) -> list[tuple[int, str]]:
 def _person(ctx: ArticleContext, tok: Token) -> str | None:
     for t in tok.subtree:
         if t.ent_type_ == "PERSON":
-            ent = next((e for e in t.doc.ents if e.start <= t.i < e.end), None)
+            ent = ent_at(t)
             if ent is not None:
                 return ctx.person_of_ent(ent)
     if tok.lower_ in _PRONOUNS:
-        before = [e for e in ctx.doc.ents if e.label_ == "PERSON" and e.end <= tok.i]
+        before = [e for e in doc_ents(ctx.doc) if e.label_ == "PERSON" and e.end <= tok.i]
         if before:
             return ctx.person_of_ent(before[-1])
     return None

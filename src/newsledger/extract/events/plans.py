@@ -18,6 +18,7 @@ from newsledger.extract.events.companies import actor_for
 from newsledger.extract.events.context import ArticleContext
 from newsledger.extract.events.dates import event_date
 from newsledger.extract.events.rules import load_book
+from newsledger.extract.events.spans import ents_in
 from newsledger.models import Event, RestructuringArgs
 from newsledger.normalize.currency import to_usd
 from newsledger.normalize.dates import resolve_date
@@ -82,7 +83,7 @@ def _deadline(sent: Span, after: int, published: date | None) -> tuple[date | No
     if prep is None:
         return None, None
     text = sent.doc[prep.i : sent.end].text.strip().rstrip(" .;")
-    dates = [e for e in sent.ents if e.label_ == "DATE" and e.start > prep.i]
+    dates = [e for e in ents_in(sent) if e.label_ == "DATE" and e.start > prep.i]
     for ent in dates:
         if published is not None:
             resolved = resolve_date(ent.text, published)

@@ -64,14 +64,19 @@ class Book:
 
     name: str
     rules: tuple[Rule, ...]
-    _by_role: dict[str, tuple[Rule, ...]] = field(default_factory=dict, repr=False)
+    _by_role: dict[str, tuple[Rule, ...]] = field(default_factory=dict, repr=False, compare=False)
+    _lemmas: dict[str, frozenset[str]] = field(default_factory=dict, repr=False, compare=False)
 
     def role(self, role: str) -> tuple[Rule, ...]:
         return self._by_role.get(role, ())
 
     def lemmas(self, role: str) -> frozenset[str]:
-        """Every lemma listed under ``role``."""
-        return frozenset(lemma for r in self.role(role) for lemma in r.lemmas)
+        """Every lemma listed under ``role`` (computed once per role: asked for per token)."""
+        found = self._lemmas.get(role)
+        if found is None:
+            found = frozenset(lemma for r in self.role(role) for lemma in r.lemmas)
+            self._lemmas[role] = found
+        return found
 
     def lemma_values(self, role: str) -> dict[str, str]:
         """lemma -> the rule's ``value`` (or its id when it has none)."""

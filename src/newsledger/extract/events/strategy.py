@@ -17,6 +17,7 @@ from newsledger.extract.events.context import ArticleContext
 from newsledger.extract.events.dates import event_date
 from newsledger.extract.events.plans import plan_name
 from newsledger.extract.events.rules import load_book
+from newsledger.extract.events.spans import ent_at
 from newsledger.models import Event, StrategyArgs
 
 _MOVE_ROLES = ("focus_verb", "expand_verb", "enter_verb", "exit_verb", "turn_verb")
@@ -82,7 +83,9 @@ def _markets(tok: Token) -> list[str]:
     out: list[str] = []
     for t in tok.subtree:
         if t.ent_type_ in ("GPE", "LOC") and t.ent_iob_ == "B":
-            ent = next(e for e in t.doc.ents if e.start == t.i)
+            ent = ent_at(t)
+            if ent is None:
+                continue
             name = canonical_place(ent.text)
             if name not in out:
                 out.append(name)

@@ -1,0 +1,67 @@
+"""Fast look-ups of entities by sentence and token, cached on the Doc while events run.
+
+``Doc.ents`` and ``Span.ents`` build new span objects on every access; the
+finders ask for them thousands of times per article. The cache lives in
+``doc.user_data`` under one key and is removed by :func:`release` when
+``find_events`` is done, so nothing unpicklable is left on the Doc.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+_KEY = "newsledger.events.spans"
+
+
+@dataclass
+class _Cache:
+    ents: tuple[Span, ...]
+    starts: list[int]
+    by_token: dict[int, Span]
+    sents: tuple[Span, ...]
+    memo: dict[tuple[str, int, int], object] = field(default_factory=dict)
+
+
+def _cache(doc: Doc) -> _Cache:
+    found = doc.user_data.get(_KEY)
+    if isinstance(found, _Cache):
+        return found
+    ents = tuple(doc.ents)
+    by_token = {i: ent for ent in ents for i in range(ent.start, ent.end)}
+    cache = _Cache(ents, [e.start for e in ents], by_token, tuple(doc.sents))
+    doc.user_data[_KEY] = cache
+    return cache
+
+
+def doc_ents(doc: Doc) -> tuple[Span, ...]:
+    return _cache(doc).ents
+
+
+def doc_sents(doc: Doc) -> tuple[Span, ...]:
+    return _cache(doc).sents
+
+
+def ents_in(span: Span) -> list[Span]:
+    """The entities that start inside ``span``."""
+    cache = _cache(span.doc)
+    lo = bisect_left(cache.starts, span.start)
+    hi = bisect_left(cache.starts, span.end)
+    return list(cache.ents[lo:hi])
+
+
+def ent_at(tok: Token) -> Span | None:
+    """The entity ``tok`` belongs to, if any."""
+    return _cache(tok.doc).by_token.get(tok.i)
+
+
+def memo(span: Span, name: str) -> dict[tuple[str, int, int], object]:
+    """A per-Doc memo table for values computed from a span (see ``amounts``)."""
+    return _cache(span.doc).memo
+
+
+def release(doc: Doc) -> None:
+    """Drop the cache from the Doc."""
+    doc.user_data.pop(_KEY, None)
