@@ -12,7 +12,7 @@ import re
 
 from spacy.tokens import Span, Token
 
-from newsledger.extract.events.spans import ents_in, memo
+from newsledger.extract.events.spans import ents_in, memo, sent_of
 from newsledger.normalize.money import parse_money
 
 _SIGN = re.compile(r"^(?:[A-Z]{0,3}[$€£¥₹]|Rs\.?|CHF|US\$|C\$|A\$|AUS\$|HK\$|S\$|NZ\$|R\$)$")
@@ -72,7 +72,8 @@ def _is_sign(tok: Token) -> bool:
 def _widen(span: Span) -> Span:
     doc = span.doc
     start = span.start
-    while start > span.sent.start and _is_sign(doc[start - 1]):
+    first = sent_of(span[0]).start
+    while start > first and _is_sign(doc[start - 1]):
         start -= 1
     return doc[start : span.end]
 

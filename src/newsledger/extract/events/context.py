@@ -15,7 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from newsledger.extract.events.rules import load_book
-from newsledger.extract.events.spans import doc_ents, doc_sents, ents_in
+from newsledger.extract.events.spans import doc_ents, doc_sents, ents_in, sent_of
 from newsledger.models import Article, Entity, Evidence
 from newsledger.resolve.names import clean_name, company_key
 
@@ -48,7 +48,7 @@ class ArticleContext:
         for unit in self.units:
             if unit.start <= token.i < unit.end:
                 return unit
-        return token.sent
+        return sent_of(token)
 
     def company_of_ent(self, ent: Span) -> str | None:
         """The company an ORG span names (None for a media outlet or a non-ORG)."""

@@ -23,7 +23,7 @@ from newsledger.extract.events.companies import actor_for
 from newsledger.extract.events.context import ArticleContext
 from newsledger.extract.events.dates import event_date
 from newsledger.extract.events.rules import PhraseHit, find_phrases, load_book
-from newsledger.extract.events.spans import doc_ents, ents_in
+from newsledger.extract.events.spans import doc_ents, ents_in, same_sentence, sent_of
 from newsledger.models import Event, FinancialArgs
 from newsledger.normalize.currency import to_usd
 from newsledger.normalize.money import currency_for_nationality, find_stated_conversion, parse_money
@@ -56,7 +56,7 @@ def _depth(tok: Token) -> int:
 
 def distance(a: Token, b: Token) -> int:
     """Steps between two tokens through their lowest common head (large across sentences)."""
-    if a.sent.start != b.sent.start:
+    if not same_sentence(a, b):
         return 100 + abs(a.i - b.i)
     up_a = [a, *a.ancestors]
     up_b = {t.i: n for n, t in enumerate([b, *b.ancestors])}
@@ -277,7 +277,7 @@ def _is_stated_conversion(money: Span) -> bool:
         and ")" not in before.split("(")[-1]
         and any(
             m.end_char <= money.start_char and m.end_char > money.start_char - 30
-            for m in money_spans(money.doc[money.sent.start : money.sent.end])
+            for m in money_spans(sent_of(money.root))
         )
     )
 

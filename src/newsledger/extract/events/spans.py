@@ -22,6 +22,7 @@ class _Cache:
     starts: list[int]
     by_token: dict[int, Span]
     sents: tuple[Span, ...]
+    sent_of: list[int]
     memo: dict[tuple[str, int, int], object] = field(default_factory=dict)
 
 
@@ -31,7 +32,11 @@ def _cache(doc: Doc) -> _Cache:
         return found
     ents = tuple(doc.ents)
     by_token = {i: ent for ent in ents for i in range(ent.start, ent.end)}
-    cache = _Cache(ents, [e.start for e in ents], by_token, tuple(doc.sents))
+    sents = tuple(doc.sents)
+    sent_of = [0] * len(doc)
+    for n, sent in enumerate(sents):
+        sent_of[sent.start : sent.end] = [n] * (sent.end - sent.start)
+    cache = _Cache(ents, [e.start for e in ents], by_token, sents, sent_of)
     doc.user_data[_KEY] = cache
     return cache
 
@@ -42,6 +47,17 @@ def doc_ents(doc: Doc) -> tuple[Span, ...]:
 
 def doc_sents(doc: Doc) -> tuple[Span, ...]:
     return _cache(doc).sents
+
+
+def sent_of(tok: Token) -> Span:
+    """The parser's sentence of ``tok`` (``Token.sent`` rebuilds every sentence)."""
+    cache = _cache(tok.doc)
+    return cache.sents[cache.sent_of[tok.i]]
+
+
+def same_sentence(a: Token, b: Token) -> bool:
+    cache = _cache(a.doc)
+    return cache.sent_of[a.i] == cache.sent_of[b.i]
 
 
 def ents_in(span: Span) -> list[Span]:
