@@ -15,7 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from newsledger.extract.events.rules import load_book
-from newsledger.extract.events.spans import doc_ents, doc_sents, ents_in, sent_of
+from newsledger.extract.events.spans import doc_ents, doc_sents, doc_text, ents_in, sent_of
 from newsledger.models import Article, Entity, Evidence
 from newsledger.resolve.names import clean_name, company_key
 
@@ -170,10 +170,11 @@ def sentence_units(doc: Doc) -> list[Span]:
     """Sentences cut at blank lines, with a split after an abbreviation undone
     (a piece that starts lowercase or with a figure joins the one before)."""
     units: list[Span] = []
+    full = doc_text(doc)
     for sent in (p for s in doc_sents(doc) for p in _paragraph_pieces(s)):
         text = sent.text.lstrip(" \"'“‘(")
         prev_gap = units[-1].text if units else ""
-        gap = doc.text[units[-1].end_char : sent.start_char] if units else ""
+        gap = full[units[-1].end_char : sent.start_char] if units else ""
         joins = bool(units) and bool(text) and "\n" not in gap + prev_gap[-1:]
         joins = joins and (text[0].islower() or text[0] in "$€£¥0123456789")
         if joins and units:

@@ -23,7 +23,7 @@ from newsledger.extract.events.companies import actor_for
 from newsledger.extract.events.context import ArticleContext
 from newsledger.extract.events.dates import event_date
 from newsledger.extract.events.rules import PhraseHit, find_phrases, load_book
-from newsledger.extract.events.spans import doc_ents, ents_in, same_sentence, sent_of
+from newsledger.extract.events.spans import doc_ents, doc_text, ents_in, same_sentence, sent_of
 from newsledger.models import Event, FinancialArgs
 from newsledger.normalize.currency import to_usd
 from newsledger.normalize.money import currency_for_nationality, find_stated_conversion, parse_money
@@ -270,8 +270,7 @@ def _usd(amount: Decimal, currency: str | None, on: date | None) -> Decimal | No
 
 def _is_stated_conversion(money: Span) -> bool:
     """ "$926 million" in "¥75 billion (approx. $926 million)" restates another amount."""
-    doc = money.doc
-    before = doc.text[max(0, money.start_char - 30) : money.start_char]
+    before = doc_text(money.doc)[max(0, money.start_char - 30) : money.start_char]
     return (
         "(" in before
         and ")" not in before.split("(")[-1]
@@ -283,7 +282,7 @@ def _is_stated_conversion(money: Span) -> bool:
 
 
 def _stated_usd(ctx: ArticleContext, money: Span) -> Decimal | None:
-    window = ctx.doc.text[money.end_char : money.end_char + 60]
+    window = ctx.article.text[money.end_char : money.end_char + 60]
     stated = find_stated_conversion(window)
     if stated is not None and stated.currency == "USD":
         return stated.amount

@@ -111,7 +111,7 @@ def _budget_events(ctx: ArticleContext, sent: Span, money_used: set[int]) -> lis
         if parsed is None:
             continue
         money_used.add(money.start)
-        window = ctx.doc.text[money.end_char : money.end_char + 60]
+        window = ctx.article.text[money.end_char : money.end_char + 60]
         stated = find_stated_conversion(window)
         for other in money_spans(sent):
             if money.end_char < other.start_char < money.end_char + 30:

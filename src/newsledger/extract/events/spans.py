@@ -23,6 +23,7 @@ class _Cache:
     by_token: dict[int, Span]
     sents: tuple[Span, ...]
     sent_of: list[int]
+    text: str
     memo: dict[tuple[str, int, int], object] = field(default_factory=dict)
 
 
@@ -36,7 +37,7 @@ def _cache(doc: Doc) -> _Cache:
     sent_of = [0] * len(doc)
     for n, sent in enumerate(sents):
         sent_of[sent.start : sent.end] = [n] * (sent.end - sent.start)
-    cache = _Cache(ents, [e.start for e in ents], by_token, sents, sent_of)
+    cache = _Cache(ents, [e.start for e in ents], by_token, sents, sent_of, doc.text)
     doc.user_data[_KEY] = cache
     return cache
 
@@ -47,6 +48,11 @@ def doc_ents(doc: Doc) -> tuple[Span, ...]:
 
 def doc_sents(doc: Doc) -> tuple[Span, ...]:
     return _cache(doc).sents
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text`` (which joins every token anew on each access), once."""
+    return _cache(doc).text
 
 
 def sent_of(tok: Token) -> Span:
