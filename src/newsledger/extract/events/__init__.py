@@ -42,10 +42,11 @@ def _prefilter_lemmas() -> frozenset[str]:
     )
 
 
-def _worth_a_look(sent: Span, lemmas: frozenset[str]) -> bool:
-    if any(ent.label_ in _FIGURE_LABELS for ent in ents_in(sent)):
+def _worth_a_look(sent: Span, words: set[str], lemmas: frozenset[str]) -> bool:
+    """The cheap prefilter: a trigger word, or a money, percent or number entity."""
+    if words & lemmas:
         return True
-    return any(t.lemma_.lower() in lemmas for t in sent)
+    return any(ent.label_ in _FIGURE_LABELS for ent in ents_in(sent))
 
 
 def find_events(doc: Doc, article: Article, entities: list[Entity]) -> list[Event]:
@@ -67,15 +68,22 @@ def _find(doc: Doc, article: Article, entities: list[Entity]) -> list[Event]:
     money_used: set[int] = set()
     fin = financials.FinancialState(ctx)
     for sent in ctx.units:
-        if not _worth_a_look(sent, lemmas):
+        words = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
+        if not _worth_a_look(sent, words, lemmas):
             continue
-        mentions.extend(find_mentions(ctx, sent, lex))
-        found = plans.find_plans(ctx, sent, money_used)
-        events.extend(found)
-        events.extend(fin.find(sent, money_used))
-        events.extend(strategy.find_strategy(ctx, sent))
-        events.extend(leadership.find_leadership(ctx, sent))
-        events.extend(corporate.find_corporate(ctx, sent))
+        # each finder runs only where one of its own trigger words is
+        if words & trigger_lemmas():
+            mentions.extend(find_mentions(ctx, sent, lex))
+        if words & plans.trigger_lemmas():
+            events.extend(plans.find_plans(ctx, sent, money_used))
+        if words & financials.trigger_lemmas():
+            events.extend(fin.find(sent, money_used))
+        if words & strategy.trigger_lemmas():
+            events.extend(strategy.find_strategy(ctx, sent))
+        if words & leadership.trigger_lemmas():
+            events.extend(leadership.find_leadership(ctx, sent))
+        if words & corporate.trigger_lemmas() or "(" in words:
+            events.extend(corporate.find_corporate(ctx, sent))
     events.extend(fin.leftovers())
     events.extend(layoff_events(ctx, mentions, stated_workforce_of(ctx)))
     events = plans.merge_plans(events)

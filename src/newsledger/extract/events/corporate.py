@@ -9,6 +9,8 @@ named company, with the buyer from "to <company>"; selling goods is not one.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Span, Token
 
 from newsledger.extract.events.companies import actor_for, org_in
@@ -20,6 +22,7 @@ from newsledger.models import DivestitureArgs, Event, RenameArgs
 from newsledger.resolve.names import clean_name
 
 
+@lru_cache(maxsize=1)  # from rule files read once
 def trigger_lemmas() -> frozenset[str]:
     book = load_book("corporate")
     return (

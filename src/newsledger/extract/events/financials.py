@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
@@ -38,6 +39,7 @@ AMOUNTLESS_KINDS = frozenset({"impairment", "writedown", "restructuring_charge"}
 AMBIGUOUS_MARKS = ("¥", "kr", "crown", "dollar")
 
 
+@lru_cache(maxsize=1)  # from rule files read once
 def trigger_lemmas() -> frozenset[str]:
     words: set[str] = set()
     for rule in load_book("financial_kinds").rules:
@@ -226,7 +228,7 @@ class FinancialState:
         outlook = bool((words - past_sight) & cues.lemmas("outlook"))
         record = bool(words & cues.lemmas("record"))
         stated = _stated_usd(self.ctx, money)
-        amount_usd = _usd(parsed.amount, parsed.currency, self.ctx.published)
+        amount_usd = usd_value(parsed.amount, parsed.currency, self.ctx.published)
         period = self._period(sent, money)
         args = FinancialArgs(
             kind=kind_name,
@@ -260,12 +262,25 @@ class FinancialState:
         return None, None
 
 
-def _usd(amount: Decimal, currency: str | None, on: date | None) -> Decimal | None:
+def usd_value(amount: Decimal, currency: str | None, on: date | None) -> Decimal | None:
+    """``amount`` in US dollars at the rate of day ``on`` (None for an unknown currency)."""
     if currency is None:
         return None
     if currency == "USD":
         return amount
-    return to_usd(amount, currency, on)
+    rate = usd_rate(currency, on)
+    return None if rate is None else (amount * rate).quantize(Decimal("0.01"))
+
+
+@lru_cache(maxsize=1024)  # one look-up per currency and day: the table interpolates slowly
+def usd_rate(currency: str, on: date | None) -> Decimal | None:
+    """Dollars per unit of ``currency`` on a day, from the normalizer's rate table."""
+    per_million = to_usd(_RATE_BASE, currency, on)
+    return None if per_million is None else per_million / _RATE_BASE
+
+
+# converted once at this size, so the rate keeps eight decimals after the table's rounding
+_RATE_BASE = Decimal(1_000_000)
 
 
 def _is_stated_conversion(money: Span) -> bool:

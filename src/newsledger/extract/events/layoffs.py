@@ -107,6 +107,7 @@ def _lexicon(book: Book) -> _Lex:
     )
 
 
+@lru_cache(maxsize=1)  # from rule files read once
 def trigger_lemmas() -> frozenset[str]:
     """Lemmas whose presence makes a sentence worth a look (the prefilter)."""
     lex = lexicon()

@@ -29,6 +29,7 @@ _PRONOUNS = ("he", "she")
 _PARTICLES = {"step": "down", "stand": "down", "take": "over"}
 
 
+@lru_cache(maxsize=1)  # from rule files read once
 def trigger_lemmas() -> frozenset[str]:
     book = load_book("leadership")
     return frozenset().union(*(book.lemmas(r) for r in _CHANGE_ROLES))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
+from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
@@ -17,10 +18,10 @@ from newsledger.extract.events.amounts import amount_text, money_spans
 from newsledger.extract.events.companies import actor_for
 from newsledger.extract.events.context import ArticleContext
 from newsledger.extract.events.dates import event_date
+from newsledger.extract.events.financials import usd_value
 from newsledger.extract.events.rules import load_book
 from newsledger.extract.events.spans import ents_in
 from newsledger.models import Event, RestructuringArgs
-from newsledger.normalize.currency import to_usd
 from newsledger.normalize.dates import resolve_date
 from newsledger.normalize.money import find_stated_conversion, parse_money
 from newsledger.normalize.periods import parse_period
@@ -29,6 +30,7 @@ _QUOTES = "'\"‘’“”"
 _DEADLINE_PREPS = ("by", "until", "before", "through")
 
 
+@lru_cache(maxsize=1)  # from rule files read once
 def trigger_lemmas() -> frozenset[str]:
     return load_book("plans").all_lemmas()
 
@@ -119,7 +121,7 @@ def _budget_events(ctx: ArticleContext, sent: Span, money_used: set[int]) -> lis
         deadline, deadline_text = _deadline(sent, money.end, ctx.published)
         usd = parsed.amount if parsed.currency == "USD" else None
         if usd is None and parsed.currency:
-            usd = to_usd(parsed.amount, parsed.currency, ctx.published)
+            usd = usd_value(parsed.amount, parsed.currency, ctx.published)
         args = RestructuringArgs(
             name=_named_plan(sent),
             amount=parsed.amount,

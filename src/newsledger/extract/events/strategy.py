@@ -10,6 +10,8 @@ state no strategy. Verbs and cues are in ``rules/strategy.jsonl``.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Span, Token
 
 from newsledger.extract.events.companies import actor_for, subject_of
@@ -26,6 +28,7 @@ _TIME_WORDS = frozenset(["future", "term", "time", "moment", "now", "past", "whi
 _DROP_DEPS = ("det", "poss", "nummod", "punct", "case", "predet")
 
 
+@lru_cache(maxsize=1)  # from rule files read once
 def trigger_lemmas() -> frozenset[str]:
     book = load_book("strategy")
     return frozenset().union(*(book.lemmas(r) for r in _MOVE_ROLES))
