@@ -77,6 +77,8 @@ class _Lex:
     risk_words: frozenset[str]
     share_words: frozenset[str]
     share_bases: frozenset[str]
+    affect_verbs: frozenset[str]
+    risk_puts: frozenset[str]
 
     @property
     def anchors(self) -> frozenset[str]:
@@ -104,6 +106,8 @@ def _lexicon(book: Book) -> _Lex:
         risk_words=book.lemmas("risk_word"),
         share_words=book.lemmas("share_word"),
         share_bases=book.lemmas("share_base"),
+        affect_verbs=book.lemmas("affect_verb"),
+        risk_puts=book.lemmas("risk_put"),
     )
 
 
@@ -138,6 +142,21 @@ def _cuts_jobs(noun: Token, via: Token, lex: _Lex) -> bool:
         if child.pos_ in ("NOUN", "PROPN") and child.lemma_.lower() not in lex.anchors:
             return False
     return True
+
+
+def _affecting(verb: Token, lex: _Lex) -> Token | None:
+    """ "the cuts will hit 600 workers", "layoffs, which will affect 3,200 staff": the cut
+    noun that is the verb's subject (or the noun its relative clause hangs on)."""
+    cuts = lex.cut_nouns | lex.layoff_nouns
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and child.lemma_.lower() in cuts:
+            return child
+    if verb.dep_ in ("relcl", "acl"):
+        # the clause may hang on the company in "the layoffs at Acme, which will affect..."
+        for noun in [verb.head, *verb.head.ancestors][:3]:
+            if noun.lemma_.lower() in cuts:
+                return noun
+    return None
 
 
 def _particle_pair(word: Token, lex: _Lex) -> Token | None:
@@ -207,6 +226,10 @@ def find_trigger(anchor: Token, lex: _Lex) -> Token | None:
                 return None if tok.dep_ == "nsubj" else head
             if tok.dep_ in ("nsubj", "nsubjpass") and (_goes(head, lex) or _risk(head, lex)):
                 return head
+            if tok.dep_ == "dobj" and head_lemma in lex.risk_puts and _risk(head, lex):
+                return head  # "putting 1,400 jobs at risk"
+            if tok.dep_ == "dobj" and head_lemma in lex.affect_verbs:
+                return _affecting(head, lex)
             return _particle_pair(head, lex)
         if head.pos_ == "ADJ":
             return _particle_pair(head, lex)
@@ -313,7 +336,11 @@ def _by_phrases(trigger: Token) -> list[Span]:
         if child.dep_ in ("prep", "agent") and child.lower_ == "by":
             for obj in (c for c in child.children if c.dep_ == "pobj"):
                 span = trigger.doc[obj.left_edge.i : obj.right_edge.i + 1]
-                if any(t.ent_type_ in ("DATE", "TIME", "MONEY") for t in span):
+                percent_money = "cent" in span.text.lower()  # "15 per cent", tagged MONEY
+                if (
+                    any(t.ent_type_ in ("DATE", "TIME", "MONEY") for t in span)
+                    and not percent_money
+                ):
                     continue
                 out.append(span)
     return out
@@ -359,6 +386,21 @@ def _direct_share(anchor: Token) -> Figures | None:
     return None
 
 
+def _count_beside(*heads: Token) -> Figures | None:
+    """ "12% of its staff, or about 1,300 people": a count restating a share."""
+    lex = lexicon()
+    for head in heads:
+        for child in head.children:
+            if child.dep_ not in ("appos", "conj", "npadvmod"):
+                continue
+            if child.lemma_.lower() in lex.job_nouns | lex.counted_nouns:
+                span = _count_text(child)
+                found = _read_count(span.text) if span is not None else None
+                if found is not None:
+                    return found
+    return None
+
+
 def read_figures(anchor: Token, trigger: Token) -> Figures:
     """Count and share for one mention, from the anchor's number, an "of" share, or "by"."""
     jobs = percent = None
@@ -380,11 +422,13 @@ def read_figures(anchor: Token, trigger: Token) -> Figures:
         if percent is None and share.like_num and " in " not in text:
             jobs = jobs or _read_count(text)
     percent = percent or _direct_share(anchor)
+    if jobs is None and percent is not None:
+        jobs = _count_beside(share or anchor, anchor)
     for prep in (c for c in trigger.children if c.dep_ == "prep" and c.lower_ == "between"):
         jobs = jobs or _read_count(trigger.doc[prep.i : prep.right_edge.i + 1].text)
     for by in _by_phrases(trigger):
         by_share = _read_percent(by.text)
-        if by_share is not None and ("%" in by.text or not by.text[0].isdigit()):
+        if by_share is not None and (_says_share(by.text) or not by.text[0].isdigit()):
             percent = percent or by_share
         else:
             jobs = jobs or _read_count(by.text)
@@ -466,7 +510,9 @@ def find_mentions(ctx: ArticleContext, sent: Span, lex: _Lex) -> list[LayoffMent
     """Every layoff mention in one sentence unit, in order."""
     seen: set[int] = set()
     mentions: list[LayoffMention] = []
-    for anchor in sent:
+    # layoff nouns last: "layoffs, which will affect 3,200 staff" is read from "staff"
+    anchors = sorted(sent, key=lambda t: t.lemma_.lower() in lex.layoff_nouns)
+    for anchor in anchors:
         if anchor.lemma_.lower() not in lex.anchors or anchor.pos_ not in ("NOUN", "PROPN"):
             continue
         trigger = find_trigger(anchor, lex)
