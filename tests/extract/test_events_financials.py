@@ -134,6 +134,21 @@ MONEY_FORMS = [
         {"amount": 75e9, "currency": "JPY", "amount_usd_stated": 926e6},
     ),
     ("usd-converted", "Valdora Energy posted a net profit of €310m.", {"currency": "EUR"}),
+    (
+        "country-and-unit",
+        "Norrland Steel swung to a net loss of 3.4 billion Swedish crowns.",
+        {"amount": 3.4e9, "currency": "SEK"},
+    ),
+    (
+        "glued-hkd",
+        "Kowloon Ports said profit for the half was HK$327m (US$42m).",
+        {"amount": 327e6, "currency": "HKD", "amount_usd_stated": 42e6},
+    ),
+    (
+        "earlier-figure-skipped",
+        "Corbin Tech's net profit rose to $1.13bn from $639m.",
+        {"amount": 1.13e9},
+    ),
     ("usd-is-usd", "Corbin Tech reported a net loss of $2.1 billion.", {"amount_usd": 2.1e9}),
 ]
 
@@ -179,6 +194,18 @@ KINDS = [
         "profits-rose-to",
         "Pre-tax profits at Gresham Bank rose 12% to £520m.",
         {"kind": "pretax_profit", "amount": 520e6},
+    ),
+]
+
+VERBS_AND_TAX = [
+    ("lost", "Ormsby Retail said it lost $45m in the six months to June.", {"kind": "net_loss"}),
+    ("earned", "Ormsby Retail earned $1.9bn in the first quarter.", {"kind": "net_profit"}),
+    ("before-tax", "Ormsby Retail made a profit of £1.2m before tax.", {"kind": "pretax_profit"}),
+    ("wrote-down", "Ormsby Retail wrote down its stores by $800m.", {"kind": "writedown"}),
+    (
+        "recorded-not-record",
+        "Ormsby Retail recorded a $300m restructuring charge.",
+        {"record": False},
     ),
 ]
 
@@ -230,6 +257,11 @@ def test_money_forms(extractor: Any, text: str, want: dict[str, Any] | None) -> 
 
 @pytest.mark.parametrize(("text", "want"), [pytest.param(t, w, id=i) for i, t, w in KINDS])
 def test_financial_kinds(extractor: Any, text: str, want: dict[str, Any] | None) -> None:
+    check(extractor, text, want)
+
+
+@pytest.mark.parametrize(("text", "want"), [pytest.param(t, w, id=i) for i, t, w in VERBS_AND_TAX])
+def test_verbs_and_tax(extractor: Any, text: str, want: dict[str, Any] | None) -> None:
     check(extractor, text, want)
 
 

@@ -100,6 +100,22 @@ VERBS = [
     ("make-redundant", "Brindle Press will make 75 staff redundant.", {"jobs": 75}),
     ("cost-jobs", "The merger could cost 1,300 jobs at Ravensworth Dairies.", {"jobs": 1300}),
     ("sack", "Faversham Haulage sacked 140 drivers after the strike.", {"jobs": 140}),
+    (
+        "affect-clause",
+        "The layoffs at Corrin Software, which will affect 640 staff, start in May.",
+        {"jobs": 640},
+    ),
+    ("cuts-hit", "Corrin Software will cut jobs. The cuts will hit 640 workers.", {"jobs": 640}),
+    (
+        "put-at-risk",
+        "Corrin Software will shut two plants, putting 1,400 jobs at risk.",
+        {"jobs": 1400},
+    ),
+    (
+        "share-then-count",
+        "Corrin Software is laying off 12% of its staff, or about 1,300 people.",
+        {"jobs": 1300, "percent": 12.0},
+    ),
     ("halve-by", "Oakhurst Airlines will reduce its cabin staff by half.", {"percent": 50.0}),
 ]
 

@@ -33,6 +33,7 @@ _CURRENCY_WORDS = frozenset(
         "pound",
         "sterling",
         "rupees",
+        "crowns",
         "kronor",
         "kroner",
         "krona",
@@ -112,8 +113,14 @@ def _scan_suffixed(sent: Span) -> list[Span]:
         end = tok.i + 1
         while end < sent.end and doc[end].lower_ in _SCALES:
             end += 1
-        if end < sent.end and doc[end].lower_ in _CURRENCY_WORDS:
-            out.append(doc[tok.i : end + 1])
+        # "3.4 billion Swedish crowns", "50m Hong Kong dollars": a country before the unit
+        for gap in range(3):
+            at = end + gap
+            if at >= sent.end or (gap and not doc[at - 1].text[:1].isupper()):
+                break
+            if doc[at].lower_ in _CURRENCY_WORDS:
+                out.append(doc[tok.i : at + 1])
+                break
     return out
 
 

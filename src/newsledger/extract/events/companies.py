@@ -124,6 +124,8 @@ _NAME_LABELS = frozenset({"", "ORG", "PRODUCT", "FAC", "PERSON", "NORP"})
 
 def resolve_noun(ctx: ArticleContext, noun: Token, trigger: Token) -> Actor | None:
     """What company a subject noun phrase names, if any; None when undecided."""
+    if noun.lemma_.lower() in load_book("companies").lemmas("people_noun"):
+        return Actor(None, True)  # "Acme shareholders lost $45m": the people, not the company
     named = org_in(ctx, list(noun.subtree))
     if named:
         return Actor(named, True, unit_name(noun))

@@ -45,7 +45,7 @@ def trigger_lemmas() -> frozenset[str]:
     for rule in load_book("financial_kinds").rules:
         for phrase in rule.phrases:
             words.add(phrase.replace("-", " ").split()[-1].lower())
-    return frozenset(words)
+    return frozenset(words) | load_book("financial_kinds").all_lemmas()
 
 
 def _depth(tok: Token) -> int:
@@ -92,6 +92,38 @@ def _cue_words(money: Span, kind_tok: Token) -> tuple[set[str], list[Token]]:
             if c.dep_ in ("aux", "amod", "compound", "advmod")
         )
     return words, chain
+
+
+def _verb_kinds(sent: Span) -> list[PhraseHit]:
+    """Results said by a verb: "lost $45m", "earned $1.9bn", "wrote down ... by $2.5bn"."""
+    book = load_book("financial_kinds")
+    hits: list[PhraseHit] = []
+    for rule in book.role("kind_verb"):
+        for tok in sent:
+            if tok.pos_ != "VERB" or tok.lemma_.lower() not in rule.lemmas:
+                continue
+            if tok.lemma_.lower() == "write" and not any(
+                c.lower_ in ("down", "off") for c in tok.children
+            ):
+                continue
+            hits.append(PhraseHit(rule, sent.doc[tok.i : tok.i + 1]))
+    return hits
+
+
+def _before_tax(money: Span, hit: PhraseHit) -> bool:
+    """ "a profit of £1.2m before tax" is a pre-tax profit."""
+    doc = money.doc
+    after = " ".join(doc[i : i + 3].text.lower() for i in (money.end, hit.span.end) if i < len(doc))
+    return "before tax" in after
+
+
+def _is_record(chain: list[Token], lemmas: frozenset[str]) -> bool:
+    """ "a record loss": a record word modifying the result, never the verb "record"."""
+    for tok in chain:
+        for word in (tok, *(c for c in tok.children if c.dep_ in ("amod", "compound", "nmod"))):
+            if word.lemma_.lower() in lemmas and word.pos_ != "VERB":
+                return True
+    return False
 
 
 def _analysts_say(chain: list[Token]) -> bool:
@@ -166,16 +198,20 @@ class FinancialState:
         """Financial results stated in one sentence unit."""
         moneys = [m for m in money_spans(sent) if m.start not in money_used]
         kinds = [h for h in find_phrases(sent, "financial_kinds") if h.rule.role == "kind"]
+        kinds += _verb_kinds(sent)
         if not kinds:
             return []
         traps = [h for h in find_phrases(sent, "financial_cues") if h.rule.role == "trap"]
         events: list[Event] = []
         claimed: set[int] = set()
         for money in moneys:
-            if _is_stated_conversion(money) or _is_comparison(money.root):
+            if _is_stated_conversion(money):
                 continue
             kind = _nearest(money, kinds)
             if kind is None or kind[1] > MAX_DISTANCE or _is_comparison(kind[0].span.root):
+                continue
+            by_verb = kind[0].rule.role == "kind_verb" and money.root.head.head == kind[0].span.root
+            if _is_comparison(money.root) and not by_verb:  # "wrote down ... by $2.5bn"
                 continue
             trap = _nearest(money, traps)
             if trap is not None and trap[1] <= kind[1]:
@@ -216,6 +252,8 @@ class FinancialState:
 
     def _event(self, sent: Span, money: Span, hit: PhraseHit) -> Event | None:
         kind_name, _, subkind = str(hit.rule.value).partition("/")
+        if kind_name == "net_profit" and _before_tax(money, hit):
+            kind_name = "pretax_profit"
         raw = amount_text(money)
         parsed = self._parse(raw)
         if parsed is None:
@@ -226,7 +264,7 @@ class FinancialState:
         cues = load_book("financial_cues")
         past_sight = {t.lemma_.lower() for t in chain if t.tag_ == "VBD"} & cues.lemmas("not_past")
         outlook = bool((words - past_sight) & cues.lemmas("outlook"))
-        record = bool(words & cues.lemmas("record"))
+        record = _is_record(chain, cues.lemmas("record"))
         stated = _stated_usd(self.ctx, money)
         amount_usd = usd_value(parsed.amount, parsed.currency, self.ctx.published)
         period = self._period(sent, money)
@@ -244,9 +282,12 @@ class FinancialState:
             subkind=None if subkind == "pretax" else subkind or None,
             raw=raw,
         )
-        company = _company(self.ctx, hit.span.root)
+        actor = actor_for(self.ctx, hit.span.root)
+        company = actor.company
         if company is None:
             return None  # a market's or a country's figure, not a company's result
+        if hit.rule.role == "kind_verb" and actor.how != "subject":
+            return None  # "shareholders lost $180bn": only a company that loses is a result
         when = event_date(sent, self.ctx.published)
         return Event("financial", company, args, (self.ctx.evidence(sent),), when)
 
