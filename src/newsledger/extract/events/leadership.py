@@ -104,6 +104,17 @@ def _particle_ok(verb: Token) -> bool:
     return need is None or any(c.lower_ == need for c in verb.children)
 
 
+def _stays_in_post(verb: Token) -> bool:
+    """ "will remain chief executive", "stay on as chairman": a title is the complement."""
+    pattern, _ = _title_pattern()
+    for child in verb.children:
+        if child.dep_ in ("attr", "acomp", "oprd", "xcomp", "prep", "prt", "advmod"):
+            span = verb.doc[child.left_edge.i : child.right_edge.i + 1]
+            if pattern.search(span.text):
+                return True
+    return False
+
+
 def find_leadership(ctx: ArticleContext, sent: Span) -> list[Event]:
     """Leadership changes (or a leader staying) stated in one sentence unit."""
     titles = titles_in(sent)
@@ -122,6 +133,8 @@ def find_leadership(ctx: ArticleContext, sent: Span) -> list[Event]:
         if found is None or tok.pos_ != "VERB" or not _particle_ok(tok):
             continue
         role, change = found
+        if role == "stay_verb" and not _stays_in_post(tok):
+            continue  # "he remained optimistic" is no statement about a post
         person = _who(ctx, tok, role)
         if person is None:
             continue
@@ -130,7 +143,9 @@ def find_leadership(ctx: ArticleContext, sent: Span) -> list[Event]:
                 continue
             change = "stays"
         title = min(titles, key=lambda t: abs(t[0] - tok.idx))[1]
-        company = org_in(ctx, sent) or ctx.company_before(tok)
+        company = org_in(ctx, sent) or ctx.context_company()
+        if company is None:
+            continue  # a head of state or of an agency, not of a company
         args = LeadershipArgs(person=person, role=title, change=change)
         out.append(
             Event(
