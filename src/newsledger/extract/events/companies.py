@@ -21,6 +21,7 @@ from newsledger.resolve.names import clean_name
 
 _CLIMB = {"xcomp", "conj", "pcomp", "advcl", "ccomp", "acl", "relcl", "prep", "pobj", "dobj"}
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+_NAME_DEPS = frozenset({"compound", "poss", "nmod", "appos"})
 _ATTACH_PREPS = {"at", "by", "from", "of", "for", "in", "within"}
 
 
@@ -183,7 +184,12 @@ def attached_org(ctx: ArticleContext, tok: Token) -> str | None:
         if child.dep_ == "prep" and child.lower_ in _ATTACH_PREPS:
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
-                    name = org_in(ctx, [t for t in pobj.subtree])
+                    # the object itself or its name words ("at the Acme factory"), not
+                    # anything deeper ("at meetings of the G7 Group")
+                    near = [pobj, *(c for c in pobj.children if c.dep_ in _NAME_DEPS)]
+                    name = org_in(
+                        ctx, [t for n in near for t in n.subtree if n is not pobj] + [pobj]
+                    )
                     if name:
                         return name
     return None
@@ -203,11 +209,7 @@ def actor_for(ctx: ArticleContext, trigger: Token, anchor: Token | None = None) 
     if subject is not None and subject is not anchor:
         found = resolve_noun(ctx, subject, trigger)
         if found is not None and (found.company or found.explicit):
-            if found.company is None:
-                # "workers lost their jobs at Acme": a company elsewhere in the clause
-                name = org_in(ctx, clause_tokens(trigger))
-                return Actor(name, True, how="attached") if name else found
-            return found
+            return found  # a company, or explicitly none ("the government will focus...")
     if subject is None and trigger.dep_ in _SUBJECTS and trigger.head.dep_ in _CLIMB:
         # "Unilever said annual profit fell...": the subject of the reporting clause
         reporter = subject_of(trigger.head.head)

@@ -17,6 +17,7 @@ from newsledger.extract.events.companies import actor_for, org_in
 from newsledger.extract.events.context import ArticleContext
 from newsledger.extract.events.dates import event_date
 from newsledger.extract.events.rules import load_book
+from newsledger.extract.events.spans import ent_at
 from newsledger.extract.events.strategy import phrase_text
 from newsledger.models import DivestitureArgs, Event, RenameArgs
 from newsledger.resolve.names import clean_name
@@ -81,6 +82,11 @@ def _buyer(ctx: ArticleContext, head: Token) -> str | None:
     return None
 
 
+def ent_text(tok: Token) -> str | None:
+    ent = ent_at(tok)
+    return ent.text if ent is not None else None
+
+
 def find_divestitures(ctx: ArticleContext, sent: Span) -> list[Event]:
     book = load_book("corporate")
     verbs, nouns = book.lemmas("sell_verb"), book.lemmas("sale_noun")
@@ -96,7 +102,7 @@ def find_divestitures(ctx: ArticleContext, sent: Span) -> list[Event]:
                 for p in prep.children
                 if p.dep_ == "pobj"
             ]
-        elif tok.pos_ == "NOUN" and lemma in nouns:
+        elif tok.pos_ == "NOUN" and lemma in nouns and tok.lower_ != "sales":  # sales = revenue
             objs = [
                 p
                 for prep in tok.children
@@ -111,6 +117,11 @@ def find_divestitures(ctx: ArticleContext, sent: Span) -> list[Event]:
             continue
         buyer = _buyer(ctx, tok) or next((b for b in (_buyer(ctx, o) for o in objs) if b), None)
         company = actor_for(ctx, tok).company
+        if company is not None and company == buyer:
+            sellers = [t for t in sent if not (t.ent_type_ and buyer in (ent_text(t) or ""))]
+            company = org_in(ctx, sellers) or ctx.context_company()
+        if company is None or company == asset:
+            continue
         args = DivestitureArgs(asset=asset, buyer=buyer)
         out.append(
             Event(

@@ -123,6 +123,28 @@ def _name(verb: Token) -> str | None:
     return plan_name(subject) if subject is not None and subject.pos_ == "NOUN" else None
 
 
+def _market_places(objs: list[Token], dobj: Token | None, move: str) -> list[str]:
+    """Countries the move is about: where it expands ("in Brazil", "into the US market"),
+    what it enters or leaves ("enter India", "exit Russia"), or whose market it grows
+    ("grow its UK market share"); not any country the sentence names."""
+    book = load_book("strategy")
+    market_nouns = book.lemmas("market_measure")
+    places: list[str] = []
+    for obj in objs:
+        prep = obj.head.lower_
+        if move == "exit" and prep not in ("from", "of"):
+            continue
+        if move != "exit" and prep not in ("in", "into", "on", "across", "to", "throughout"):
+            continue
+        places += _markets(obj)
+    if dobj is not None:
+        if dobj.ent_type_ in ("GPE", "LOC") and move in ("enter", "exit"):
+            places += _markets(dobj)
+        elif dobj.lemma_.lower() in market_nouns:
+            places += [m for c in dobj.lefts for m in _markets(c)]
+    return list(dict.fromkeys(places))
+
+
 def _moves(ctx: ArticleContext, verb: Token, move: str) -> list[StrategyArgs]:
     objs, dobj = _objects(verb)
     name = _name(verb)
@@ -138,12 +160,14 @@ def _moves(ctx: ArticleContext, verb: Token, move: str) -> list[StrategyArgs]:
         mods = [c for c in dobj.lefts if c.dep_ in ("compound", "amod")]
         focus = " ".join(m.text for m in mods) or phrase_text(dobj)
         return [StrategyArgs(focus=(focus,), move=move, name=name)]
-    places = [m for o in [*objs, *([dobj] if dobj is not None else [])] for m in _markets(o)]
+    places = _market_places(objs, dobj, move)
     if places:
         return [StrategyArgs(market=p, move=move, name=name) for p in places]
     if move != "focus" or not objs:
         return []
-    items = tuple(phrase_text(i) for o in objs for i in _items(o))
+    items = tuple(phrase_text(i) for o in objs for i in _items(o) if i.pos_ != "PRON")
+    if not items:
+        return []
     return [StrategyArgs(focus=items, area=_area(dobj), move=move, name=name)]
 
 
@@ -158,8 +182,11 @@ def find_strategy(ctx: ArticleContext, sent: Span) -> list[Event]:
         move = moves.get(tok.lemma_.lower())
         if move is None or tok.pos_ != "VERB" or _blocked(tok, sent):
             continue
+        actor = actor_for(ctx, tok)
+        if actor.company is None or actor.how not in ("subject", "attached"):
+            continue  # a strategy is what a company says it will do
         for args in _moves(ctx, tok, move):
-            company = actor_for(ctx, tok).company
+            company = actor.company
             out.append(
                 Event(
                     "strategy",
