@@ -106,20 +106,6 @@ def find_unit(trigger: Token, anchor: Token | None = None) -> str | None:
     return None
 
 
-_OTHER_CLAUSES = frozenset(
-    {"advcl", "ccomp", "conj", "relcl", "parataxis", "nsubj", "nsubjpass", "cc"}
-)
-
-
-def clause_tokens(head: Token) -> list[Token]:
-    """The head's own clause: its subtree without other clauses or its subject."""
-    out: list[Token] = [head]
-    for child in head.children:
-        if child.dep_ not in _OTHER_CLAUSES:
-            out.extend(child.subtree)
-    return sorted(out, key=lambda t: t.i)
-
-
 _NAME_LABELS = frozenset({"", "ORG", "PRODUCT", "FAC", "PERSON", "NORP"})
 
 
