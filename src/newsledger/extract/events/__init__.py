@@ -15,6 +15,7 @@ finders (``layoffs``, ``financials``, ``plans``, ``strategy``,
 
 from __future__ import annotations
 
+import dataclasses
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span
@@ -87,7 +88,13 @@ def _find(doc: Doc, article: Article, entities: list[Entity]) -> list[Event]:
     events.extend(fin.leftovers())
     events.extend(layoff_events(ctx, mentions, stated_workforce_of(ctx)))
     events = plans.merge_plans(events)
+    events = [_spelled_out(ctx, e) for e in events]
     return sorted(_dedupe(events), key=lambda e: e.evidence[0].start)
+
+
+def _spelled_out(ctx: ArticleContext, event: Event) -> Event:
+    full = ctx.full_name(event.company)
+    return event if full == event.company else dataclasses.replace(event, company=full)
 
 
 def stated_workforce_of(ctx: ArticleContext) -> int | None:

@@ -167,6 +167,11 @@ def attached_org(ctx: ArticleContext, tok: Token) -> str | None:
             name = org_in(ctx, list(child.subtree))
             if name:
                 return name
+            if child.dep_ == "poss" and child.pos_ == "PROPN" and not child.ent_type_:
+                # "Veltrano's revenue": a name the tagger left untagged
+                parts = [c for c in child.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+                start = min([p.i for p in parts] + [child.i])
+                return clean_name(child.doc[start : child.i + 1].text)
         if child.dep_ == "prep" and child.lower_ in _ATTACH_PREPS:
             for pobj in child.children:
                 if pobj.dep_ == "pobj":

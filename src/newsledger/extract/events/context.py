@@ -82,6 +82,16 @@ class ArticleContext:
         """The article's main company when it is clearly the article's subject."""
         return self.main_company if self.main_salient else None
 
+    def full_name(self, name: str | None) -> str | None:
+        """An acronym's spelled-out name when the article gives it: "BA" -> "British Airways"."""
+        if name is None or not (name.isupper() and 2 <= len(name) <= 5):
+            return name
+        for ent in doc_ents(self.doc):
+            full = self.company_of_ent(ent)
+            if full and full != name and initials(full) == name:
+                return full
+        return name
+
     def company_before(self, token: Token) -> str | None:
         """The company named last before ``token`` (within the article), else the main one."""
         best: str | None = None
@@ -121,10 +131,15 @@ def is_companyish(ent: Span) -> bool:
     """An ORG, or a name the tagger called something else that ends like a company's
     ("Renfrew Steel" tagged PERSON, "Ravensworth Dairies" tagged FAC)."""
     if ent.label_ == "ORG":
-        return True
+        return ent.root.pos_ not in ("ADV", "ADJ", "VERB")  # "Congressionally-mandated"
     if ent.label_ not in _MISTAGGED or len(ent) < 2:
         return False
     return ent[-1].lower_ in load_book("companies").lemmas("company_suffix")
+
+
+def initials(name: str) -> str:
+    """ "British Airways" -> "BA"; "International Steel Group" -> "ISG"."""
+    return "".join(w[0] for w in name.split() if w[:1].isupper())
 
 
 def is_company_name(ent: Span) -> bool:

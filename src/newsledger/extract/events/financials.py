@@ -31,6 +31,8 @@ from newsledger.normalize.money import currency_for_nationality, find_stated_con
 from newsledger.normalize.periods import fiscal_year_end_from_text, parse_period
 from newsledger.normalize.types import Money
 
+# a result stated this close after another (in characters) shares its period
+_PERIOD_CARRY_CHARS = 3
 # how far (in parse steps) a result word may be from its amount
 MAX_DISTANCE = 6
 # kinds reported even without an amount
@@ -162,6 +164,7 @@ class FinancialState:
     ctx: ArticleContext
     _hints: list[str] = field(default_factory=list)
     _hint_done: bool = False
+    _last_period: tuple[str, date | None, int] | None = None
     _fye: tuple[int, int] | None = None
     _fye_done: bool = False
     _amountless: list[tuple[str, str | None, Span, Token]] | None = None
@@ -268,6 +271,13 @@ class FinancialState:
         stated = _stated_usd(self.ctx, money)
         amount_usd = usd_value(parsed.amount, parsed.currency, self.ctx.published)
         period = self._period(sent, money)
+        if period == (None, None) and self._last_period is not None:
+            # "Sales were 610 million francs." right after a result for the first half
+            label, end, until = self._last_period
+            if sent.start_char - until < _PERIOD_CARRY_CHARS:
+                period = (label, end)
+        if period[0] is not None:
+            self._last_period = (period[0], period[1], sent.end_char)
         args = FinancialArgs(
             kind=kind_name,
             amount=parsed.amount,

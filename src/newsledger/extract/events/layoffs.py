@@ -236,7 +236,9 @@ def find_trigger(anchor: Token, lex: _Lex) -> Token | None:
         if head_lemma in lex.layoff_nouns:
             return head
         passable = head.pos_ == "ADP" and head.lower_ in _PASSABLE_PREPS
-        passable = passable or head_lemma in lex.share_words or head.like_num
+        # "6% of", "400 of its staff"; not "from 155,000 to 110,000 staff" (levels)
+        level = head.like_num and head.dep_ == "pobj" and head.head.lower_ in ("from", "to")
+        passable = passable or head_lemma in lex.share_words or (head.like_num and not level)
         if not passable and head.ent_type_ not in ("PERCENT", "CARDINAL"):
             return None
         tok = head
