@@ -7,6 +7,7 @@ the article's main company, and how to cite a sentence as evidence.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
@@ -222,15 +223,39 @@ def build_context(doc: Doc, article: Article, entities: list[Entity]) -> Article
         if name:
             counts[name] += 1
             first.setdefault(name, -ent.start_char)
+    if not counts:
+        # no tagged company: names the text calls companies ("device maker Alpenmed")
+        for name, start in described_companies(doc):
+            counts[name] += sum(1 for _ in _occurrences(ctx.article.text, name))
+            first.setdefault(name, -start)
     if counts:
         # most mentions wins; on a tie, the one named first
         ctx.main_company = max(counts, key=lambda n: (counts[n], first.get(n, 0)))
         headline = ctx.units[0] if ctx.units else None
-        in_headline = headline is not None and any(
-            ctx.company_of_ent(e) == ctx.main_company for e in ents_in(headline)
+        in_headline = headline is not None and (
+            any(ctx.company_of_ent(e) == ctx.main_company for e in ents_in(headline))
+            or ctx.main_company in headline.text
         )
         ctx.main_salient = in_headline or counts[ctx.main_company] >= MAIN_COMPANY_MIN_MENTIONS
     return ctx
+
+
+def described_companies(doc: Doc) -> list[tuple[str, int]]:
+    """Proper names introduced by a company noun: "medical device maker Alpenmed"."""
+    nouns = load_book("companies").lemmas("company_noun")
+    out: list[tuple[str, int]] = []
+    for tok in doc:
+        if tok.pos_ != "PROPN" or tok.dep_ == "compound":
+            continue
+        described = [c for c in tok.lefts if c.lemma_.lower() in nouns]
+        if described:
+            start = max(c.i for c in described) + 1
+            out.append((doc[start : tok.i + 1].text, doc[start].idx))
+    return out
+
+
+def _occurrences(text: str, name: str) -> list[int]:
+    return [m.start() for m in re.finditer(r"\b" + re.escape(name) + r"\b", text)]
 
 
 @Language.component("newsledger_paragraphs")
