@@ -13,38 +13,26 @@ mention. The lexicons are in ``rules/layoffs.jsonl``; status cues in
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal
 from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
 from newsledger.extract.events.companies import Actor, actor_for, find_unit
 from newsledger.extract.events.context import ArticleContext
+from newsledger.extract.events.figures import (
+    FRACTION_HEADS,
+    count_text,
+    read_count,
+    read_figures,
+    read_percent,
+    share_head,
+    share_text,
+)
 from newsledger.extract.events.rules import Book, load_book
 from newsledger.extract.events.spans import ent_at
-from newsledger.normalize.numbers import parse_count_range, parse_percent
 
 _VERB_POS = ("VERB", "AUX")
 _MAX_CLIMB = 6
-_FRACTION_HEADS = frozenset(
-    [
-        "half",
-        "third",
-        "quarter",
-        "fifth",
-        "sixth",
-        "seventh",
-        "eighth",
-        "ninth",
-        "tenth",
-        "percent",
-        "%",
-        "one",
-        "two",
-        "three",
-        "cent",
-    ]
-)
 
 
 @dataclass(frozen=True)
@@ -245,204 +233,6 @@ def find_trigger(anchor: Token, lex: _Lex) -> Token | None:
     return None
 
 
-# words before a figure that qualify it ("up to", "between ... and", "more than")
-_QUALIFIER_WORDS = frozenset(
-    [
-        "between",
-        "up",
-        "to",
-        "about",
-        "around",
-        "some",
-        "nearly",
-        "almost",
-        "over",
-        "more",
-        "than",
-        "as",
-        "many",
-        "approximately",
-        "roughly",
-        "at",
-        "least",
-        "fewer",
-        "less",
-        "under",
-    ]
-)
-
-
-def _count_text(anchor: Token) -> Span | None:
-    """The number phrase counting ``anchor`` ("up to 2,500" in "up to 2,500 jobs")."""
-    nums = [
-        c
-        for c in anchor.children
-        if c.dep_ in ("nummod", "quantmod") or (c.like_num and c.i < anchor.i)
-    ]
-    if not nums:
-        return None
-    start = min(n.left_edge.i for n in nums)
-    end = max(n.right_edge.i for n in nums) + 1
-    doc = anchor.doc
-    while start > 0 and doc[start - 1].lower_ in _QUALIFIER_WORDS:
-        start -= 1  # "between" in "lay off between 300 and 400 workers"
-    return doc[start:end]
-
-
-_SCALE_WORDS = frozenset({"million", "thousand", "billion", "hundred"})
-
-
-def _number_only(span: Span) -> str:
-    """The figure alone when its qualifier does not parse ("to 45,000" -> "45,000")."""
-    for tok in span:
-        if tok.like_num:
-            after = span[tok.i - span.start + 1 : tok.i - span.start + 2]
-            scale = [t.text for t in after if t.lower_ in _SCALE_WORDS]
-            return " ".join([tok.text, *scale])
-    return span.text
-
-
-def _share_head(anchor: Token) -> Token | None:
-    """The share word governing "of <anchor>": "6% of the workforce", "a fifth of its staff"."""
-    head = anchor.head
-    if anchor.dep_ == "pobj" and head.lower_ in ("of", "in"):
-        share = head.head
-        if head.lower_ == "in" and not share.like_num and head.i > 0:
-            share = anchor.doc[head.i - 1]  # "cut one in ten posts": "one" is the verb's object
-        if share.lower_ == "cent" and share.head.lower_ == "per":
-            share = share.head.head  # "8 per cent of its staff" is headed by "8"
-        if share.lower_ in _FRACTION_HEADS or share.ent_type_ == "PERCENT" or share.like_num:
-            return share
-    return None
-
-
-def _says_share(text: str) -> bool:
-    return any(w in text.lower() for w in (" in ", "%", "cent"))
-
-
-def _share_text(share: Token, anchor: Token) -> str:
-    """ "6%" of "6% of the workforce"; "one in ten" of "one in ten posts"."""
-    prep = anchor.head
-    if prep.lower_ == "in":
-        nums = [c for c in anchor.children if c.like_num]
-        end = max(n.i for n in nums) + 1 if nums else prep.i + 1
-    else:
-        end = prep.i
-    return share.doc[share.left_edge.i : max(end, share.i + 1)].text
-
-
-def _by_phrases(trigger: Token) -> list[Span]:
-    """ "reduce its workforce by 1,200" -> ["1,200"]; dates ("by 2010") are deadlines."""
-    out: list[Span] = []
-    for child in trigger.children:
-        if child.dep_ in ("prep", "agent") and child.lower_ == "by":
-            for obj in (c for c in child.children if c.dep_ == "pobj"):
-                span = trigger.doc[obj.left_edge.i : obj.right_edge.i + 1]
-                percent_money = "cent" in span.text.lower()  # "15 per cent", tagged MONEY
-                if (
-                    any(t.ent_type_ in ("DATE", "TIME", "MONEY") for t in span)
-                    and not percent_money
-                ):
-                    continue
-                out.append(span)
-    return out
-
-
-@dataclass(frozen=True)
-class Figures:
-    jobs: int | None = None
-    jobs_high: int | None = None
-    percent: float | None = None
-    raw: str | None = None
-
-
-def _read_count(text: str) -> Figures | None:
-    counted = parse_count_range(text)
-    if counted is None or counted.low < 1 or counted.low != counted.low.to_integral_value():
-        return None
-    high = int(counted.high) if counted.high is not None else None
-    return Figures(jobs=int(counted.low), jobs_high=high, raw=counted.raw)
-
-
-def _read_percent(text: str) -> Figures | None:
-    share = parse_percent(text)
-    if share is None or not (Decimal(0) < share.value <= Decimal(100)):
-        return None
-    return Figures(percent=float(share.value), raw=share.raw)
-
-
-def _direct_share(anchor: Token) -> Figures | None:
-    """A share said beside the noun: "nearly half the workforce", "12,000 jobs - a fifth of..."."""
-    for child in anchor.children:
-        if child.dep_ in ("predet", "appos", "nummod", "quantmod") and (
-            child.lower_ in _FRACTION_HEADS or child.ent_type_ == "PERCENT"
-        ):
-            end = child.i + 1
-            text = anchor.doc[child.left_edge.i : end].text
-            if child.dep_ == "appos":
-                of = next((c for c in child.children if c.lower_ == "of"), None)
-                text = anchor.doc[child.left_edge.i : of.i if of is not None else end].text
-            found = _read_percent(text)
-            if found is not None:
-                return found
-    return None
-
-
-def _count_beside(*heads: Token) -> Figures | None:
-    """ "12% of its staff, or about 1,300 people": a count restating a share."""
-    lex = lexicon()
-    for head in heads:
-        for child in head.children:
-            if child.dep_ not in ("appos", "conj", "npadvmod"):
-                continue
-            if child.lemma_.lower() in lex.job_nouns | lex.counted_nouns:
-                span = _count_text(child)
-                found = _read_count(span.text) if span is not None else None
-                if found is not None:
-                    return found
-    return None
-
-
-def read_figures(anchor: Token, trigger: Token) -> Figures:
-    """Count and share for one mention, from the anchor's number, an "of" share, or "by"."""
-    jobs = percent = None
-    sources = [anchor, trigger]
-    if trigger.lemma_.lower() in ("lose", "leave"):
-        # "20,000 workers lost their jobs": the count is on the subject or object
-        sources += [c for c in trigger.children if c.dep_ in ("nsubj", "dobj") and c is not anchor]
-    share = _share_head(anchor)
-    if share is not None:
-        sources.remove(anchor)  # "9% of the 55,000 staff": 55,000 is the workforce
-    for source in sources:
-        span = _count_text(source)
-        if span is not None and not any(t.ent_type_ in ("PERCENT", "DATE", "MONEY") for t in span):
-            jobs = jobs or _read_count(span.text) or _read_count(_number_only(span))
-    if share is not None:
-        text = _share_text(share, anchor)
-        if share.ent_type_ == "PERCENT" or share.lower_ in _FRACTION_HEADS or _says_share(text):
-            percent = _read_percent(text)
-        if percent is None and share.like_num and " in " not in text:
-            jobs = jobs or _read_count(text)
-    percent = percent or _direct_share(anchor)
-    if jobs is None and percent is not None:
-        jobs = _count_beside(share or anchor, anchor)
-    for prep in (c for c in trigger.children if c.dep_ == "prep" and c.lower_ == "between"):
-        jobs = jobs or _read_count(trigger.doc[prep.i : prep.right_edge.i + 1].text)
-    for by in _by_phrases(trigger):
-        by_share = _read_percent(by.text)
-        if by_share is not None and (_says_share(by.text) or not by.text[0].isdigit()):
-            percent = percent or by_share
-        else:
-            jobs = jobs or _read_count(by.text)
-    raw = " / ".join(f.raw for f in (jobs, percent) if f is not None and f.raw) or None
-    return Figures(
-        jobs=jobs.jobs if jobs else None,
-        jobs_high=jobs.jobs_high if jobs else None,
-        percent=percent.percent if percent else None,
-        raw=raw,
-    )
-
-
 def _chain(trigger: Token) -> list[Token]:
     """The trigger and the verbs/nouns above it in its clause, nearest first."""
     out = [trigger]
@@ -520,7 +310,7 @@ def find_mentions(ctx: ArticleContext, sent: Span, lex: _Lex) -> list[LayoffMent
         trigger = find_trigger(anchor, lex)
         if trigger is None or trigger.i in seen:
             continue
-        figures = read_figures(anchor, trigger)
+        figures = read_figures(anchor, trigger, lex.job_nouns | lex.counted_nouns)
         if (
             anchor.lemma_.lower() in lex.counted_nouns
             and figures.jobs is None
@@ -595,11 +385,11 @@ def _attach_loose_shares(
     for anchor in sent:
         if anchor.lemma_.lower() not in lex.job_nouns | lex.counted_nouns | lex.share_bases:
             continue
-        share = _share_head(anchor)
+        share = share_head(anchor)
         if share is None or share.i == mentions[0].trigger.i:
             continue
-        if share.ent_type_ == "PERCENT" or share.lower_ in _FRACTION_HEADS:
-            figures = _read_percent(_share_text(share, anchor))
+        if share.ent_type_ == "PERCENT" or share.lower_ in FRACTION_HEADS:
+            figures = read_percent(share_text(share, anchor))
             if figures is not None:
                 m = mentions[0]
                 raw = " / ".join(x for x in (m.raw, figures.raw) if x)
@@ -625,18 +415,18 @@ def stated_workforce(ctx: ArticleContext) -> int | None:
         head = tok.head
         employs = head.lemma_.lower() == "employ" and tok.dep_ == "dobj"
         possessed = any(c.dep_ == "poss" for c in tok.children) and tok.lemma_.lower() != "job"
-        span = _count_text(tok)
+        span = count_text(tok)
         if span is None:
             of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
             pobj = (
                 next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
             )
             if pobj is not None and pobj.like_num and tok.lemma_.lower() == "workforce":
-                found = _read_count(pobj.text)
+                found = read_count(pobj.text)
                 return found.jobs if found else None
             continue
         if employs or possessed:
-            found = _read_count(span.text)
+            found = read_count(span.text)
             if found is not None and found.jobs:
                 return found.jobs
     return None
