@@ -116,6 +116,14 @@ VERBS = [
         "Corrin Software is laying off 12% of its staff, or about 1,300 people.",
         {"jobs": 1300, "percent": 12.0},
     ),
+    ("reduction-of", "Corrin Software announced a headcount reduction of 10%.", {"percent": 10.0}),
+    ("cuts-of-count", "Corrin Software announced job cuts of 1,500 in Europe.", {"jobs": 1500}),
+    (
+        "closure-affects",
+        "Corrin Software said the plant closure would affect 450 staff.",
+        {"jobs": 450},
+    ),
+    ("by-range", "Corrin Software will cut its workforce by between 5% and 7%.", {"percent": 5.0}),
     ("halve-by", "Oakhurst Airlines will reduce its cabin staff by half.", {"percent": 50.0}),
 ]
 

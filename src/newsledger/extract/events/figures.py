@@ -128,7 +128,7 @@ def _by_phrases(trigger: Token) -> list[Span]:
     out: list[Span] = []
     for child in trigger.children:
         if child.dep_ in ("prep", "agent") and child.lower_ == "by":
-            for obj in (c for c in child.children if c.dep_ == "pobj"):
+            for obj in (c for c in child.children if c.dep_ in ("pobj", "prep", "pcomp")):
                 span = trigger.doc[obj.left_edge.i : obj.right_edge.i + 1]
                 percent_money = "cent" in span.text.lower()  # "15 per cent", tagged MONEY
                 if (
@@ -138,6 +138,31 @@ def _by_phrases(trigger: Token) -> list[Span]:
                     continue
                 out.append(span)
     return out
+
+
+_NOUN_FIGURE_PREPS = frozenset({"of", "to", "for", "among", "affecting"})
+
+
+def _noun_phrases(trigger: Token) -> list[Span]:
+    """ "a headcount reduction of 10%", "job cuts of 1,500", "redundancy to 800 staff"."""
+    if trigger.pos_ not in ("NOUN", "PROPN"):
+        return []
+    out: list[Span] = []
+    for prep in trigger.children:
+        if prep.dep_ == "prep" and prep.lower_ in _NOUN_FIGURE_PREPS:
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                span = trigger.doc[obj.left_edge.i : obj.right_edge.i + 1]
+                if not any(t.ent_type_ in ("DATE", "TIME", "MONEY") for t in span):
+                    out.append(span)
+    return out
+
+
+def _first_percent(span: Span) -> Figures | None:
+    """The first percentage of a range the normalizer does not read ("between 5% and 7%")."""
+    for tok in span:
+        if tok.like_num and tok.i + 1 < span.end and span.doc[tok.i + 1].text in ("%", "percent"):
+            return read_percent(span.doc[tok.i : tok.i + 2].text)
+    return None
 
 
 @dataclass(frozen=True)
@@ -219,8 +244,14 @@ def read_figures(anchor: Token, trigger: Token, people: frozenset[str]) -> Figur
         jobs = _count_beside(people, share or anchor, anchor)
     for prep in (c for c in trigger.children if c.dep_ == "prep" and c.lower_ == "between"):
         jobs = jobs or read_count(trigger.doc[prep.i : prep.right_edge.i + 1].text)
+    for of in _noun_phrases(trigger):
+        if _says_share(of.text):
+            percent = percent or read_percent(of.text) or _first_percent(of)
+        elif of.root.like_num or of.root.lemma_.lower() in people:
+            found = count_text(of.root) if not of.root.like_num else of
+            jobs = jobs or (read_count(found.text) if found is not None else None)
     for by in _by_phrases(trigger):
-        by_share = read_percent(by.text)
+        by_share = read_percent(by.text) or _first_percent(by)
         if by_share is not None and (_says_share(by.text) or not by.text[0].isdigit()):
             percent = percent or by_share
         else:

@@ -66,6 +66,7 @@ class _Lex:
     share_words: frozenset[str]
     share_bases: frozenset[str]
     affect_verbs: frozenset[str]
+    affecting_nouns: frozenset[str]
     risk_puts: frozenset[str]
 
     @property
@@ -95,6 +96,7 @@ def _lexicon(book: Book) -> _Lex:
         share_words=book.lemmas("share_word"),
         share_bases=book.lemmas("share_base"),
         affect_verbs=book.lemmas("affect_verb"),
+        affecting_nouns=book.lemmas("affecting_noun"),
         risk_puts=book.lemmas("risk_put"),
     )
 
@@ -135,7 +137,7 @@ def _cuts_jobs(noun: Token, via: Token, lex: _Lex) -> bool:
 def _affecting(verb: Token, lex: _Lex) -> Token | None:
     """ "the cuts will hit 600 workers", "layoffs, which will affect 3,200 staff": the cut
     noun that is the verb's subject (or the noun its relative clause hangs on)."""
-    cuts = lex.cut_nouns | lex.layoff_nouns
+    cuts = lex.cut_nouns | lex.layoff_nouns | lex.affecting_nouns
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass") and child.lemma_.lower() in cuts:
             return child
@@ -298,6 +300,11 @@ def _job_kind(anchor: Token) -> str | None:
     return anchor.doc[start : anchor.i].text
 
 
+def _noun_like(tok: Token) -> bool:
+    """A noun, or a job word the tagger read as a modifier ("a headcount reduction")."""
+    return tok.pos_ in ("NOUN", "PROPN") or (tok.pos_ == "ADJ" and tok.dep_ in ("amod", "compound"))
+
+
 def find_mentions(ctx: ArticleContext, sent: Span, lex: _Lex) -> list[LayoffMention]:
     """Every layoff mention in one sentence unit, in order."""
     seen: set[int] = set()
@@ -305,7 +312,7 @@ def find_mentions(ctx: ArticleContext, sent: Span, lex: _Lex) -> list[LayoffMent
     # layoff nouns last: "layoffs, which will affect 3,200 staff" is read from "staff"
     anchors = sorted(sent, key=lambda t: t.lemma_.lower() in lex.layoff_nouns)
     for anchor in anchors:
-        if anchor.lemma_.lower() not in lex.anchors or anchor.pos_ not in ("NOUN", "PROPN"):
+        if anchor.lemma_.lower() not in lex.anchors or not _noun_like(anchor):
             continue
         trigger = find_trigger(anchor, lex)
         if trigger is None or trigger.i in seen:
