@@ -66,6 +66,8 @@ NO_FINANCIAL = [
     ("percent-only", "Lindow Tech's profit rose 6% last year."),
     ("price-of-product", "Lindow Tech will sell its new phone for $799."),
     ("bonus", "Lindow Tech staff shared a bonus pool of $300m."),
+    ("per-share", "Lindow Tech reported adjusted earnings of $1.05 a share."),
+    ("buyback", "Lindow Tech's board approved a share buyback of up to $5bn."),
     ("shareholders-lost", "Lindow Tech shareholders lost $2bn when the shares fell."),
     ("trade-deficit", "The country's trade deficit widened to $60bn in March."),
     ("market-sales", "Chinese wine sales rose 25% to 61bn yuan, the ministry said."),

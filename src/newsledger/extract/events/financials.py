@@ -208,7 +208,7 @@ class FinancialState:
         events: list[Event] = []
         claimed: set[int] = set()
         for money in moneys:
-            if _is_stated_conversion(money):
+            if _is_stated_conversion(money) or _per_share(money):
                 continue
             kind = _nearest(money, kinds)
             if kind is None or kind[1] > MAX_DISTANCE or _is_comparison(kind[0].span.root):
@@ -332,6 +332,12 @@ def usd_rate(currency: str, on: date | None) -> Decimal | None:
 
 # converted once at this size, so the rate keeps eight decimals after the table's rounding
 _RATE_BASE = Decimal(1_000_000)
+
+
+def _per_share(money: Span) -> bool:
+    """ "$1.05 a share", "85 cents per share": earnings per share, not a result's amount."""
+    after = money.doc[money.end : money.end + 3].text.lower()
+    return after.startswith(("a share", "per share", "a diluted share", "per diluted share"))
 
 
 def _is_stated_conversion(money: Span) -> bool:
