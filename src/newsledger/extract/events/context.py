@@ -133,9 +133,17 @@ def is_companyish(ent: Span) -> bool:
     ("Renfrew Steel" tagged PERSON, "Ravensworth Dairies" tagged FAC)."""
     if ent.label_ == "ORG":
         return ent.root.pos_ not in ("ADV", "ADJ", "VERB")  # "Congressionally-mandated"
-    if ent.label_ not in _MISTAGGED or len(ent) < 2:
+    if ent.label_ not in _MISTAGGED:
         return False
-    return ent[-1].lower_ in load_book("companies").lemmas("company_suffix")
+    book = load_book("companies")
+    if len(ent) >= 2 and ent[-1].lower_ in book.lemmas("company_suffix"):
+        return True
+    # "Carlsberg, the world's fifth-largest brewer", "brewer Carlsberg": described as one
+    nouns = book.lemmas("company_noun")
+    root = ent.root
+    described = [c for c in root.children if c.dep_ == "appos" and c.lemma_.lower() in nouns]
+    described += [c for c in root.lefts if c.dep_ == "compound" and c.lemma_.lower() in nouns]
+    return ent.label_ in ("PERSON", "GPE", "NORP") and bool(described)
 
 
 def initials(name: str) -> str:
