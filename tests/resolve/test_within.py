@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from newsledger.models import Article, Entity, Evidence, Extraction, Quote
@@ -72,3 +74,23 @@ def test_company_speaker_takes_the_entity_spelling() -> None:
     quote = Quote("launch it", 0, 9, "Sony Corporation", ev, speaker_type="company")
     resolved = resolve_article(Extraction(ART, entities=(sony,), quotes=(quote,)))
     assert resolved.quotes[0].speaker == "Sony"
+
+
+DATING = [
+    ("undated event takes the article date", None, date(2024, 5, 6), date(2024, 5, 6)),
+    ("a stated date is kept", date(2024, 4, 30), date(2024, 5, 6), date(2024, 4, 30)),
+    ("an undated article leaves it undated", None, None, None),
+]
+
+
+@pytest.mark.parametrize(
+    ("own", "published", "expected"), [c[1:] for c in DATING], ids=[c[0] for c in DATING]
+)
+def test_events_are_dated_by_the_article(
+    own: date | None, published: date | None, expected: date | None
+) -> None:
+    from newsledger.models import Event, Evidence, LayoffArgs
+    from newsledger.resolve.within import date_events
+
+    event = Event("layoff", "Acme", LayoffArgs(jobs=5), (Evidence("a", 0, 1, "x"),), own)
+    assert date_events([event], published)[0].event_date == expected

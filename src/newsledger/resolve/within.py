@@ -25,8 +25,9 @@ from __future__ import annotations
 import dataclasses
 from collections import Counter
 from collections.abc import Iterable
+from datetime import date
 
-from newsledger.models import Entity, Extraction, Quote
+from newsledger.models import Entity, Event, Extraction, Quote
 from newsledger.resolve.across import names_similar
 from newsledger.resolve.names import company_key, person_parts
 
@@ -40,7 +41,27 @@ def resolve_article(extraction: Extraction) -> Extraction:
     entities = sorted([*others, *people], key=_first_offset)
     lookup = _lookup(entities)
     quotes = tuple(_resolve_quote(q, lookup, org_names) for q in extraction.quotes)
-    return dataclasses.replace(extraction, entities=tuple(entities), quotes=quotes)
+    events = date_events(extraction.events, extraction.article.published)
+    return dataclasses.replace(extraction, entities=tuple(entities), quotes=quotes, events=events)
+
+
+def date_events(events: Iterable[Event], published: date | None) -> tuple[Event, ...]:
+    """Events whose text gives no date of their own are dated by the article.
+
+    News reports what was announced on (or just before) its publication day, so a
+    timeline places such an event at the article's date rather than nowhere.
+
+    >>> from newsledger.models import Evidence, LayoffArgs
+    >>> ev = Event("layoff", "Acme", LayoffArgs(jobs=5), (Evidence("a", 0, 1, "x"),))
+    >>> date_events([ev], date(2024, 5, 6))[0].event_date
+    datetime.date(2024, 5, 6)
+    """
+    if published is None:
+        return tuple(events)
+    return tuple(
+        e if e.event_date is not None else dataclasses.replace(e, event_date=published)
+        for e in events
+    )
 
 
 def _first_offset(entity: Entity) -> int:
