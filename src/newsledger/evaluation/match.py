@@ -363,6 +363,8 @@ def predictions(contract: Mapping[str, Any]) -> list[Predicted]:
         kind = EVENT_TYPES.get(event.get("type", ""))
         if kind is None:
             continue
+        if kind == "layoffs" and event.get("status") == "denied":
+            continue  # "denied reports that it would cut" is found, but is no job cut
         evidence = event.get("evidence") or {}
         out.append(Predicted(kind, event, evidence.get("start"), evidence.get("text")))
     for quote in contract.get("quotes", []):

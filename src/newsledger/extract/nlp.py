@@ -19,9 +19,12 @@ from spacy.tokens import Doc
 from newsledger.errors import ConfigError
 from newsledger.extract.entities import find_entities
 from newsledger.extract.events import find_events
+from newsledger.extract.events.context import paragraph_starts
 from newsledger.extract.quotes import find_quotes
 from newsledger.models import Article
 
+# registered with spaCy on import; named here so the import is not "unused"
+PRE_PARSER: tuple[object, ...] = (paragraph_starts,)
 COMPONENTS: tuple[str, ...] = ("newsledger_entities", "newsledger_events", "newsledger_quotes")
 
 for _name in ("nl_article", "nl_entities", "nl_events", "nl_quotes"):
@@ -92,6 +95,11 @@ def load_base(name: str) -> Language:
 def load_nlp(name: str) -> Language:
     """The base pipeline with newsledger's components appended."""
     nlp = load_base(name)
+    if "newsledger_paragraphs" not in nlp.pipe_names:
+        # a blank line always ends a sentence: otherwise the parser runs a headline
+        # (no full stop) into the first sentence and misreads both
+        where = {"before": "parser"} if "parser" in nlp.pipe_names else {"first": True}
+        nlp.add_pipe("newsledger_paragraphs", **where)
     for component in COMPONENTS:
         if component not in nlp.pipe_names:
             nlp.add_pipe(component, last=True)
