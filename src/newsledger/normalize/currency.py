@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 _CENT = Decimal("0.01")
@@ -23,6 +23,15 @@ def _converter() -> Any:
     from currency_converter import CurrencyConverter
 
     return CurrencyConverter(fallback_on_missing_rate=True, fallback_on_wrong_date=True)
+
+
+@lru_cache(maxsize=4096)  # a conversion costs milliseconds; articles repeat currency and day
+def _rate(code: str, on: date | None) -> Decimal | None:
+    converter = _converter()
+    if code not in converter.currencies:
+        return None
+    # One unit's rate, multiplied in Decimal, so large amounts keep their digits.
+    return Decimal(repr(converter.convert(1.0, code, "USD", date=on)))
 
 
 def to_usd(amount: Decimal, currency: str, on: date | None) -> Decimal | None:
@@ -42,11 +51,9 @@ def to_usd(amount: Decimal, currency: str, on: date | None) -> Decimal | None:
     code = currency.upper()
     if code == "USD":
         return amount
-    converter = _converter()
-    if code not in converter.currencies:
+    rate = _rate(code, on)
+    if rate is None:
         return None
-    # Convert one unit and multiply in Decimal, so large amounts keep their digits.
-    rate = Decimal(repr(converter.convert(1.0, code, "USD", date=on)))
     value = amount * rate
     if abs(value) >= _WHOLE_FROM:
         return value.quantize(Decimal(1))

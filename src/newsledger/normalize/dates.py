@@ -17,8 +17,8 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, timedelta
 from decimal import Decimal
-from functools import cache
-from typing import cast
+from functools import cache, lru_cache
+from typing import Any, cast
 
 from newsledger.normalize._data import alternation, entries
 from newsledger.normalize.numbers import parse_number
@@ -162,9 +162,8 @@ def _year(text: str) -> ResolvedDate | None:
     return ResolvedDate(date(int(match.group("y")), 1, 1), "year", "") if match else None
 
 
-def _dateparser(text: str, published: date) -> ResolvedDate | None:
-    if len(text) > _DATEPARSER_MAX_LEN or not re.search(r"\d", text) or text.isdigit():
-        return None
+@lru_cache(maxsize=64)  # building a parser costs ~50 ms; one per publication day
+def _date_parser(published: date) -> Any:
     from dateparser.date import DateDataParser
 
     settings = {
@@ -172,7 +171,13 @@ def _dateparser(text: str, published: date) -> ResolvedDate | None:
         "PREFER_DATES_FROM": "past",
         "RETURN_TIME_AS_PERIOD": False,
     }
-    data = DateDataParser(languages=["en"], settings=settings).get_date_data(text)
+    return DateDataParser(languages=["en"], settings=settings)
+
+
+def _dateparser(text: str, published: date) -> ResolvedDate | None:
+    if len(text) > _DATEPARSER_MAX_LEN or not re.search(r"\d", text) or text.isdigit():
+        return None
+    data = _date_parser(published).get_date_data(text)
     if data is None or data.date_obj is None:
         return None
     period = data.period if data.period in ("day", "week", "month", "year") else "day"
