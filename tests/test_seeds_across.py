@@ -9,12 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from pg_server import fresh_pg_database, pg_base_url  # noqa: F401  (a fixture)
-
 from newsledger.config import load_settings
 from newsledger.pipeline import ingest
 from newsledger.query import Query
 from newsledger.store import open_store
+from pg_server import fresh_pg_database, pg_base_url  # noqa: F401  (a fixture)
 
 pytestmark = pytest.mark.model
 

@@ -32,7 +32,8 @@ EXPECTED = {
         date(2019, 7, 7),
         "Newsledger Sample Desk",
     ),
-    'Sony to cut 10,000 jobs as Hirai unveils "One Sony" plan': (date(2012, 4, 12), None),  # from its dateline
+    # the plain-text one is dated by its dateline
+    'Sony to cut 10,000 jobs as Hirai unveils "One Sony" plan': (date(2012, 4, 12), None),
     "Sony to cut 1,000 mobile jobs and deepens loss forecast": (
         date(2014, 9, 17),
         "Newsledger Sample Desk",
