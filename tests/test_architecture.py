@@ -13,10 +13,28 @@ README = Path(__file__).resolve().parents[1] / "README.md"
 
 # stage -> newsledger stages it must never import (STYLE.md: imports run one way)
 FORBIDDEN: dict[str, tuple[str, ...]] = {
-    "models": ("ingest", "extract", "normalize", "resolve", "store", "query", "web", "cli",
-               "pipeline"),
-    "errors": ("ingest", "extract", "normalize", "resolve", "store", "query", "web", "cli",
-               "pipeline"),
+    "models": (
+        "ingest",
+        "extract",
+        "normalize",
+        "resolve",
+        "store",
+        "query",
+        "web",
+        "cli",
+        "pipeline",
+    ),
+    "errors": (
+        "ingest",
+        "extract",
+        "normalize",
+        "resolve",
+        "store",
+        "query",
+        "web",
+        "cli",
+        "pipeline",
+    ),
     "normalize": ("ingest", "extract", "resolve", "store", "query", "web", "cli", "pipeline"),
     "resolve": ("ingest", "extract", "store", "query", "web", "cli", "pipeline"),
     "ingest": ("extract", "resolve", "store", "query", "web", "cli", "pipeline"),
@@ -52,8 +70,11 @@ def test_imports_run_one_way(path: Path) -> None:
     stage = _stage(path)
     imported = _imports(path)
     for other in FORBIDDEN.get(stage, ()):
-        bad = {m for m in imported if m == f"newsledger.{other}" or
-               m.startswith(f"newsledger.{other}.")}
+        bad = {
+            m
+            for m in imported
+            if m == f"newsledger.{other}" or m.startswith(f"newsledger.{other}.")
+        }
         assert not bad, f"{stage} must not import {sorted(bad)}"
     if stage in NO_SPACY:
         assert not {m for m in imported if m.split(".")[0] == "spacy"}, f"{stage} imports spaCy"
@@ -97,3 +118,28 @@ def test_every_command_has_help(command: str) -> None:
     result = CliRunner().invoke(cli, [command, "--help"])
     assert result.exit_code == 0, result.output
     assert "Usage:" in result.output
+
+
+@pytest.mark.model
+def test_readme_python_example_runs(tmp_path: Path) -> None:
+    """The README's Python API example, as written, on the bundled articles."""
+    import os
+    import re
+    import subprocess
+    import sys
+
+    readme = README.read_text(encoding="utf-8")
+    code = re.search(r"```python\n(.*?)```", readme, re.S)
+    assert code is not None
+    env = {**os.environ, "NEWSLEDGER_WORKERS": "1"}
+    (tmp_path / "examples").symlink_to(README.parent / "examples")
+    result = subprocess.run(
+        [sys.executable, "-c", code.group(1)],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "11000"

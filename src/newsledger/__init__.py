@@ -15,10 +15,13 @@ from typing import Any
 
 __version__ = "0.1.0"
 
+# name -> "module" or "module:attribute" (the subpackage ``newsledger.ingest``
+# owns the plain name, so the pipeline's ingest function is ``ingest_paths`` here)
 _EXPORTS: dict[str, str] = {
     "Extractor": "newsledger.pipeline",
     "extract_parallel": "newsledger.pipeline",
-    "ingest": "newsledger.pipeline",
+    "ingest_paths": "newsledger.pipeline:ingest",
+    "ingest_text": "newsledger.pipeline",
     "Settings": "newsledger.config",
     "load_settings": "newsledger.config",
     "read_inputs": "newsledger.ingest",
@@ -39,10 +42,11 @@ __all__ = sorted(_EXPORTS)
 
 
 def __getattr__(name: str) -> Any:
-    module = _EXPORTS.get(name)
-    if module is None:
+    target = _EXPORTS.get(name)
+    if target is None:
         raise AttributeError(f"module 'newsledger' has no attribute {name!r}")
-    value = getattr(import_module(module), name)
+    module, _, attribute = target.partition(":")
+    value = getattr(import_module(module), attribute or name)
     globals()[name] = value
     return value
 
