@@ -21,7 +21,7 @@ pytestmark = pytest.mark.model
 GOOD = (
     "Quartzline to cut 400 jobs\n\n"
     "Quartzline Ltd said on Tuesday it would cut 400 jobs, about 8% of its workforce, "
-    "as demand for its glass panels fell. \"We regret this step,\" said chief executive "
+    'as demand for its glass panels fell. "We regret this step," said chief executive '
     "Maria Okafor.\n"
 )
 
@@ -152,3 +152,17 @@ def test_bad_input_fails_alone(run: Callable[..., Result], tmp_path: Path, case:
     after = json.loads((tmp_path / "b.json").read_text())
     assert {a["id"] for a in before} < {a["id"] for a in after}
     assert [a for a in after if a["id"] in {b["id"] for b in before}] == before
+
+
+def test_near_duplicate_is_stored_and_marked(run: Callable[..., Result], tmp_path: Path) -> None:
+    first = _good(tmp_path)
+    edited = tmp_path / "syndicated.txt"
+    edited.write_text(GOOD.replace("on Tuesday", "on Tuesday morning"), encoding="utf-8")
+    assert run("ingest", str(first), "-q").exit_code == 0
+    result = run("ingest", str(edited), "-q")
+    assert result.exit_code == 0, result.output
+    assert "1 new" in result.stdout and "(1 near-duplicates)" in result.stdout
+    run("export", "articles", "--format", "json", "-o", str(tmp_path / "a.json"))
+    articles = {a["origin"]: a for a in json.loads((tmp_path / "a.json").read_text())}
+    original = articles[str(first)]
+    assert articles[str(edited)]["duplicate_of"] == original["id"]
