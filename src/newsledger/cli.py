@@ -147,7 +147,10 @@ def _figure(row: Mapping[str, Any]) -> str:
     if row.get("percent") is not None:
         parts.append(f"({row['percent']:g}%)" if parts else f"{row['percent']:g}%")
     if row.get("amount") is not None:
-        parts.append(f"{row.get('currency') or ''} {_short_money(float(row['amount']))}".strip())
+        money = f"{row.get('currency') or ''} {_short_money(float(row['amount']))}".strip()
+        parts.append(f"{row['kind']} {money}" if row.get("kind") else money)
+        if row.get("outlook"):
+            parts.append("(forecast)")
     for key in ("kind", "name", "move", "change", "focus", "new"):
         if not parts and row.get(key):
             parts.append(_cell(row[key]))
