@@ -265,7 +265,16 @@ def ingest(
         sys.exit(1)
 
 
-EVENT_COLUMNS = ("date", "company", "type", "figure", "status", "source_count", "evidence_text")
+EVENT_COLUMNS = (
+    "date",
+    "company",
+    "type",
+    "figure",
+    "status",
+    "sources",
+    "conflict",
+    "evidence_text",
+)
 
 
 @cli.command()
