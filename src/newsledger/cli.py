@@ -6,10 +6,9 @@ shares one set of output flags: a table by default, ``--json`` or ``--csv``.
 
 from __future__ import annotations
 
-import csv
 import json
 import sys
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
@@ -20,6 +19,7 @@ from newsledger import __version__
 from newsledger.config import SETTINGS, Settings, load_settings
 from newsledger.errors import NewsledgerError
 from newsledger.models import Failure
+from newsledger.output import all_columns, cell, emit, flat_event
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -85,87 +85,11 @@ def _open_query(db: str | None) -> Any:
         raise click.ClickException(str(err)) from err
 
 
-# --- output ---------------------------------------------------------------------
-
-
-def _cell(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, (list, tuple)):
-        return ", ".join(_cell(v) for v in value)
-    if isinstance(value, dict):
-        return json.dumps(value, ensure_ascii=False, default=str)
-    text = " ".join(str(value).split())
-    return text
-
-
-def emit(rows: Sequence[Mapping[str, Any]], columns: Sequence[str], fmt: str) -> None:
-    """Print rows as a table, JSON or CSV (the same flags on every listing)."""
-    if fmt == "json":
-        click.echo(json.dumps(list(rows), indent=2, ensure_ascii=False, default=str))
-        return
-    if fmt == "csv":
-        writer = csv.DictWriter(sys.stdout, fieldnames=list(columns), extrasaction="ignore")
-        writer.writeheader()
-        for row in rows:
-            writer.writerow({c: _cell(row.get(c)) for c in columns})
-        return
-    if not rows:
-        click.echo("(nothing found)", err=True)
-        return
-    table = [[_cell(r.get(c)) for c in columns] for r in rows]
-    widths = [min(max(len(c), *(len(t[i]) for t in table)), 60) for i, c in enumerate(columns)]
-    click.echo("  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True)).rstrip())
-    click.echo("  ".join("-" * w for w in widths))
-    for t in table:
-        cells = [
-            (v if len(v) <= w else v[: w - 1] + "…").ljust(w)
-            for v, w in zip(t, widths, strict=True)
-        ]
-        click.echo("  ".join(cells).rstrip())
-
-
-def _flat_event(record: Any) -> dict[str, Any]:
-    row: dict[str, Any] = record.to_dict()
-    fields = row.pop("fields", {}) or {}
-    evidence = row.get("evidence") or []
-    row.update(fields)
-    row["figure"] = _figure(row)
-    row["evidence_text"] = evidence[0]["text"] if evidence else None
-    row["article_id"] = evidence[0]["article_id"] if evidence else None
-    return row
-
-
-def _figure(row: Mapping[str, Any]) -> str:
-    """The headline figure of an event, for tables: "10,000 jobs (6%)", "USD 2.1bn"."""
-    parts: list[str] = []
-    if row.get("jobs") is not None:
-        jobs = f"{int(row['jobs']):,}"
-        if row.get("jobs_high"):
-            jobs += f"-{int(row['jobs_high']):,}"
-        parts.append(f"{jobs} jobs")
-    if row.get("percent") is not None:
-        parts.append(f"({row['percent']:g}%)" if parts else f"{row['percent']:g}%")
-    if row.get("amount") is not None:
-        money = f"{row.get('currency') or ''} {_short_money(float(row['amount']))}".strip()
-        parts.append(f"{row['kind']} {money}" if row.get("kind") else money)
-        if row.get("outlook"):
-            parts.append("(forecast)")
-    for key in ("kind", "name", "move", "change", "focus", "new"):
-        if not parts and row.get(key):
-            parts.append(_cell(row[key]))
-    return " ".join(parts)
-
-
-def _short_money(amount: float) -> str:
-    for scale, suffix in ((1e12, "tn"), (1e9, "bn"), (1e6, "m")):
-        if abs(amount) >= scale:
-            return f"{amount / scale:.3g}{suffix}"
-    return f"{amount:,.0f}"
-
-
-def _fail(err: NewsledgerError) -> None:
-    raise click.ClickException(str(err)) from err
+def event_columns(rows: list[dict[str, Any]], fmt: str) -> list[str]:
+    """Every field for JSON; for CSV the nested evidence list stays out (its first
+    sentence is ``evidence_text``, its article ``article_id``)."""
+    columns = all_columns(rows)
+    return columns if fmt == "json" else [c for c in columns if c != "evidence"]
 
 
 # --- commands -------------------------------------------------------------------
@@ -308,15 +232,8 @@ def events(
         limit=limit,
         offset=offset,
     )
-    rows = [_flat_event(r) for r in page.items]
-    emit(rows, EVENT_COLUMNS if fmt == "table" else _all_columns(rows), fmt)
-
-
-def _all_columns(rows: Iterable[Mapping[str, Any]]) -> list[str]:
-    columns: dict[str, None] = {}
-    for row in rows:
-        columns.update(dict.fromkeys(row))
-    return list(columns)
+    rows = [flat_event(r) for r in page.items]
+    emit(rows, EVENT_COLUMNS if fmt == "table" else event_columns(rows, fmt), fmt)
 
 
 @cli.command()
@@ -329,11 +246,11 @@ def timeline(company: str, fmt: str, db: str | None) -> None:
     result = query.timeline(company)
     if result is None:
         raise click.ClickException(f"no company named {company!r} in the database")
-    rows = [_flat_event(r) for r in result.events]
+    rows = [flat_event(r) for r in result.events]
     if fmt == "json":
         click.echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False, default=str))
         return
-    emit(rows, EVENT_COLUMNS if fmt == "table" else _all_columns(rows), fmt)
+    emit(rows, EVENT_COLUMNS if fmt == "table" else event_columns(rows, fmt), fmt)
     if fmt == "table":
         click.echo(f"\n{result.company.name}: {result.jobs_cut_total:,} jobs cut in all")
 
@@ -407,13 +324,13 @@ def show(article_id: str, as_json: bool, db: str | None) -> None:
     click.echo(data.get("text", ""))
     click.echo("\nEvents:")
     for record in view.events:
-        row = _flat_event(record)
+        row = flat_event(record)
         click.echo(f"  [{row['type']}] {row.get('company') or ''}: {row['figure']}")
-        click.echo(f"      “{_cell(row.get('evidence_text'))}”")
+        click.echo(f"      “{cell(row.get('evidence_text'))}”")
     click.echo("\nQuotes:")
     for quote in view.quotes:
         q = quote.to_dict()
-        click.echo(f"  {q.get('speaker') or '?'}: “{_cell(q['text'])}”")
+        click.echo(f"  {q.get('speaker') or '?'}: “{cell(q['text'])}”")
 
 
 @cli.command()
@@ -446,7 +363,7 @@ def _all_rows(query: Any, what: str, company: str | None) -> Iterable[dict[str, 
     while True:
         if what == "events":
             page = query.events(company=company, limit=size, offset=offset)
-            rows = [_flat_event(r) for r in page.items]
+            rows = [flat_event(r) for r in page.items]
         elif what == "quotes":
             page = query.quotes(company=company, limit=size, offset=offset)
             rows = [r.to_dict() for r in page.items]
