@@ -113,6 +113,12 @@ def resolve_noun(ctx: ArticleContext, noun: Token, trigger: Token) -> Actor | No
     """What company a subject noun phrase names, if any; None when undecided."""
     if noun.lemma_.lower() in load_book("companies").lemmas("people_noun"):
         return Actor(None, True)  # "Acme shareholders lost $45m": the people, not the company
+    described = [c for c in noun.lefts if c.is_lower and c.lemma_ in _company_nouns()]
+    if noun.pos_ == "PROPN" and described:
+        # "Automotive supplier Kessler Antriebstechnik": the name after the description,
+        # not a word of the description the tagger called an organisation
+        start = max(c.i for c in described) + 1
+        return Actor(clean_name(noun.doc[start : noun.i + 1].text), True)
     named = org_in(ctx, list(noun.subtree))
     if named:
         return Actor(named, True, unit_name(noun))
@@ -122,11 +128,6 @@ def resolve_noun(ctx: ArticleContext, noun: Token, trigger: Token) -> Actor | No
     lemma = noun.lemma_.lower()
     has_digit = any(ch.isdigit() for ch in noun.text)
     if noun.pos_ == "PROPN" and not has_digit and noun.ent_type_ in _NAME_LABELS:
-        described = [c for c in noun.lefts if c.lemma_.lower() in _company_nouns()]
-        if described:
-            # "German brewer Brauhaus Lindner": the name after the description
-            start = max(c.i for c in described) + 1
-            return Actor(clean_name(noun.doc[start : noun.i + 1].text), True)
         suffixes = load_book("companies").lemmas("company_suffix")
         # "Carlsberg, the world's fifth-largest brewer, ...": described as a company
         described_after = any(
@@ -144,6 +145,9 @@ def resolve_noun(ctx: ArticleContext, noun: Token, trigger: Token) -> Actor | No
             return Actor(ctx.company_referred(trigger), True)
         return None
     if lemma in _company_nouns():
+        named_after = _name_after(noun)
+        if named_after:
+            return Actor(named_after, True)
         if noun.tag_ in ("NNS", "NNPS") and not any(c.dep_ == "poss" for c in noun.children):
             return Actor(None, True)  # "banks", "manufacturers": many companies, none named
         return Actor(ctx.company_referred(trigger), True)
@@ -158,6 +162,29 @@ def resolve_noun(ctx: ArticleContext, noun: Token, trigger: Token) -> Actor | No
     ).lemmas("non_company"):
         return Actor(None, True)
     return None
+
+
+_NAMED_LABELS = frozenset({"ORG", "PERSON", "PRODUCT", "FAC", "WORK_OF_ART"})
+
+
+def _name_after(noun: Token) -> str | None:
+    """ "food-delivery startup Nimbly is laying off...": a description whose name follows
+    it (whatever label the tagger gave the name, or its part of speech)."""
+    doc = noun.doc
+    if noun.tag_ not in ("NN", "NNP") or noun.i + 1 >= len(doc):
+        return None
+    after = doc[noun.i + 1]
+    if not after.is_title or after.is_stop:
+        return None
+    if not after.ent_type_:  # a name the tagger missed: the run of capitalised words
+        end = after.i
+        while end < min(len(doc), after.i + 4) and doc[end].is_title and not doc[end].ent_type_:
+            end += 1
+        return clean_name(doc[after.i : end].text) or None
+    ent = _ent_of(after) if after.ent_type_ in _NAMED_LABELS else None
+    if ent is None or ent.start != after.i:
+        return None
+    return clean_name(ent.text) or None
 
 
 def attached_org(ctx: ArticleContext, tok: Token) -> str | None:

@@ -123,13 +123,22 @@ def share_text(share: Token, anchor: Token) -> str:
     return share.doc[share.left_edge.i : max(end, share.i + 1)].text
 
 
+def _before_date(span: Span) -> Span:
+    """ "a fifth over three years" -> "a fifth": the figure before a period the parser
+    hung on it; a span that is all date stays whole (and is skipped as a deadline)."""
+    end = next((t.i for t in span if t.ent_type_ in ("DATE", "TIME")), span.end)
+    while end > span.start and span.doc[end - 1].pos_ in ("ADP", "CCONJ", "PUNCT"):
+        end -= 1
+    return span.doc[span.start : end] if end > span.start else span
+
+
 def _by_phrases(trigger: Token) -> list[Span]:
     """ "reduce its workforce by 1,200" -> ["1,200"]; dates ("by 2010") are deadlines."""
     out: list[Span] = []
     for child in trigger.children:
         if child.dep_ in ("prep", "agent") and child.lower_ == "by":
             for obj in (c for c in child.children if c.dep_ in ("pobj", "prep", "pcomp")):
-                span = trigger.doc[obj.left_edge.i : obj.right_edge.i + 1]
+                span = _before_date(trigger.doc[obj.left_edge.i : obj.right_edge.i + 1])
                 percent_money = "cent" in span.text.lower()  # "15 per cent", tagged MONEY
                 if (
                     any(t.ent_type_ in ("DATE", "TIME", "MONEY") for t in span)
@@ -231,8 +240,12 @@ def read_figures(anchor: Token, trigger: Token, people: frozenset[str]) -> Figur
         sources.remove(anchor)  # "9% of the 55,000 staff": 55,000 is the workforce
     for source in sources:
         span = count_text(source)
-        if span is not None and not any(t.ent_type_ in ("PERCENT", "DATE", "MONEY") for t in span):
-            jobs = jobs or read_count(span.text) or read_count(_number_only(span))
+        if span is None or any(t.ent_type_ in ("PERCENT", "DATE", "MONEY") for t in span):
+            continue
+        if " in " in span.text:  # "one in ten posts": a share, not a count
+            percent = percent or read_percent(span.text)
+            continue
+        jobs = jobs or read_count(span.text) or read_count(_number_only(span))
     if share is not None:
         text = share_text(share, anchor)
         if share.ent_type_ == "PERCENT" or share.lower_ in FRACTION_HEADS or _says_share(text):

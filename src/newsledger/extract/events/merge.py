@@ -30,7 +30,9 @@ class _Draft:
 
     @property
     def company(self) -> str | None:
-        return self.first.actor.company
+        """The first company the text names; a guess from the article only when none is."""
+        named = next((m.actor.company for m in self.mentions if m.actor.explicit), None)
+        return named or self.first.actor.company
 
     def value(self, name: str) -> object:
         for m in self.mentions:
