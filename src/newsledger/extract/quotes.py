@@ -22,15 +22,23 @@ sentence of the writer's.
 
 from __future__ import annotations
 
-import re
-from bisect import bisect_right
-from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
 from newsledger.extract.lexicons import speech_forms
 from newsledger.extract.quote_marks import QuoteSpan, scan_quotes
+from newsledger.extract.quote_refs import (
+    SUBJECT_DEPS,
+    Context,
+    antecedent,
+    entity_at,
+    gender_of_pronoun,
+    in_quote,
+    last_entity,
+    last_person,
+    make_context,
+)
 from newsledger.models import Article, Entity, Evidence, Quote
 
 # how far a frame reaches from its quote, in tokens: a cue is close to its quote
@@ -46,7 +54,6 @@ _PERSON_PRONOUNS = frozenset(("he", "she", "him", "her"))
 _COMPANY_PRONOUNS = frozenset(("it", "its"))
 _COMPANY_NOUNS = frozenset(("company", "firm", "group", "business", "maker", "vendor", "giant"))
 _NEVER_SPEAKERS = frozenset(("you", "i", "we", "they", "who", "that", "which", "this", "one"))
-_SUBJECT_DEPS = frozenset(("nsubj", "nsubjpass"))
 
 
 @dataclass(frozen=True)
@@ -59,166 +66,6 @@ class Speaker:
     org: str | None = None
 
 
-@dataclass(frozen=True)
-class _Context:
-    doc: Doc
-    article: Article
-    quotes: list[QuoteSpan]
-    starts: list[int]  # open_mark offsets of quotes, for bisect
-    by_offset: dict[int, Entity]  # mention start -> entity
-    mention_starts: list[int]
-    mention_entities: list[Entity]
-    parsed: bool  # False for a Doc without a dependency parse: read neighbours instead
-    text: str  # doc.text, once: spaCy rebuilds the string on every access
-    genders: dict[str, str | None] = field(default_factory=dict)  # entity id -> "m"/"f"
-
-
-def _context(
-    doc: Doc, article: Article, entities: list[Entity], quotes: list[QuoteSpan], text: str
-) -> _Context:
-    pairs = sorted((m.start, e) for e in entities for m in e.mentions)
-    return _Context(
-        doc=doc,
-        article=article,
-        quotes=quotes,
-        starts=[q.open_mark for q in quotes],
-        by_offset={s: e for s, e in pairs},
-        mention_starts=[s for s, _ in pairs],
-        mention_entities=[e for _, e in pairs],
-        parsed=doc.has_annotation("DEP"),
-        text=text,
-    )
-
-
-def _in_quote(ctx: _Context, offset: int) -> bool:
-    i = bisect_right(ctx.starts, offset) - 1
-    return i >= 0 and offset < ctx.quotes[i].close_mark
-
-
-def _entity_at(ctx: _Context, start: int, end: int) -> Entity | None:
-    i = bisect_right(ctx.mention_starts, end) - 1
-    while i >= 0 and ctx.mention_starts[i] >= start - 40:
-        entity = ctx.mention_entities[i]
-        for m in entity.mentions:
-            if m.start < end and start < m.end:
-                return entity
-        i -= 1
-    return None
-
-
-def _last_entity(ctx: _Context, before: int, kind: str) -> Entity | None:
-    """The entity of ``kind`` last named before an offset, outside quotations first."""
-    i = bisect_right(ctx.mention_starts, before) - 1
-    fallback = None
-    while i >= 0:
-        entity = ctx.mention_entities[i]
-        if entity.type == kind:
-            if not _in_quote(ctx, ctx.mention_starts[i]):
-                return entity
-            fallback = fallback or entity
-        i -= 1
-    return fallback
-
-
-# how far back (characters) a pronoun looks for a person named as a subject
-PRONOUN_REACH = 600
-
-
-def _last_subject(ctx: _Context, before: int, gender: str | None = None) -> Entity | None:
-    """The person last named as the subject of a clause, outside quotations, whose
-    gender (when known) is the pronoun's."""
-    i = bisect_right(ctx.mention_starts, before) - 1
-    while i >= 0 and ctx.mention_starts[i] > before - PRONOUN_REACH:
-        entity, start = ctx.mention_entities[i], ctx.mention_starts[i]
-        i -= 1
-        if entity.type != "person" or _in_quote(ctx, start):
-            continue
-        if not _gender_fits(ctx, entity, gender):
-            continue
-        span = ctx.doc.char_span(start, start + 1, alignment_mode="expand")
-        if span is None:
-            continue
-        head = span[0]
-        while head.dep_ in ("compound", "flat") and head.head is not head:
-            head = head.head
-        if head.dep_ in _SUBJECT_DEPS or (head.dep_ == "appos" and head.head.dep_ in _SUBJECT_DEPS):
-            return entity
-    return None
-
-
-def _last_person(ctx: _Context, before: int, gender: str | None) -> Entity | None:
-    """The person last named before an offset whose gender (when known) fits."""
-    i = bisect_right(ctx.mention_starts, before) - 1
-    while i >= 0:
-        entity, start = ctx.mention_entities[i], ctx.mention_starts[i]
-        i -= 1
-        person = entity.type == "person" and not _in_quote(ctx, start)
-        if person and _gender_fits(ctx, entity, gender):
-            return entity
-    return _last_entity(ctx, before, "person")
-
-
-# --- grammatical gender of people, from the text around their names ---------
-
-_MALE = frozenset(("he", "him", "his", "himself", "mr"))
-_FEMALE = frozenset(("she", "her", "hers", "herself", "mrs", "ms", "miss"))
-_TITLE_BEFORE = re.compile(r"\b(mr|mrs|ms|miss)\.?\s*$", re.IGNORECASE)
-_GENDERED = re.compile(r"\b(he|him|his|himself|she|her|hers|herself)\b", re.IGNORECASE)
-_SENTENCE_STOP = re.compile(r"[.!?][\"”’']?\s|\n")
-# after a name, the next he/she in its sentence, within this many characters and
-# before another person is named, is taken to refer to it
-GENDER_REACH = 200
-
-
-def _gender_of_word(word: str) -> str | None:
-    low = word.lower()
-    return "m" if low in _MALE else ("f" if low in _FEMALE else None)
-
-
-def _gender_fits(ctx: _Context, entity: Entity, gender: str | None) -> bool:
-    if gender is None:
-        return True
-    known = _gender(ctx, entity)
-    return known is None or known == gender
-
-
-def _gender(ctx: _Context, entity: Entity) -> str | None:
-    """ "m"/"f" when the article's titles (Mr/Ms) and later pronouns agree on it."""
-    if entity.id in ctx.genders:
-        return ctx.genders[entity.id]
-    text, votes = ctx.text, Counter[str]()
-    for mention in entity.mentions:
-        if _in_quote(ctx, mention.start):
-            continue
-        title = _TITLE_BEFORE.search(text, max(0, mention.start - 6), mention.start)
-        if title:
-            votes[_gender_of_word(title.group(1)) or ""] += 2
-            continue
-        reach = _next_person(ctx, entity, mention.end)
-        end = _SENTENCE_STOP.search(text, mention.end, reach)
-        reach = end.start() if end else reach
-        for pronoun in _GENDERED.finditer(text, mention.end, reach):
-            if not _in_quote(ctx, pronoun.start()):
-                votes[_gender_of_word(pronoun.group(1)) or ""] += 1
-                break
-    ranked = [(n, g) for g, n in votes.most_common() if g]
-    found = ranked[0][1] if ranked and (len(ranked) == 1 or ranked[0][0] > ranked[1][0]) else None
-    ctx.genders[entity.id] = found
-    return found
-
-
-def _next_person(ctx: _Context, entity: Entity, after: int) -> int:
-    """Where the next other person is named after an offset (at most GENDER_REACH on)."""
-    limit = min(len(ctx.text), after + GENDER_REACH)
-    i = bisect_right(ctx.mention_starts, after)
-    while i < len(ctx.mention_starts) and ctx.mention_starts[i] < limit:
-        other = ctx.mention_entities[i]
-        if other.type == "person" and other.id != entity.id:
-            return ctx.mention_starts[i]
-        i += 1
-    return limit
-
-
 def _from_entity(entity: Entity) -> Speaker:
     kind = "person" if entity.type == "person" else "company"
     return Speaker(entity.name, kind, entity.role, entity.org)
@@ -227,17 +74,18 @@ def _from_entity(entity: Entity) -> Speaker:
 # --- from a subject token to a speaker -----------------------------------
 
 
-def _speaker_of(ctx: _Context, token: Token) -> Speaker | None:
+def _speaker_of(ctx: Context, token: Token) -> Speaker | None:
     """The speaker a subject token names, or None when it names no one."""
     low = token.lower_
-    if low in _NEVER_SPEAKERS or _in_quote(ctx, token.idx):
+    if low in _NEVER_SPEAKERS or in_quote(ctx, token.idx):
         return None
     if low in _PERSON_PRONOUNS:
-        gender = _gender_of_word(low)
-        entity = _last_subject(ctx, token.idx, gender) or _last_person(ctx, token.idx, gender)
+        gender = gender_of_pronoun(low)
+        found = antecedent(ctx, token, gender) if ctx.parsed else None
+        entity = found or last_person(ctx, token.idx, gender)
         return _from_entity(entity) if entity else None
     if low in _COMPANY_PRONOUNS or (low in _COMPANY_NOUNS and _has_definite(token)):
-        entity = _last_entity(ctx, token.idx, "company")
+        entity = last_entity(ctx, token.idx, "company")
         return _from_entity(entity) if entity else None
     if token.pos_ == "PRON":
         return None
@@ -255,7 +103,7 @@ def _has_definite(token: Token) -> bool:
     return any(c.lower_ in ("the", "this") for c in token.children)
 
 
-def _named_in(ctx: _Context, token: Token) -> Speaker | None:
+def _named_in(ctx: Context, token: Token) -> Speaker | None:
     """A person (first) or company named by the token or its appositions."""
     candidates = [
         token,
@@ -263,8 +111,8 @@ def _named_in(ctx: _Context, token: Token) -> Speaker | None:
     ]
     for want in ("PERSON", "ORG"):
         for t in candidates:
-            if t.ent_type_ == want and not _in_quote(ctx, t.idx):
-                entity = _entity_at(ctx, t.idx, t.idx + len(t))
+            if t.ent_type_ == want and not in_quote(ctx, t.idx):
+                entity = entity_at(ctx, t.idx, t.idx + len(t))
                 if entity is not None and entity.type in ("person", "company"):
                     return _from_entity(entity)
                 if want == "PERSON":
@@ -279,7 +127,7 @@ def _ent_text(token: Token) -> str:
     return token.text
 
 
-def _noun_phrase(ctx: _Context, token: Token) -> str | None:
+def _noun_phrase(ctx: Context, token: Token) -> str | None:
     """A source named by description ("a company spokesman"), without clauses."""
     left = token.left_edge.i
     right = token.i
@@ -290,7 +138,7 @@ def _noun_phrase(ctx: _Context, token: Token) -> str | None:
         ):
             right = child.right_edge.i
     span = ctx.doc[left : right + 1]
-    if len(span) > SPEAKER_MAX_WORDS or any(_in_quote(ctx, t.idx) for t in span):
+    if len(span) > SPEAKER_MAX_WORDS or any(in_quote(ctx, t.idx) for t in span):
         return None
     text = span.text.strip(" ,")
     return text or None
@@ -299,11 +147,11 @@ def _noun_phrase(ctx: _Context, token: Token) -> str | None:
 # --- frames around a quote -----------------------------------------------
 
 
-def _tokens(ctx: _Context, start_char: int, end_char: int) -> Span | None:
+def _tokens(ctx: Context, start_char: int, end_char: int) -> Span | None:
     return ctx.doc.char_span(start_char, end_char, alignment_mode="expand")
 
 
-def _after_frame(ctx: _Context, quote: QuoteSpan) -> list[Token]:
+def _after_frame(ctx: Context, quote: QuoteSpan) -> list[Token]:
     """Tokens after the closing mark up to the sentence's end or the next quote."""
     out: list[Token] = []
     span = _tokens(ctx, quote.close_mark, min(len(ctx.text), quote.close_mark + 200))
@@ -312,7 +160,7 @@ def _after_frame(ctx: _Context, quote: QuoteSpan) -> list[Token]:
             continue
         if not out and _new_sentence(quote, token):
             break
-        if "\n" in token.text or _in_quote(ctx, token.idx) or len(out) >= FRAME_TOKENS:
+        if "\n" in token.text or in_quote(ctx, token.idx) or len(out) >= FRAME_TOKENS:
             break
         out.append(token)
         if token.text in _SENTENCE_END:
@@ -337,20 +185,20 @@ def _new_sentence(quote: QuoteSpan, first: Token) -> bool:
     return not any(t.lower_ in speech_forms() for t in following)
 
 
-def _before_frame(ctx: _Context, open_mark: int) -> list[Token]:
+def _before_frame(ctx: Context, open_mark: int) -> list[Token]:
     """Tokens of the same sentence before an opening mark, nearest last."""
     span = _tokens(ctx, max(0, open_mark - 400), open_mark)
     out: list[Token] = []
     for token in reversed(list(span or ())):
         if token.idx >= open_mark:
             continue
-        if "\n" in token.text or token.text in _SENTENCE_END or _in_quote(ctx, token.idx):
+        if "\n" in token.text or token.text in _SENTENCE_END or in_quote(ctx, token.idx):
             break
         out.append(token)
     return list(reversed(out))
 
 
-def _cue_speaker(ctx: _Context, frame: list[Token], nearest_last: bool) -> Speaker | None:
+def _cue_speaker(ctx: Context, frame: list[Token], nearest_last: bool) -> Speaker | None:
     """The speaker named by a cue in a frame: "according to X", "— X", "X said"."""
     inside = {t.i for t in frame}
     for i, token in enumerate(frame):
@@ -402,13 +250,13 @@ def _named_neighbours(verb: Token, inside: set[int]) -> list[Token]:
 
 
 def _subjects(verb: Token) -> list[Token]:
-    subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
     if not subjects and verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
-        subjects = [c for c in verb.head.children if c.dep_ in _SUBJECT_DEPS]
+        subjects = [c for c in verb.head.children if c.dep_ in SUBJECT_DEPS]
     return subjects
 
 
-def _dash_speaker(ctx: _Context, frame: list[Token]) -> Speaker | None:
+def _dash_speaker(ctx: Context, frame: list[Token]) -> Speaker | None:
     if len(frame) >= 2 and frame[0].text in _DASHES:
         for token in frame[1:4]:
             if token.pos_ == "PROPN" or token.lower_ in _PERSON_PRONOUNS:
@@ -416,7 +264,7 @@ def _dash_speaker(ctx: _Context, frame: list[Token]) -> Speaker | None:
     return None
 
 
-def _company_statement(ctx: _Context, words: Span, before: list[Token]) -> Speaker | None:
+def _company_statement(ctx: Context, words: Span, before: list[Token]) -> Speaker | None:
     """Sony will "launch …": a quotation that is the predicate of a company subject."""
     if not before or before[-1].pos_ not in ("AUX", "VERB", "PART"):
         return None
@@ -435,7 +283,7 @@ def _company_statement(ctx: _Context, words: Span, before: list[Token]) -> Speak
     return None
 
 
-def _intro_speaker(ctx: _Context, quote: QuoteSpan) -> Speaker | None:
+def _intro_speaker(ctx: Context, quote: QuoteSpan) -> Speaker | None:
     """A quote opening its paragraph, introduced by the paragraph before it."""
     text = ctx.text
     before = text[: quote.open_mark]
@@ -483,7 +331,7 @@ def _is_scare(words: Span | None, quote: QuoteSpan) -> bool:
     return not any(t.pos_ in ("VERB", "AUX") for t in words)
 
 
-def _evidence(ctx: _Context, quote: QuoteSpan, before: list[Token], after: list[Token]) -> Evidence:
+def _evidence(ctx: Context, quote: QuoteSpan, before: list[Token], after: list[Token]) -> Evidence:
     start = before[0].idx if before else quote.open_mark
     end = after[-1].idx + len(after[-1]) if after else quote.close_mark
     return Evidence(ctx.article.id, start, end, ctx.article.text[start:end])
@@ -496,7 +344,7 @@ def find_quotes(doc: Doc, article: Article, entities: list[Entity]) -> list[Quot
     """
     text = doc.text
     spans = scan_quotes(text)
-    ctx = _context(doc, article, entities, spans, text)
+    ctx = make_context(doc, article, entities, spans, text)
     out: list[Quote] = []
     previous: tuple[QuoteSpan, Speaker | None] | None = None
     for quote in spans:
@@ -523,7 +371,7 @@ def find_quotes(doc: Doc, article: Article, entities: list[Entity]) -> list[Quot
 
 
 def _inherited(
-    ctx: _Context, quote: QuoteSpan, previous: tuple[QuoteSpan, Speaker | None] | None
+    ctx: Context, quote: QuoteSpan, previous: tuple[QuoteSpan, Speaker | None] | None
 ) -> Speaker | None:
     """A speaker carried over: same paragraph, an introduction, or the quote before."""
     text = ctx.text
@@ -542,7 +390,7 @@ def _inherited(
 
 
 def _quote(
-    ctx: _Context, quote: QuoteSpan, speaker: Speaker | None, direct: bool, evidence: Evidence
+    ctx: Context, quote: QuoteSpan, speaker: Speaker | None, direct: bool, evidence: Evidence
 ) -> Quote:
     return Quote(
         text=quote.text,

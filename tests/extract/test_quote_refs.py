@@ -1,0 +1,73 @@
+"""Who "he"/"she" and bare surnames stand for, on hand-made Docs (no model loaded).
+
+Rows use the builder of ``test_quotes_docs.py``: ``word/POS/dep/head`` per token.
+"""
+
+from __future__ import annotations
+
+import pytest
+from spacy.vocab import Vocab
+from test_quotes_docs import Row, build, run, vocab
+
+__all__ = ["vocab"]  # the fixture, imported so pytest finds it here
+
+# the subject of the speech verb, not the nearer subject of the clause it reports
+SPEECH_SUBJECT_FIRST = Row(
+    'Omar Haddad said Petra Novak was wrong. "We disagree," he said.',
+    "Omar/PROPN/compound/1 Haddad/PROPN/nsubj/2 said/VERB/ROOT/2 Petra/PROPN/compound/4 "
+    "Novak/PROPN/nsubj/5 was/AUX/ccomp/2 wrong/ADJ/acomp/5 ./PUNCT/punct/2 "
+    '"/PUNCT/punct/14 We/PRON/nsubj/10 disagree/VERB/ccomp/14 ,/PUNCT/punct/14 '
+    '"/PUNCT/punct/14 he/PRON/nsubj/14 said/VERB/ROOT/14 ./PUNCT/punct/14',
+    (("Omar Haddad", "PERSON"), ("Petra Novak", "PERSON")),
+)
+# the nearest sentence with a person for a subject wins over an older one
+NEAREST_SENTENCE = Row(
+    'Petra Novak chairs the fund. Omar Haddad runs it. "We grew," he said.',
+    "Petra/PROPN/compound/1 Novak/PROPN/nsubj/2 chairs/VERB/ROOT/2 the/DET/det/4 "
+    "fund/NOUN/dobj/2 ./PUNCT/punct/2 Omar/PROPN/compound/7 Haddad/PROPN/nsubj/8 "
+    "runs/VERB/ROOT/8 it/PRON/dobj/8 ./PUNCT/punct/8 "
+    '"/PUNCT/punct/17 We/PRON/nsubj/13 grew/VERB/ccomp/17 ,/PUNCT/punct/17 '
+    '"/PUNCT/punct/17 he/PRON/nsubj/17 said/VERB/ROOT/17 ./PUNCT/punct/17',
+    (("Petra Novak", "PERSON"), ("Omar Haddad", "PERSON")),
+)
+# the tagger called the bare surname an organisation: it is still the person
+SURNAME_TAGGED_ORG = Row(
+    'Petra Novak met Omar Haddad. Haddad thanked her. "We are grateful," he said.',
+    "Petra/PROPN/compound/1 Novak/PROPN/nsubj/2 met/VERB/ROOT/2 Omar/PROPN/compound/4 "
+    "Haddad/PROPN/dobj/2 ./PUNCT/punct/2 Haddad/PROPN/nsubj/7 thanked/VERB/ROOT/7 "
+    'her/PRON/dobj/7 ./PUNCT/punct/7 "/PUNCT/punct/17 We/PRON/nsubj/12 are/AUX/ccomp/17 '
+    'grateful/ADJ/acomp/12 ,/PUNCT/punct/17 "/PUNCT/punct/17 he/PRON/nsubj/17 '
+    "said/VERB/ROOT/17 ./PUNCT/punct/17",
+    (("Petra Novak", "PERSON"), ("Omar Haddad", "PERSON"), ("Haddad", "ORG")),
+)
+# "Novak said she ...": a subject's own pronoun outweighs a "his" after an object
+SUBJECT_PRONOUN_GENDER = Row(
+    'Jo Park hired Novak and his staff. Novak said she would stay. "Thanks," he said.',
+    "Jo/PROPN/compound/1 Park/PROPN/nsubj/2 hired/VERB/ROOT/2 Novak/PROPN/dobj/2 "
+    "and/CCONJ/cc/3 his/PRON/poss/6 staff/NOUN/conj/3 ./PUNCT/punct/2 Novak/PROPN/nsubj/9 "
+    "said/VERB/ROOT/9 she/PRON/nsubj/12 would/AUX/aux/12 stay/VERB/ccomp/9 ./PUNCT/punct/9 "
+    '"/PUNCT/punct/19 Thanks/NOUN/dobj/19 ,/PUNCT/punct/19 "/PUNCT/punct/19 '
+    "he/PRON/nsubj/19 said/VERB/ROOT/19 ./PUNCT/punct/19",
+    (("Jo Park", "PERSON"), ("Novak", "PERSON"), ("Novak", "PERSON")),
+)
+
+CASES = [
+    (
+        "speech_verb_subject_before_reported_subject",
+        SPEECH_SUBJECT_FIRST,
+        "We disagree",
+        "Omar Haddad",
+    ),
+    ("nearest_sentence_subject", NEAREST_SENTENCE, "We grew", "Omar Haddad"),
+    ("surname_tagged_as_organisation", SURNAME_TAGGED_ORG, "We are grateful", "Omar Haddad"),
+    ("he_skips_a_name_whose_subject_pronoun_is_she", SUBJECT_PRONOUN_GENDER, "Thanks", "Jo Park"),
+]
+
+
+@pytest.mark.parametrize(
+    ("row", "starts", "speaker"), [c[1:] for c in CASES], ids=[c[0] for c in CASES]
+)
+def test_pronoun_speaker(vocab: Vocab, row: Row, starts: str, speaker: str) -> None:
+    quotes, _ = run(build(vocab, row))
+    found = [q for q in quotes if q.text.startswith(starts)]
+    assert [q.speaker for q in found] == [speaker]
