@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from newsledger.extract.events.rules import load_book
 from newsledger.extract.lexicons import cited_sources, looks_like_product, title_at_end
 from newsledger.models import Article, Entity, EntityType, Evidence
 from newsledger.resolve.names import clean_name, company_key, strip_company_suffix
@@ -44,6 +45,7 @@ class _Group:
     roles: list[str] = field(default_factory=list)
     orgs: list[str] = field(default_factory=list)
     product_cues: int = 0
+    company_cues: int = 0  # mentions of a "person" described as a company ("brewer Carlsberg")
 
 
 def _evidence(article: Article, span: Span) -> Evidence:
@@ -80,12 +82,40 @@ def find_entities(doc: Doc, article: Article) -> list[Entity]:
         group.mentions.append(_evidence(article, span))
         if kind == "person":
             _add_role(group, span)
+            group.company_cues += _described_as_company(span)
         elif kind == "company" and _product_cued(text, span, name):
             group.product_cues += 1
     _add_cited_sources(doc, text, article, groups)
     _merge_surnames(groups)
+    _retype_described(groups)
     entities = [_entity(kind, key, group) for (kind, key), group in groups.items()]
     return sorted(entities, key=lambda e: e.mentions[0].start if e.mentions else 0)
+
+
+def _described_as_company(span: Span) -> bool:
+    """ "Danish brewer Carlsberg", "Carlsberg, the world's fifth-largest brewer": the
+    tagger said person, the text says company (words in ``rules/companies.jsonl``)."""
+    nouns = load_book("companies").lemmas("company_noun")
+    root = span.root
+    return any(
+        c.is_lower
+        and c.lemma_ in nouns
+        and ((c.dep_ == "compound" and c.i < span.start) or c.dep_ == "appos")
+        for c in root.children
+    )
+
+
+def _retype_described(groups: dict[tuple[str, str], _Group]) -> None:
+    """A "person" the article describes as a company, and never gives a title, is one."""
+    for kind, key in [k for k, g in groups.items() if k[0] == "person" and g.company_cues]:
+        source = groups[(kind, key)]
+        if source.roles:
+            continue
+        del groups[(kind, key)]
+        ckey = company_key(_best_name("company", source.names))
+        target = groups.setdefault(("company", ckey), _Group("company", ckey))
+        target.names.extend(source.names)
+        target.mentions.extend(source.mentions)
 
 
 def _add_cited_sources(

@@ -32,6 +32,25 @@ def clean_name(text: str) -> str:
     return _LEADING_THE.sub("", text).strip(" ,.;:")
 
 
+def initials(name: str) -> str:
+    """The capitals of a name's capitalised words, with or without its company suffix.
+
+    >>> initials("British Airways"), initials("Royal Bank of Scotland plc")
+    ('BA', 'RBS')
+    """
+    words = strip_company_suffix(clean_name(name)).split()
+    return "".join(w[0] for w in words if w[:1].isupper())
+
+
+def is_acronym(name: str) -> bool:
+    """ "BA", "RBS", "IBM": two to five capitals and nothing else.
+
+    >>> is_acronym("BA"), is_acronym("Boeing"), is_acronym("B")
+    (True, False, False)
+    """
+    return 2 <= len(name) <= 5 and name.isalpha() and name.isupper()
+
+
 def strip_company_suffix(name: str) -> str:
     """ "Sony Corp." -> "Sony"."""
     return _COMPANY_SUFFIX.sub("", name)

@@ -9,6 +9,9 @@ Pure: reads an :class:`Extraction`, returns a new one; no spaCy.
   full name fits.
 * A person's role and organisation are the ones most often given; the
   organisation is spelled as the article's company entity is.
+* An acronym that spells the initials of exactly one company named in the article
+  ("BA" beside "British Airways") is an alias of it: one entity, and events and
+  company speakers given under the acronym take the full name.
 * Each quote's speaker becomes the canonical name of its entity, with the
   person's role and organisation filled in.
 
@@ -29,20 +32,63 @@ from datetime import date
 
 from newsledger.models import Entity, Event, Extraction, Quote
 from newsledger.resolve.across import names_similar
-from newsledger.resolve.names import company_key, person_parts
+from newsledger.resolve.names import company_key, initials, is_acronym, person_parts
 
 
 def resolve_article(extraction: Extraction) -> Extraction:
     """Merge the article's spellings of one person and point quotes at the result."""
-    companies = [e for e in extraction.entities if e.type == "company"]
+    companies, spelled = merge_acronyms([e for e in extraction.entities if e.type == "company"])
     org_names = {company_key(c.name): c.name for c in companies}
+    for acronym, full in spelled.items():
+        org_names[company_key(acronym)] = full
     people = _merge_people([e for e in extraction.entities if e.type == "person"], org_names)
-    others = [e for e in extraction.entities if e.type != "person"]
-    entities = sorted([*others, *people], key=_first_offset)
+    others = [e for e in extraction.entities if e.type not in ("person", "company")]
+    entities = sorted([*companies, *others, *people], key=_first_offset)
     lookup = _lookup(entities)
     quotes = tuple(_resolve_quote(q, lookup, org_names) for q in extraction.quotes)
-    events = date_events(extraction.events, extraction.article.published)
+    events = date_events(_spell_out(extraction.events, spelled), extraction.article.published)
     return dataclasses.replace(extraction, entities=tuple(entities), quotes=quotes, events=events)
+
+
+def merge_acronyms(companies: list[Entity]) -> tuple[list[Entity], dict[str, str]]:
+    """Fold each acronym company into the one company whose initials it spells.
+
+    Returns the companies and a map from each folded acronym to the full name.
+
+    >>> ba, full = Entity("1", "company", "BA"), Entity("2", "company", "British Airways")
+    >>> merged, spelled = merge_acronyms([ba, full])
+    >>> [(e.name, e.aliases) for e in merged], spelled
+    ([('British Airways', ('BA',))], {'BA': 'British Airways'})
+    """
+    spelled: dict[str, str] = {}
+    folded: dict[str, list[Entity]] = {}
+    for short in (c for c in companies if is_acronym(c.name)):
+        fits = [c for c in companies if c is not short and initials(c.name) == short.name]
+        if len(fits) == 1 and not is_acronym(fits[0].name):
+            spelled[short.name] = fits[0].name
+            folded.setdefault(fits[0].id, []).append(short)
+    out: list[Entity] = []
+    for company in companies:
+        if company.name in spelled:
+            continue
+        extra = folded.get(company.id, [])
+        if extra:
+            names = {*company.aliases, *(n for e in extra for n in _names(e))}
+            mentions = [*company.mentions, *(m for e in extra for m in e.mentions)]
+            company = dataclasses.replace(
+                company,
+                aliases=tuple(sorted(names - {company.name})),
+                mentions=tuple(sorted(mentions, key=lambda m: m.start)),
+            )
+        out.append(company)
+    return out, spelled
+
+
+def _spell_out(events: Iterable[Event], spelled: dict[str, str]) -> tuple[Event, ...]:
+    return tuple(
+        dataclasses.replace(e, company=spelled[e.company]) if e.company in spelled else e
+        for e in events
+    )
 
 
 def date_events(events: Iterable[Event], published: date | None) -> tuple[Event, ...]:

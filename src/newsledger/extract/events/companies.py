@@ -52,8 +52,26 @@ def org_in(ctx: ArticleContext, tokens: Span | list[Token]) -> str | None:
             if ent is not None:
                 name = ctx.company_of_ent(ent)
                 if name:
-                    return name
+                    return _shared_head_name(ent) or name
     return None
+
+
+def _shared_head_name(ent: Span) -> str | None:
+    """ "The Daily and Sunday Telegraph newspapers": a one-word name whose head word it
+    shares with the name coordinated after it; None when the next name stands alone
+    ("Ford and General Motors workers", where the tagger marks "General Motors")."""
+    doc = ent.doc
+    if len(ent) != 1 or ent.root.dep_ not in ("nmod", "compound", "amod"):
+        return None
+    if ent.end + 2 >= len(doc) or doc[ent.end].lower_ != "and":
+        return None
+    conj = doc[ent.end + 1]
+    if conj.head != ent.root or conj.dep_ != "conj" or conj.ent_type_ == "ORG":
+        return None
+    end = conj.i + 1
+    while end < min(len(doc), conj.i + 3) and doc[end].is_title and doc[end].pos_ == "PROPN":
+        end += 1
+    return doc[ent.start : end].text if end > conj.i + 1 else None
 
 
 def _ent_of(tok: Token) -> Span | None:
@@ -242,3 +260,62 @@ def actor_for(ctx: ArticleContext, trigger: Token, anchor: Token | None = None) 
     if after:
         return Actor(after, True, how="sentence")
     return Actor(ctx.context_company(), False, how="context")
+
+
+_LIST_OPENERS = (("such", "as"), ("including",), ("like",))
+_ASIDE_OPENERS = frozenset({"the", "a", "an", "its", "which", "who"})
+
+
+def listed_companies(trigger: Token) -> list[str]:
+    """The companies a plural subject lists: "companies such as Adam Opel - the German
+    arm of General Motors - and retailer KarstadtQuelle have slashed jobs" -> both names.
+
+    Asides between dashes or commas that open with a determiner are skipped; each
+    listed item gives its last run of capitalised words (its name, not a description).
+    """
+    subject = subject_of(trigger)
+    if subject is None or subject.tag_ != "NNS" or subject.lemma_ not in _company_nouns():
+        return []
+    doc = subject.doc
+    start = subject.i + 1
+    for opener in _LIST_OPENERS:
+        words = tuple(t.lower_ for t in doc[start : start + len(opener)])
+        if words == opener:
+            start += len(opener)
+            break
+    else:
+        return []
+    end = min([trigger.i, *(c.i for c in trigger.lefts if c.dep_ in ("aux", "auxpass"))])
+    return _list_items(doc[start:end])
+
+
+def _list_items(span: Span) -> list[str]:
+    items: list[list[Token]] = [[]]
+    aside = False
+    for tok in span:
+        nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else tok
+        if tok.text in ("-", "–", "—", ","):
+            if aside:
+                aside = False
+                if tok.text == ",":
+                    items.append([])
+                continue
+            if nxt.lower_ in _ASIDE_OPENERS:
+                aside = True
+                continue
+            items.append([])
+        elif not aside and tok.lower_ in ("and", "or"):
+            items.append([])
+        elif not aside:
+            items[-1].append(tok)
+    names = [_trailing_name(item) for item in items]
+    return [n for n in names if n]
+
+
+def _trailing_name(tokens: list[Token]) -> str | None:
+    run: list[Token] = []
+    for tok in reversed(tokens):
+        if not tok.text[:1].isupper():
+            break
+        run.insert(0, tok)
+    return clean_name(" ".join(t.text for t in run)) if run else None

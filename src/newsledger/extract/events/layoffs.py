@@ -17,10 +17,11 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
-from newsledger.extract.events.companies import Actor, actor_for, find_unit
+from newsledger.extract.events.companies import Actor, actor_for, find_unit, listed_companies
 from newsledger.extract.events.context import ArticleContext
 from newsledger.extract.events.figures import (
     FRACTION_HEADS,
+    Figures,
     count_text,
     read_count,
     read_figures,
@@ -326,24 +327,37 @@ def find_mentions(ctx: ArticleContext, sent: Span, lex: _Lex) -> list[LayoffMent
             continue
         seen.add(trigger.i)
         status, negated = find_status(trigger, sent)
-        actor = actor_for(ctx, trigger, anchor)
-        mentions.append(
-            LayoffMention(
-                actor=actor,
-                unit_span=sent,
-                trigger=trigger,
-                jobs=figures.jobs,
-                jobs_high=figures.jobs_high,
-                percent=figures.percent,
-                raw=figures.raw,
-                unit=actor.unit or find_unit(trigger, anchor) or _job_kind(anchor),
-                location=_location(ctx, trigger, anchor),
-                status=status,
-                negated=negated,
-            )
-        )
+        listed = listed_companies(trigger)
+        actors = [Actor(n, True) for n in listed] if len(listed) > 1 else []
+        for actor in actors or [actor_for(ctx, trigger, anchor)]:
+            mentions.append(_mention(ctx, actor, sent, trigger, anchor, figures, status, negated))
     mentions.extend(_anaphoric(ctx, sent, lex, seen))
     return _attach_loose_shares(sent, mentions, lex)
+
+
+def _mention(
+    ctx: ArticleContext,
+    actor: Actor,
+    sent: Span,
+    trigger: Token,
+    anchor: Token,
+    figures: Figures,
+    status: str,
+    negated: bool,
+) -> LayoffMention:
+    return LayoffMention(
+        actor=actor,
+        unit_span=sent,
+        trigger=trigger,
+        jobs=figures.jobs,
+        jobs_high=figures.jobs_high,
+        percent=figures.percent,
+        raw=figures.raw,
+        unit=actor.unit or find_unit(trigger, anchor) or _job_kind(anchor),
+        location=_location(ctx, trigger, anchor),
+        status=status,
+        negated=negated,
+    )
 
 
 _ANAPHORIC_DETS = frozenset({"the", "these", "those", "its", "their", "such"})
