@@ -14,6 +14,7 @@ from typing import Any
 
 import spacy
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
 from newsledger.errors import ConfigError
@@ -95,6 +96,7 @@ def load_base(name: str) -> Language:
 def load_nlp(name: str) -> Language:
     """The base pipeline with newsledger's components appended."""
     nlp = load_base(name)
+    _split_scale_full_stops(nlp)
     if "newsledger_paragraphs" not in nlp.pipe_names:
         # a blank line always ends a sentence: otherwise the parser runs a headline
         # (no full stop) into the first sentence and misreads both
@@ -104,6 +106,20 @@ def load_nlp(name: str) -> Language:
         if component not in nlp.pipe_names:
             nlp.add_pipe(component, last=True)
     return nlp
+
+
+# tokenizer exceptions that swallow a full stop after an amount: "£250m. Turnover rose"
+# was one token "m." and so one sentence; without them "m" and "." split as for "bn"
+_SCALE_ABBREVIATIONS = ("m.",)
+
+
+def _split_scale_full_stops(nlp: Language) -> None:
+    tokenizer = nlp.tokenizer
+    if not isinstance(tokenizer, Tokenizer):
+        return
+    rules = tokenizer.rules
+    if rules and any(key in rules for key in _SCALE_ABBREVIATIONS):
+        tokenizer.rules = {k: v for k, v in rules.items() if k not in _SCALE_ABBREVIATIONS}
 
 
 def make_doc(nlp: Language, article: Article) -> Doc:
