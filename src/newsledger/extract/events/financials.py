@@ -33,6 +33,8 @@ from newsledger.normalize.types import Money
 
 # a result stated this close after another (in characters) shares its period
 _PERIOD_CARRY_CHARS = 3
+# result words that name no kind of profit of their own
+_BARE_PROFIT = frozenset({"profit", "profits"})
 # how far (in parse steps) a result word may be from its amount
 MAX_DISTANCE = 6
 # kinds reported even without an amount
@@ -129,17 +131,65 @@ def _is_record(chain: list[Token], lemmas: frozenset[str]) -> bool:
 
 
 def _analysts_say(chain: list[Token]) -> bool:
+    """ "Analysts expect...", "according to analysts' forecasts...": not the company's figure.
+
+    Only the subject's own words count (its head, compounds, conjuncts, possessor, an
+    "of" object), so "the firm, a market leader in chips, had a loss" stays a result.
+    """
     analysts = load_book("financial_cues").lemmas("analyst")
     for tok in chain:
         for child in tok.children:
-            is_subject = child.dep_ in ("nsubj", "nsubjpass", "agent")
-            if is_subject and any(t.lemma_.lower() in analysts for t in child.subtree):
+            if child.dep_ in ("nsubj", "nsubjpass", "agent") and _names_analysts(child, analysts):
+                return True
+            if child.lower_ == "according" and any(
+                _names_analysts(t, analysts) for t in child.subtree if t.dep_ == "pobj"
+            ):
                 return True
     return False
 
 
+def _names_analysts(head: Token, analysts: frozenset[str]) -> bool:
+    own = [head, *(c for c in head.children if c.dep_ in ("compound", "conj", "poss", "pobj"))]
+    own += [g for c in head.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    return any(t.lemma_.lower() in analysts for t in own)
+
+
 # "rose to $1.13bn from $639m", "compared with £125m a year earlier": the earlier figure
 _COMPARISON_PREPS = frozenset({"from", "with", "against", "versus", "vs", "vs.", "than", "by"})
+
+
+# "£5m lower than expected", "$2bn more": the amount is a change, not the result
+_CHANGE_TAGS = frozenset({"JJR", "RBR"})
+
+
+def _is_change(money: Span) -> bool:
+    root = money.root
+    return root.dep_ == "npadvmod" and root.head.tag_ in _CHANGE_TAGS
+
+
+def _aimed_at(words: set[str]) -> bool:
+    """ "aiming for sales of 8.5 trillion yen", "a target of $2bn": a goal, not a result."""
+    return bool(words & load_book("financial_cues").lemmas("aim"))
+
+
+def _subject_is_trap(hit: PhraseHit) -> bool:
+    """ "Shares in Bombardier lost 65 cents": a result verb whose subject is a market thing."""
+    traps = load_book("financial_cues").lemmas("verb_subject_trap")
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in traps
+        for c in hit.span.root.children
+    )
+
+
+def _of_trap(hit: PhraseHit, traps: list[PhraseHit]) -> bool:
+    """ "Sales of stakes raised 1.17bn euros": the result word names a deal, not a result."""
+    root = hit.span.root
+    return any(
+        t.span.root.dep_ == "pobj"
+        and t.span.root.head.lower_ == "of"
+        and t.span.root.head.head.i == root.i
+        for t in traps
+    )
 
 
 def _is_comparison(tok: Token) -> bool:
@@ -169,6 +219,7 @@ class FinancialState:
     _fye_done: bool = False
     _amountless: list[tuple[str, str | None, Span, Token]] | None = None
     _kinds_seen: set[tuple[str, str | None]] | None = None
+    _pretax_until: int | None = None
 
     def currency_hints(self) -> list[str]:
         """Currencies of the nationalities the article names, in order of first mention."""
@@ -205,10 +256,12 @@ class FinancialState:
         if not kinds:
             return []
         traps = [h for h in find_phrases(sent, "financial_cues") if h.rule.role == "trap"]
+        kinds = [h for h in kinds if not _of_trap(h, traps)]
+        kinds = [h for h in kinds if h.rule.role != "kind_verb" or not _subject_is_trap(h)]
         events: list[Event] = []
         claimed: set[int] = set()
         for money in moneys:
-            if _is_stated_conversion(money) or _per_share(money):
+            if _is_stated_conversion(money) or _per_share(money) or _is_change(money):
                 continue
             kind = _nearest(money, kinds)
             if kind is None or kind[1] > MAX_DISTANCE or _is_comparison(kind[0].span.root):
@@ -224,6 +277,7 @@ class FinancialState:
                 money_used.add(money.start)
                 claimed.add(kind[0].span.start)
                 events.append(event)
+        self._note_pretax(sent, kinds, claimed)
         for hit in kinds:
             value = str(hit.rule.value)
             kind_name, _, subkind = value.partition("/")
@@ -231,6 +285,17 @@ class FinancialState:
             if kind_name in AMOUNTLESS_KINDS and hit.span.start not in claimed and is_noun:
                 self._remember(kind_name, subkind or None, sent, hit.span.root)
         return events
+
+    def _pretax_carried(self, sent: Span, hit: PhraseHit) -> bool:
+        """ "annual pre-tax profits climbed to a record. Profits for the year rose to
+        £4.6bn": a bare "profits" right after a pre-tax profit without amount."""
+        bare = hit.span.text.lower() in _BARE_PROFIT
+        until = self._pretax_until
+        return bare and until is not None and sent.start_char - until < _PERIOD_CARRY_CHARS
+
+    def _note_pretax(self, sent: Span, kinds: list[PhraseHit], claimed: set[int]) -> None:
+        if any(h.rule.value == "pretax_profit" and h.span.start not in claimed for h in kinds):
+            self._pretax_until = sent.end_char
 
     def _remember(self, kind: str, subkind: str | None, sent: Span, tok: Token) -> None:
         if self._amountless is None:
@@ -255,14 +320,16 @@ class FinancialState:
 
     def _event(self, sent: Span, money: Span, hit: PhraseHit) -> Event | None:
         kind_name, _, subkind = str(hit.rule.value).partition("/")
-        if kind_name == "net_profit" and _before_tax(money, hit):
+        if kind_name == "net_profit" and (
+            _before_tax(money, hit) or self._pretax_carried(sent, hit)
+        ):
             kind_name = "pretax_profit"
         raw = amount_text(money)
         parsed = self._parse(raw)
         if parsed is None:
             return None
         words, chain = _cue_words(money, hit.span.root)
-        if _analysts_say(chain):
+        if _analysts_say(chain) or _aimed_at(words):
             return None
         cues = load_book("financial_cues")
         past_sight = {t.lemma_.lower() for t in chain if t.tag_ == "VBD"} & cues.lemmas("not_past")
