@@ -94,3 +94,49 @@ def test_events_are_dated_by_the_article(
 
     event = Event("layoff", "Acme", LayoffArgs(jobs=5), (Evidence("a", 0, 1, "x"),), own)
     assert date_events([event], published)[0].event_date == expected
+
+
+def _company(cid: str, name: str, start: int) -> Entity:
+    return Entity(cid, "company", name, mentions=(Evidence("a", start, start + 2, name),))
+
+
+@pytest.mark.parametrize(
+    ("names", "merged"),
+    [
+        pytest.param(["British Airways", "BA"], [("British Airways", ("BA",))], id="initials"),
+        pytest.param(
+            ["Royal Bank of Scotland plc", "RBS"],
+            [("Royal Bank of Scotland plc", ("RBS",))],
+            id="lowercase-word-and-suffix-skipped",
+        ),
+        pytest.param(
+            ["British Airways", "Bristol Aero", "BA"],
+            [("British Airways", ()), ("Bristol Aero", ()), ("BA", ())],
+            id="two-fit-none-chosen",
+        ),
+        pytest.param(["Boeing", "BA"], [("Boeing", ()), ("BA", ())], id="no-fit"),
+    ],
+)
+def test_acronyms_fold_into_the_company_they_spell(
+    names: list[str], merged: list[tuple[str, tuple[str, ...]]]
+) -> None:
+    entities = tuple(_company(str(n), name, n * 10) for n, name in enumerate(names))
+    out = resolve_article(Extraction(Article("a", "x" * 100), entities=entities))
+    assert [(e.name, e.aliases) for e in out.entities] == merged
+
+
+def test_events_and_company_speakers_take_the_spelled_out_name() -> None:
+    from newsledger.models import Event, LayoffArgs
+
+    ev = Event("layoff", "BA", LayoffArgs(jobs=600), (Evidence("a", 0, 5, "BA ..."),))
+    quote = Quote("We regret it", 20, 32, "BA", Evidence("a", 20, 32, "x"), speaker_type="company")
+    out = resolve_article(
+        Extraction(
+            Article("a", "x" * 100),
+            entities=(_company("1", "British Airways", 40), _company("2", "BA", 0)),
+            events=(ev,),
+            quotes=(quote,),
+        )
+    )
+    assert out.events[0].company == "British Airways"
+    assert out.quotes[0].speaker == "British Airways"
