@@ -294,3 +294,84 @@ def test_percent_is_never_money(extractor: Any) -> None:
         extractor, "Ashby Foods will cut 6% of its workforce and its profit fell 6%."
     )
     assert found == []
+
+
+# Phrasings met in real business news (bugs_caught while scoring eval/bbc-financials,
+# tuning fold); every sentence written for this file.
+REAL_PHRASINGS = [
+    (
+        "bracketed-conversion",
+        "Kaito Motors posted a net loss of ¥520bn ($6.4bn) for the year.",
+        {"kind": "net_loss", "amount": 520e9, "currency": "JPY", "amount_usd_stated": 6.4e9},
+    ),
+    (
+        "two-bracketed-conversions",
+        "Halden Paper, the Swedish group, made an operating profit of 9.5bn kronor"
+        " (£722m; $1.3bn) in the quarter.",
+        {"kind": "operating_profit", "amount": 9.5e9, "currency": "SEK"},
+    ),
+    (
+        "pre-tax-profits-rose-to",
+        "Fenwick Retail said pre-tax profits rose 20% to £1.2bn, up from £900m.",
+        {"kind": "pretax_profit", "amount": 1.2e9, "currency": "GBP"},
+    ),
+    (
+        "bare-profits-are-net",
+        "Fenwick Retail said profits rose 20% to £1.2bn.",
+        {"kind": "net_profit", "amount": 1.2e9},
+    ),
+    (
+        "turnover-up-to",
+        "Fenwick Retail's turnover for the quarter was up 4% to £1.9bn.",
+        {"kind": "revenue", "amount": 1.9e9},
+    ),
+    ("sales-of", "Fenwick Retail had sales of £3bn last year.", {"kind": "revenue", "amount": 3e9}),
+    (
+        "pre-tax-from-sentence-before",
+        "Fenwick Retail's annual pre-tax profits hit a record. "
+        "Profits for the year rose 20% to £4.6bn.",
+        {"kind": "pretax_profit", "amount": 4.6e9},
+    ),
+    (
+        "market-leader-is-no-analyst",
+        "Kaito Telecom, a market leader in broadband, had an operating loss of 7.5bn yen"
+        " in the quarter.",
+        {"kind": "operating_loss", "amount": 7.5e9, "currency": "JPY"},
+    ),
+    (
+        "full-stop-after-m-ends-sentence",
+        "Analyst Jo Reed says the fuel bill of Fenwick Retail will rise by a further £250m. "
+        "Turnover at Fenwick Retail was up 4% to £1.9bn.",
+        {"kind": "revenue", "amount": 1.9e9},
+    ),
+    (
+        "earlier-forecast-is-outlook",
+        "Kaito Motors widened its loss. In July it had forecast a loss of 50 billion yen.",
+        {"kind": "net_loss", "amount": 50e9, "outlook": True},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), [pytest.param(t, w, id=i) for i, t, w in REAL_PHRASINGS])
+def test_real_phrasings(extractor: Any, text: str, want: dict[str, Any]) -> None:
+    check(extractor, text, want)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(t, id=i)
+        for i, t in [
+            ("conversion", "Kaito Motors posted a net loss of ¥520bn ($6.4bn) for the year."),
+            ("two-conversions", "Halden Paper made a profit of 9.5bn kronor (£722m; $1.3bn)."),
+            (
+                "year-earlier",
+                "Fenwick Retail said pre-tax profits rose 20% to £1.2bn, up from £900m.",
+            ),
+            ("compared-with", "Fenwick Retail made a net profit of £75m, compared with £125m."),
+        ]
+    ],
+)
+def test_one_result_one_event(extractor: Any, text: str) -> None:
+    """A bracketed conversion or a year-earlier figure is not a second result."""
+    assert len(financials(extractor, text)) == 1, financials(extractor, text)

@@ -71,6 +71,25 @@ NO_FINANCIAL = [
     ("shareholders-lost", "Lindow Tech shareholders lost $2bn when the shares fell."),
     ("trade-deficit", "The country's trade deficit widened to $60bn in March."),
     ("market-sales", "Chinese wine sales rose 25% to 61bn yuan, the ministry said."),
+    # met in real business news (eval/bbc-financials, tuning fold); sentences our own
+    ("aim-for-sales", "Kaito Motors is aiming for sales of 8.5 trillion yen by 2008."),
+    ("goal-is-revenue", "Lindow Tech's goal is revenue of $10bn by 2010."),
+    ("target-of", "Lindow Tech set a target of $2bn in operating profit for 2009."),
+    ("change-amount", "Lindow Tech said annual profit would be £5m lower than expected."),
+    (
+        "according-to-analysts",
+        "According to analysts' forecasts, Lindow Tech will report profits of £9bn next week.",
+    ),
+    ("shares-lost", "Shares in Lindow Tech lost 65 cents to 1.90 Canadian dollars."),
+    (
+        "sales-of-stakes",
+        "Sales of stakes in firms including Norcott Labs raised 1.2bn euros for Lindow Tech.",
+    ),
+    (
+        "fee-and-royalties",
+        "Lindow Tech will receive a fee of £6m from Norcott Labs, out of a possible £21m,"
+        " plus royalties on product sales.",
+    ),
 ]
 
 NO_OTHER = [

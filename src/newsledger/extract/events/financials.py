@@ -167,9 +167,12 @@ def _is_change(money: Span) -> bool:
     return root.dep_ == "npadvmod" and root.head.tag_ in _CHANGE_TAGS
 
 
-def _aimed_at(words: set[str]) -> bool:
-    """ "aiming for sales of 8.5 trillion yen", "a target of $2bn": a goal, not a result."""
-    return bool(words & load_book("financial_cues").lemmas("aim"))
+def _aimed_at(words: set[str], chain: list[Token]) -> bool:
+    """ "aiming for sales of 8.5 trillion yen", "a target of $2bn", "its goal is revenue
+    of $10bn": a goal, not a result."""
+    aims = load_book("financial_cues").lemmas("aim")
+    subjects = {c.lemma_.lower() for t in chain for c in t.children if c.dep_ == "nsubj"}
+    return bool((words | subjects) & aims)
 
 
 def _subject_is_trap(hit: PhraseHit) -> bool:
@@ -329,7 +332,7 @@ class FinancialState:
         if parsed is None:
             return None
         words, chain = _cue_words(money, hit.span.root)
-        if _analysts_say(chain) or _aimed_at(words):
+        if _analysts_say(chain) or _aimed_at(words, chain):
             return None
         cues = load_book("financial_cues")
         past_sight = {t.lemma_.lower() for t in chain if t.tag_ == "VBD"} & cues.lemmas("not_past")
