@@ -1,4 +1,5 @@
-"""Who "he"/"she" and bare surnames stand for, on hand-made Docs (no model loaded).
+"""Who "he"/"she", bare surnames and the writer's framing sentences name as a quote's
+speaker, on hand-made Docs (no model loaded).
 
 Rows use the builder of ``test_quotes_docs.py``: ``word/POS/dep/head`` per token.
 """
@@ -51,6 +52,43 @@ SUBJECT_PRONOUN_GENDER = Row(
     (("Jo Park", "PERSON"), ("Novak", "PERSON"), ("Novak", "PERSON")),
 )
 
+# the writer's clause hands over with a colon, whatever its verb
+COLON_CLAUSE = Row(
+    'Jo Park sent a note to staff: "We will stay."',
+    "Jo/PROPN/compound/1 Park/PROPN/nsubj/2 sent/VERB/ROOT/2 a/DET/det/4 note/NOUN/dobj/2 "
+    'to/ADP/prep/2 staff/NOUN/pobj/5 :/PUNCT/punct/2 "/PUNCT/punct/11 We/PRON/nsubj/11 '
+    'will/AUX/aux/11 stay/VERB/ROOT/11 ./PUNCT/punct/11 "/PUNCT/punct/11',
+    (("Jo Park", "PERSON"),),
+)
+AS_X_PUT_IT = Row(
+    'As Jo Park put it, "the plant is too old."',
+    "As/SCONJ/mark/3 Jo/PROPN/compound/2 Park/PROPN/nsubj/3 put/VERB/advcl/9 it/PRON/dobj/3 "
+    ',/PUNCT/punct/9 "/PUNCT/punct/9 the/DET/det/8 plant/NOUN/nsubj/9 is/AUX/ROOT/9 '
+    'too/ADV/advmod/11 old/ADJ/acomp/9 ./PUNCT/punct/9 "/PUNCT/punct/9',
+    (("Jo Park", "PERSON"),),
+)
+# a quote standing as its own sentence after a sentence about its speaker
+AFTER_A_SENTENCE = Row(
+    'Later that day Jo Park weighed in. "Prices will fall."',
+    "Later/ADV/advmod/5 that/DET/det/2 day/NOUN/npadvmod/0 Jo/PROPN/compound/4 "
+    "Park/PROPN/nsubj/5 weighed/VERB/ROOT/5 in/ADP/prt/5 ./PUNCT/punct/5 "
+    '"/PUNCT/punct/11 Prices/NOUN/nsubj/11 will/AUX/aux/11 fall/VERB/ROOT/11 '
+    './PUNCT/punct/11 "/PUNCT/punct/11',
+    (("Jo Park", "PERSON"),),
+)
+NAME_AS_LABEL = Row(
+    'Lund: "We will stay."',
+    'Lund/PROPN/ROOT/0 :/PUNCT/punct/0 "/PUNCT/punct/5 We/PRON/nsubj/5 will/AUX/aux/5 '
+    'stay/VERB/ROOT/5 ./PUNCT/punct/5 "/PUNCT/punct/5',
+    (("Lund", "PERSON"),),
+)
+SIGNATURE = Row(
+    '"We will stay."\n\n— Jo Park',
+    '"/PUNCT/punct/3 We/PRON/nsubj/3 will/AUX/aux/3 stay/VERB/ROOT/3 ./PUNCT/punct/3 '
+    '"/PUNCT/punct/3 ¶/SPACE/dep/5 —/PUNCT/punct/9 Jo/PROPN/compound/9 Park/PROPN/ROOT/9',
+    (("Jo Park", "PERSON"),),
+)
+
 CASES = [
     (
         "speech_verb_subject_before_reported_subject",
@@ -60,6 +98,11 @@ CASES = [
     ),
     ("nearest_sentence_subject", NEAREST_SENTENCE, "We grew", "Omar Haddad"),
     ("surname_tagged_as_organisation", SURNAME_TAGGED_ORG, "We are grateful", "Omar Haddad"),
+    ("colon_after_any_clause", COLON_CLAUSE, "We will stay", "Jo Park"),
+    ("as_x_put_it_comma", AS_X_PUT_IT, "the plant", "Jo Park"),
+    ("quote_after_a_sentence_about_its_speaker", AFTER_A_SENTENCE, "Prices", "Jo Park"),
+    ("name_as_label_before_colon", NAME_AS_LABEL, "We will stay", "Lund"),
+    ("signature_paragraph_after_quote", SIGNATURE, "We will stay", "Jo Park"),
     ("he_skips_a_name_whose_subject_pronoun_is_she", SUBJECT_PRONOUN_GENDER, "Thanks", "Jo Park"),
 ]
 
@@ -67,7 +110,7 @@ CASES = [
 @pytest.mark.parametrize(
     ("row", "starts", "speaker"), [c[1:] for c in CASES], ids=[c[0] for c in CASES]
 )
-def test_pronoun_speaker(vocab: Vocab, row: Row, starts: str, speaker: str) -> None:
+def test_speaker(vocab: Vocab, row: Row, starts: str, speaker: str) -> None:
     quotes, _ = run(build(vocab, row))
     found = [q for q in quotes if q.text.startswith(starts)]
     assert [q.speaker for q in found] == [speaker]

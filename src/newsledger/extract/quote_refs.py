@@ -79,8 +79,13 @@ def make_context(
 
 
 def in_quote(ctx: Context, offset: int) -> bool:
+    return quote_at(ctx, offset) is not None
+
+
+def quote_at(ctx: Context, offset: int) -> QuoteSpan | None:
+    """The quotation (marks included) that an offset falls in, if any."""
     i = bisect_right(ctx.starts, offset) - 1
-    return i >= 0 and offset < ctx.quotes[i].close_mark
+    return ctx.quotes[i] if i >= 0 and offset < ctx.quotes[i].close_mark else None
 
 
 def entity_at(ctx: Context, start: int, end: int) -> Entity | None:

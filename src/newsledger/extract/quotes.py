@@ -90,7 +90,7 @@ def _speaker_of(ctx: Context, token: Token) -> Speaker | None:
     if token.pos_ == "PRON":
         return None
     named = _named_in(ctx, token)
-    if named is not None:
+    if named is not None and named.kind is not None:
         return named
     if token.pos_ in ("NOUN", "PROPN"):
         phrase = _noun_phrase(ctx, token)
@@ -264,6 +264,38 @@ def _dash_speaker(ctx: Context, frame: list[Token]) -> Speaker | None:
     return None
 
 
+def _label_speaker(ctx: Context, frame: list[Token]) -> Speaker | None:
+    """A name as a label before a colon ("Lund: “We will stay.”"), nothing else in the clause."""
+    if len(frame) < 2 or frame[-1].text != ":" or len(frame) > 5:
+        return None
+    names = [t for t in frame[:-1] if t.ent_type_ in ("PERSON", "ORG")]
+    if len(names) != len(frame) - 1:
+        return None
+    return _speaker_of(ctx, names[-1])
+
+
+# a signature's name comes within this many tokens of its dash ("— former Senator Jo Park")
+SIGNATURE_TOKENS = 5
+
+
+def _signature_speaker(ctx: Context, quote: QuoteSpan) -> Speaker | None:
+    """A quote ending its paragraph, signed by the next one ("¶— Maria Lopez, in a speech")."""
+    text = ctx.text
+    line_end = text.find("\n", quote.close_mark)
+    if line_end < 0 or text[quote.close_mark : line_end].strip(" ."):
+        return None
+    following = text[line_end:].lstrip()
+    if following[:1] not in ("-", "—", "–"):
+        return None
+    start = len(text) - len(following)
+    for n, token in enumerate(_tokens(ctx, start, min(len(text), start + 60)) or ()):
+        if n > SIGNATURE_TOKENS or "\n" in token.text:
+            break
+        if token.ent_type_ == "PERSON" and not in_quote(ctx, token.idx):
+            return _speaker_of(ctx, token)
+    return None
+
+
 def _company_statement(ctx: Context, words: Span, before: list[Token]) -> Speaker | None:
     """Sony will "launch …": a quotation that is the predicate of a company subject."""
     if not before or before[-1].pos_ not in ("AUX", "VERB", "PART"):
@@ -295,13 +327,44 @@ def _intro_speaker(ctx: Context, quote: QuoteSpan) -> Speaker | None:
     frame = _before_frame(ctx, end - 1)
     found = _cue_speaker(ctx, frame, nearest_last=False)
     if found is None and text[end - 1] == ":":
-        for verb in reversed([t for t in frame if t.pos_ in ("VERB", "AUX")]):
-            for subject in _subjects(verb):
-                found = _speaker_of(ctx, subject)
-                if found:
-                    return found
-        return None
+        return _frame_subject(ctx, frame)
     return found
+
+
+def _frame_subject(ctx: Context, frame: list[Token]) -> Speaker | None:
+    """The subject of the writer's clause that hands over to a quote with a colon or a
+    comma, whatever its verb ("X delivered a blunt message: …", "as X put it, …")."""
+    for verb in reversed([t for t in frame if t.pos_ in ("VERB", "AUX")]):
+        for subject in _subjects(verb):
+            found = _speaker_of(ctx, subject)
+            if found:
+                return found
+    return None
+
+
+def _sentence_speaker(ctx: Context, quote: QuoteSpan) -> Speaker | None:
+    """A quote standing as its own sentence after the writer's sentence about someone in
+    the same paragraph ("Dr Lund agreed. “Prices will fall.”"): that sentence's subject."""
+    text = ctx.text
+    end = len(text[: quote.open_mark].rstrip())
+    if (
+        not ctx.parsed
+        or end == 0
+        or text[end - 1] not in ".:"
+        or "\n" in text[end : quote.open_mark]
+    ):
+        return None
+    frame = _before_frame(ctx, end - 1)
+    found = _cue_speaker(ctx, frame, nearest_last=False)
+    if found is not None:
+        return found
+    for token in frame:
+        if token.dep_ == "ROOT":
+            for subject in _subjects(token):
+                named = _speaker_of(ctx, subject)
+                if named is not None and named.kind is not None:
+                    return named
+    return None
 
 
 def _starts_paragraph(text: str, open_mark: int) -> bool:
@@ -356,13 +419,16 @@ def find_quotes(doc: Doc, article: Article, entities: list[Entity]) -> list[Quot
             continue
         speaker = (
             _dash_speaker(ctx, after)
+            or _label_speaker(ctx, before)
             or _cue_speaker(ctx, after, nearest_last=False)
             or _cue_speaker(ctx, before, nearest_last=True)
         )
         if speaker is None and not direct and words is not None:
             speaker = _company_statement(ctx, words, before)
+        if speaker is None and direct and before and before[-1].text in (":", ","):
+            speaker = _frame_subject(ctx, before)
         if speaker is None and direct:
-            speaker = _inherited(ctx, quote, previous)
+            speaker = _signature_speaker(ctx, quote) or _inherited(ctx, quote, previous)
         if speaker is None and not direct:
             continue  # words in marks that no one is said to have said
         previous = (quote, speaker)
@@ -375,6 +441,9 @@ def _inherited(
 ) -> Speaker | None:
     """A speaker carried over: same paragraph, an introduction, or the quote before."""
     text = ctx.text
+    found = _sentence_speaker(ctx, quote)
+    if found is not None:
+        return found
     if previous is not None and previous[1] is not None:
         gap = text[previous[0].close_mark : quote.open_mark]
         if "\n" not in gap:
