@@ -109,6 +109,83 @@ SPEAKERS = [
         "Rafael Ortiz",
     ),
     (
+        "said_x_a_spokeswoman_for_y",
+        '"We have no plans to sell," said Nora Blake, a spokeswoman for Velmora.',
+        "We have no plans",
+        "Nora Blake",
+    ),
+    (
+        "a_spokesman_for_a_person_is_the_spokesman",
+        '"No comment," a spokesman for Peter Grant said.',
+        "No comment",
+        "a spokesman for Peter Grant",
+    ),
+    (
+        "owner_of_the_title_is_not_the_speaker",
+        '"We are ready," Peter Grant\'s campaign manager, Nora Blake, said.',
+        "We are ready",
+        "Nora Blake",
+    ),
+    (
+        "long_apposition_before_told",
+        '"Margins will recover," Nora Blake, managing director and head of retail research '
+        "at Halvorsen Capital in Oslo, told me.",
+        "Margins will recover",
+        "Nora Blake",
+    ),
+    (
+        "as_x_put_it",
+        'As Nora Blake put it, "the plant is simply too old."',
+        "the plant is simply",
+        "Nora Blake",
+    ),
+    ("x_told_a_broadcaster", '"We will appeal," Rafael Ortiz told CNN.', "We will", "Rafael Ortiz"),
+    (
+        "in_a_statement_x_said",
+        'In a statement, Rafael Ortiz said: "We will appeal the ruling."',
+        "We will appeal",
+        "Rafael Ortiz",
+    ),
+    (
+        "x_wrote_on_twitter",
+        'Rafael Ortiz met Nora Blake on Monday. "We will appeal," Ortiz wrote on Twitter.',
+        "We will appeal",
+        "Rafael Ortiz",
+    ),
+    (
+        "the_company_said_in_a_statement",
+        'Velmora cut 300 jobs. "This was a hard decision," the company said in a statement.',
+        "This was a hard",
+        "Velmora",
+    ),
+    (
+        "the_department_said",
+        '"The review is closed," the department said in a statement.',
+        "The review",
+        "the department",
+    ),
+    ("officials_said", '"We were never consulted," officials said.', "We were", "officials"),
+    (
+        "the_editorial_said",
+        '"The plan fails workers," the editorial said.',
+        "The plan",
+        "the editorial",
+    ),
+    (
+        "she_is_the_speech_verb_subject_paragraphs_before",
+        "Nora Blake leads the union. Rafael Ortiz runs the plant. Blake said Ortiz had ignored "
+        'the staff.\n\n"He never listened to us," she said.',
+        "He never listened",
+        "Nora Blake",
+    ),
+    (
+        "he_is_the_speaker_not_the_one_told",
+        "Rafael Ortiz spoke to Tomas Berg. Ortiz said Berg had been told. "
+        '"We warned him," he said.',
+        "We warned him",
+        "Rafael Ortiz",
+    ),
+    (
         "question_to_reader_is_no_speaker",
         "Do you think Velmora can recover?\n\n“We will recover,” said Lena Fischer.",
         "We will recover",
@@ -192,6 +269,16 @@ def test_person_role_and_org(
     people = {e.name: e for e in extractor.extract_text(text).entities if e.type == "person"}
     assert name in people, people
     assert (people[name].role, people[name].org) == (role, org)
+
+
+def test_said_x_a_spokeswoman_for_y_gives_role_and_org(extractor: Any) -> None:
+    text = '"We have no plans to sell," said Nora Blake, a spokeswoman for Velmora.'
+    quote = _quote(extractor.extract_text(text).quotes, "We have no plans")
+    assert (quote.speaker, quote.speaker_role, quote.org) == (
+        "Nora Blake",
+        "spokeswoman",
+        "Velmora",
+    )
 
 
 @pytest.mark.parametrize(

@@ -155,11 +155,14 @@ def _antecedent(ctx: Context, pronoun: Token, gender: str | None, chain: int) ->
 
 
 def _rank(subject: Token) -> tuple[int, int]:
-    """Subjects of speech verbs first, then of the main clause, then nearest last."""
+    """Subjects of the sentence's own speech verb first ("Ortiz said Berg had been told"
+    -> Ortiz), then of a reported one, then of the main clause, then nearest last."""
     verb = subject.head
-    if verb.lower_ in speech_forms():
-        return (0, -subject.i)
-    return (1 if verb.dep_ == "ROOT" else 2, -subject.i)
+    speaks = verb.lower_ in speech_forms() and subject.dep_ == "nsubj"
+    reported = verb.dep_ in ("ccomp", "xcomp", "relcl", "acl", "pcomp")
+    if speaks:
+        return (1 if reported else 0, -subject.i)
+    return (2 if verb.dep_ == "ROOT" else 3, -subject.i)
 
 
 def _previous_sentence(sent: Span) -> Span | None:

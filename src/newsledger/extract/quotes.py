@@ -43,6 +43,9 @@ from newsledger.models import Article, Entity, Evidence, Quote
 
 # how far a frame reaches from its quote, in tokens: a cue is close to its quote
 FRAME_TOKENS = 14
+# after a quote a name's apposition may run long before its verb ("…," Jo Park, the
+# director of … at …, said)
+LONG_FRAME_TOKENS = 36
 # a quotation this short with no verb and no speech cue is a term, not a quote
 SCARE_MAX_WORDS = 4
 # a speaker phrase longer than this is a clause, not a name
@@ -104,12 +107,15 @@ def _has_definite(token: Token) -> bool:
 
 
 def _named_in(ctx: Context, token: Token) -> Speaker | None:
-    """A person (first) or company named by the token or its appositions."""
-    candidates = [
-        token,
-        *(t for t in token.subtree if t.dep_ in ("appos", "compound", "poss", "pobj")),
-    ]
-    for want in ("PERSON", "ORG"):
+    """A person (first) or company named by the token or its appositions.
+
+    A person named only as an owner or an object ("Clinton's campaign chairman", "a
+    spokesman for Trump") is not the speaker; a company so named is (its statement).
+    """
+    own = [token, *(t for t in token.subtree if t.dep_ in ("appos", "compound", "flat"))]
+    people = [t for t in own if not any(a.dep_ in ("poss", "pobj") for a in _path(t, token))]
+    linked = [t for t in token.subtree if t.dep_ in ("appos", "compound", "poss", "pobj")]
+    for want, candidates in (("PERSON", people), ("ORG", [token, *linked])):
         for t in candidates:
             if t.ent_type_ == want and not in_quote(ctx, t.idx):
                 entity = entity_at(ctx, t.idx, t.idx + len(t))
@@ -118,6 +124,15 @@ def _named_in(ctx: Context, token: Token) -> Speaker | None:
                 if want == "PERSON":
                     return Speaker(_ent_text(t), "person")
     return None
+
+
+def _path(token: Token, top: Token) -> list[Token]:
+    """The tokens from ``token`` up to (not including) ``top``."""
+    out: list[Token] = []
+    while token is not top and token.head is not token and len(out) < SPEAKER_MAX_WORDS:
+        out.append(token)
+        token = token.head
+    return out
 
 
 def _ent_text(token: Token) -> str:
@@ -160,7 +175,8 @@ def _after_frame(ctx: Context, quote: QuoteSpan) -> list[Token]:
             continue
         if not out and _new_sentence(quote, token):
             break
-        if "\n" in token.text or in_quote(ctx, token.idx) or len(out) >= FRAME_TOKENS:
+        reach = LONG_FRAME_TOKENS if out and out[0].ent_type_ == "PERSON" else FRAME_TOKENS
+        if "\n" in token.text or in_quote(ctx, token.idx) or len(out) >= reach:
             break
         out.append(token)
         if token.text in _SENTENCE_END:
