@@ -345,6 +345,17 @@ REAL_PHRASINGS = [
         {"kind": "revenue", "amount": 1.9e9},
     ),
     (
+        "between-and-is-a-range",
+        "Hallam Stores now expects annual profits of between £415m and £425m ($779m-798m).",
+        {"amount": 415e6, "amount_high": 425e6, "currency": "GBP", "outlook": True},
+    ),
+    (
+        "part-of-a-total",
+        "Valdora Energy took a 1.5bn euro one-time charge in the fourth quarter,"
+        " including a 650m euro write-down on its diet foods.",
+        {"kind": "writedown", "amount": 650e6},
+    ),
+    (
         "earlier-forecast-is-outlook",
         "Kaito Motors widened its loss. In July it had forecast a loss of 50 billion yen.",
         {"kind": "net_loss", "amount": 50e9, "outlook": True},
@@ -369,6 +380,11 @@ def test_real_phrasings(extractor: Any, text: str, want: dict[str, Any]) -> None
                 "Fenwick Retail said pre-tax profits rose 20% to £1.2bn, up from £900m.",
             ),
             ("compared-with", "Fenwick Retail made a net profit of £75m, compared with £125m."),
+            ("range", "Hallam Stores expects annual profits of between £415m and £425m."),
+            (
+                "part-of-a-total",
+                "Valdora Energy took a 1.5bn euro charge, including a 650m euro write-down.",
+            ),
         ]
     ],
 )

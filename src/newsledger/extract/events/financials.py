@@ -264,9 +264,13 @@ class FinancialState:
         events: list[Event] = []
         claimed: set[int] = set()
         for money in moneys:
+            if money.start in money_used:  # the upper end of a range already read
+                continue
             if _is_stated_conversion(money) or _per_share(money) or _is_change(money):
                 continue
-            kind = _nearest(money, kinds)
+            kind = _nearest(
+                money, [k for k in kinds if not _part_of_total(k.span.root, money.root)]
+            )
             if kind is None or kind[1] > MAX_DISTANCE or _is_comparison(kind[0].span.root):
                 continue
             by_verb = kind[0].rule.role == "kind_verb" and money.root.head.head == kind[0].span.root
@@ -275,9 +279,10 @@ class FinancialState:
             trap = _nearest(money, traps)
             if trap is not None and trap[1] <= kind[1]:
                 continue
-            event = self._event(sent, money, kind[0])
+            upper = _range_end(money, moneys)
+            event = self._event(sent, money, kind[0], upper)
             if event is not None:
-                money_used.add(money.start)
+                money_used.update(m.start for m in (money, upper) if m is not None)
                 claimed.add(kind[0].span.start)
                 events.append(event)
         self._note_pretax(sent, kinds, claimed)
@@ -321,13 +326,17 @@ class FinancialState:
             out.append(Event("financial", company, args, (self.ctx.evidence(sent),), when))
         return out
 
-    def _event(self, sent: Span, money: Span, hit: PhraseHit) -> Event | None:
+    def _event(
+        self, sent: Span, money: Span, hit: PhraseHit, upper: Span | None = None
+    ) -> Event | None:
         kind_name, _, subkind = str(hit.rule.value).partition("/")
         if kind_name == "net_profit" and (
             _before_tax(money, hit) or self._pretax_carried(sent, hit)
         ):
             kind_name = "pretax_profit"
         raw = amount_text(money)
+        if upper is not None:  # "between £415m and £425m" -> "£415m-£425m"
+            raw = f"{amount_text(money[1:])}-{amount_text(upper)}"
         parsed = self._parse(raw)
         if parsed is None:
             return None
@@ -338,7 +347,7 @@ class FinancialState:
         past_sight = {t.lemma_.lower() for t in chain if t.tag_ == "VBD"} & cues.lemmas("not_past")
         outlook = bool((words - past_sight) & cues.lemmas("outlook"))
         record = _is_record(chain, cues.lemmas("record"))
-        stated = _stated_usd(self.ctx, money)
+        stated = _stated_usd(self.ctx, upper or money)
         amount_usd = usd_value(parsed.amount, parsed.currency, self.ctx.published)
         period = self._period(sent, money)
         if period == (None, None) and self._last_period is not None:
@@ -402,6 +411,29 @@ def usd_rate(currency: str, on: date | None) -> Decimal | None:
 
 # converted once at this size, so the rate keeps eight decimals after the table's rounding
 _RATE_BASE = Decimal(1_000_000)
+
+
+# "a 1.5bn euro charge, including a 650m euro write-down": the words that name a part
+_PART_WORDS = frozenset({"including", "excluding", "includes", "included"})
+
+
+def _part_of_total(kind_tok: Token, money_tok: Token) -> bool:
+    """The result word names a part of what the amount totals, not the amount itself."""
+    above_money = {money_tok.i, *(t.i for t in money_tok.ancestors)}
+    for tok in [kind_tok, *kind_tok.ancestors]:
+        if tok.i in above_money:
+            return False
+        if tok.lower_ in _PART_WORDS:
+            return True
+    return False
+
+
+def _range_end(money: Span, moneys: list[Span]) -> Span | None:
+    """The upper end of "between £415m and £425m" (the lower end is ``money``)."""
+    doc = money.doc
+    if money[0].lower_ != "between" or money.end >= len(doc) or doc[money.end].lower_ != "and":
+        return None
+    return next((m for m in moneys if m.start == money.end + 1), None)
 
 
 def _per_share(money: Span) -> bool:
