@@ -15,6 +15,7 @@ from newsledger.extract.lexicons import (
 
 MATCHERS = {
     "speech_verbs": speech_rule_matches,
+    "naming_verbs": speech_rule_matches,
     "titles": title_rule_matches,
     "product_cues": product_rule_matches,
     "source_cues": source_rule_matches,

@@ -185,6 +185,7 @@ SPEAKERS = [
         "We warned him",
         "Rafael Ortiz",
     ),
+    ("one_capitalised_word_said", '"Never," Nora Blake said.', "Never", "Nora Blake"),
     (
         "question_to_reader_is_no_speaker",
         "Do you think Velmora can recover?\n\n“We will recover,” said Lena Fischer.",
@@ -223,6 +224,17 @@ NOT_QUOTES = [
         "realignments",
     ),
     ("title_in_marks", 'Velmora sells its "Blue Line" brand of kettles.', "Blue Line"),
+    (
+        "title_of_a_book_in_apposition",
+        'In her memoir, "Steady Hands," Nora Blake looks back on the takeover.',
+        "Steady Hands",
+    ),
+    (
+        "title_of_a_show_then_which",
+        'Velmora sponsors a quiz, "Bright Minds at Noon," which airs daily.',
+        "Bright Minds",
+    ),
+    ("slogan_after_a_noun", 'The union marched under its slogan, "Fair Pay Now."', "Fair Pay"),
 ]
 
 
@@ -269,6 +281,12 @@ def test_person_role_and_org(
     people = {e.name: e for e in extractor.extract_text(text).entities if e.type == "person"}
     assert name in people, people
     assert (people[name].role, people[name].org) == (role, org)
+
+
+def test_words_after_called_are_a_label_not_a_whole_quote(extractor: Any) -> None:
+    text = 'Nora Blake rejected the offer, which she called "an insult to the staff."'
+    quote = _quote(extractor.extract_text(text).quotes, "an insult")
+    assert (quote.speaker, quote.direct) == ("Nora Blake", False)
 
 
 def test_said_x_a_spokeswoman_for_y_gives_role_and_org(extractor: Any) -> None:

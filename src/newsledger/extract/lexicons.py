@@ -79,6 +79,13 @@ def speech_forms() -> frozenset[str]:
     return frozenset(f for r in load_rules("speech_verbs") for f in r.forms if " " not in f)
 
 
+@cache
+def naming_forms() -> frozenset[str]:
+    """Verbs that give a thing a name ("called it \"a fiasco\""): the words in marks after
+    them are a label woven into the writer's sentence, not a whole utterance."""
+    return frozenset(f for r in load_rules("naming_verbs") for f in r.forms)
+
+
 def speech_rule_matches(rule: Rule, text: str) -> bool:
     return any(w in rule.forms for w in words(text))
 

@@ -22,11 +22,12 @@ sentence of the writer's.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from newsledger.extract.lexicons import speech_forms
+from newsledger.extract.lexicons import naming_forms, speech_forms
 from newsledger.extract.quote_marks import QuoteSpan, scan_quotes
 from newsledger.extract.quote_refs import (
     SUBJECT_DEPS,
@@ -43,6 +44,8 @@ from newsledger.models import Article, Entity, Evidence, Quote
 
 # how far a frame reaches from its quote, in tokens: a cue is close to its quote
 FRAME_TOKENS = 14
+# a title in marks is at most this many words ("Who's Who in the CIA")
+TITLE_MAX_WORDS = 7
 # after a quote a name's apposition may run long before its verb ("…," Jo Park, the
 # director of … at …, said)
 LONG_FRAME_TOKENS = 36
@@ -394,12 +397,35 @@ def _is_direct(quote: QuoteSpan, before: list[Token], after: list[Token]) -> boo
         before
         and before[-1].text not in (":", ",", "—", "–")
         and before[-1].lower_ not in speech_forms()
-    ):
+    ) or (before and before[-1].lower_ in naming_forms()):
         return False
     if quote.text[-1].isalnum() and after and after[0].is_lower and after[0].is_alpha:
         # the writer's sentence goes on after the marks: a partial quote
         return after[0].lower_ in _PERSON_PRONOUNS or after[0].lower_ in speech_forms()
     return len(quote.text.split()) > 2 or quote.text[-1] in ".,!?;:…—"
+
+
+# words that stay lower-case inside a title ("Tales From the Crypt", "A Time for Truth")
+_MINOR_WORDS = frozenset(
+    ("a", "an", "the", "of", "for", "and", "or", "in", "on", "to", "at", "by", "with", "from")
+)
+_WORDS = re.compile(r"[^\W\d_][\w'’.-]*")
+
+
+def _is_title(text: str) -> bool:
+    """Capitalised words only, short, no exclamation or question: the name of a work,
+    a show or a slogan ("Tough Choices", "The Overthrow Show"), not an utterance."""
+    found = _WORDS.findall(text)
+    if not found or len(found) > TITLE_MAX_WORDS or text.rstrip(" ,.”’'\"")[-1:] in "?!":
+        return False
+    return found[0][0].isupper() and all(w[0].isupper() or w in _MINOR_WORDS for w in found)
+
+
+def _speech_framed(before: list[Token], after: list[Token]) -> bool:
+    """A speech verb or a colon hands the quotation over, or a speech verb follows it."""
+    if before and (before[-1].text == ":" or before[-1].lower_ in speech_forms()):
+        return before[-1].lower_ not in naming_forms()
+    return any(t.lower_ in speech_forms() for t in after[:NEW_SENTENCE_CUE_TOKENS])
 
 
 def _is_scare(words: Span | None, quote: QuoteSpan) -> bool:
@@ -431,6 +457,8 @@ def find_quotes(doc: Doc, article: Article, entities: list[Entity]) -> list[Quot
         before = _before_frame(ctx, quote.open_mark)
         after = _after_frame(ctx, quote)
         direct = _is_direct(quote, before, after)
+        if _is_title(quote.text) and not _speech_framed(before, after):
+            continue  # "his memoir, “Tough Choices,” …": a title, nobody's words
         if not direct and _is_scare(words, quote):
             continue
         speaker = (
