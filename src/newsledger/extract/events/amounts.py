@@ -76,7 +76,13 @@ def _widen(span: Span) -> Span:
     first = sent_of(span[0]).start
     while start > first and _is_sign(doc[start - 1]):
         start -= 1
-    return doc[start : span.end]
+    end = span.end
+    # the tagger may cut a range after its second sign: "$10bn to $" + "10.5bn"
+    if _is_sign(doc[end - 1]) and end < len(doc) and _FIGURE.match(doc[end].text):
+        end += 1
+        while end < len(doc) and doc[end].lower_.rstrip(".") in _SCALES:
+            end += 1
+    return doc[start:end]
 
 
 def _scan(sent: Span) -> list[Span]:
