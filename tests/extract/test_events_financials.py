@@ -356,6 +356,16 @@ REAL_PHRASINGS = [
         {"kind": "writedown", "amount": 650e6},
     ),
     (
+        "company-forecast-is-outlook",
+        "Corbin Tech forecast full-year revenue of $10bn to $10.5bn.",
+        {"kind": "revenue", "amount": 10e9, "amount_high": 10.5e9, "outlook": True},
+    ),
+    (
+        "ebit-spelled-out",
+        "Valdora Energy said earnings before interest and taxes rose to 900 million euros.",
+        {"kind": "operating_profit", "amount": 900e6, "currency": "EUR"},
+    ),
+    (
         "earlier-forecast-is-outlook",
         "Kaito Motors widened its loss. In July it had forecast a loss of 50 billion yen.",
         {"kind": "net_loss", "amount": 50e9, "outlook": True},

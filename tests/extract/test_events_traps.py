@@ -80,6 +80,8 @@ NO_FINANCIAL = [
         "according-to-analysts",
         "According to analysts' forecasts, Lindow Tech will report profits of £9bn next week.",
     ),
+    ("passive-forecast", "Lindow Tech's profit had been forecast to be 4.1bn rupees."),
+    ("hopes-to-double", "Lindow Tech hopes to double its sales to $9bn by 2010."),
     ("shares-lost", "Shares in Lindow Tech lost 65 cents to 1.90 Canadian dollars."),
     (
         "sales-of-stakes",

@@ -184,6 +184,18 @@ def _subject_is_trap(hit: PhraseHit) -> bool:
     )
 
 
+def _is_trap(hit: PhraseHit) -> bool:
+    """A trap hit; a ``noun_only`` trap ("forecasts of $500m") is none as an active verb
+    ("Harlan forecast revenue of $10bn" is the company's own outlook), but a passive one
+    with nobody named ("profit had been forecast at $4bn") is the market's estimate."""
+    if hit.rule.role != "trap":
+        return False
+    root = hit.span.root
+    if hit.rule.value != "noun_only" or root.pos_ != "VERB":
+        return True
+    return any(c.dep_ == "auxpass" for c in root.children)
+
+
 def _of_trap(hit: PhraseHit, traps: list[PhraseHit]) -> bool:
     """ "Sales of stakes raised 1.17bn euros": the result word names a deal, not a result."""
     root = hit.span.root
@@ -258,7 +270,7 @@ class FinancialState:
         kinds += _verb_kinds(sent)
         if not kinds:
             return []
-        traps = [h for h in find_phrases(sent, "financial_cues") if h.rule.role == "trap"]
+        traps = [h for h in find_phrases(sent, "financial_cues") if _is_trap(h)]
         kinds = [h for h in kinds if not _of_trap(h, traps)]
         kinds = [h for h in kinds if h.rule.role != "kind_verb" or not _subject_is_trap(h)]
         events: list[Event] = []
