@@ -170,9 +170,18 @@ def is_media(ent: Span) -> bool:
     )
     if not named:
         return False
+    if _in_brackets(ent):
+        return True  # a wire dateline or credit: "TOKYO (Reuters) - Sony posted..."
     root = ent.root
     heads = {root.head.lemma_.lower(), root.head.head.lemma_.lower(), root.head.lower_}
     return bool(heads & _SOURCE_HEADS)
+
+
+def _in_brackets(ent: Span) -> bool:
+    doc = ent.doc
+    if ent.start == 0 or ent.end >= len(doc):
+        return False
+    return doc[ent.start - 1].text == "(" and doc[ent.end].text == ")"
 
 
 def _paragraph_pieces(sent: Span) -> list[Span]:
