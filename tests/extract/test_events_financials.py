@@ -366,6 +366,12 @@ REAL_PHRASINGS = [
         {"kind": "operating_profit", "amount": 900e6, "currency": "EUR"},
     ),
     (
+        "wire-dateline-is-no-company",
+        "TOKYO (Reuters) - Sony Corp posted a net loss of 52 billion yen ($520 million)"
+        " for the April-June quarter.",
+        {"company": "Sony Corp", "kind": "net_loss", "amount": 52e9, "amount_usd_stated": 520e6},
+    ),
+    (
         "earlier-forecast-is-outlook",
         "Kaito Motors widened its loss. In July it had forecast a loss of 50 billion yen.",
         {"kind": "net_loss", "amount": 50e9, "outlook": True},
