@@ -372,6 +372,11 @@ REAL_PHRASINGS = [
         {"company": "Sony Corp", "kind": "net_loss", "amount": 52e9, "amount_usd_stated": 520e6},
     ),
     (
+        "kept-its-forecast-is-outlook",
+        "Sony Corp kept its full-year forecast for an operating profit of 150 billion yen.",
+        {"kind": "operating_profit", "amount": 150e9, "outlook": True},
+    ),
+    (
         "earlier-forecast-is-outlook",
         "Kaito Motors widened its loss. In July it had forecast a loss of 50 billion yen.",
         {"kind": "net_loss", "amount": 50e9, "outlook": True},

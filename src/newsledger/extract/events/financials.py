@@ -93,7 +93,7 @@ def _cue_words(money: Span, kind_tok: Token) -> tuple[set[str], list[Token]]:
         words.update(
             c.lemma_.lower()
             for c in tok.children
-            if c.dep_ in ("aux", "amod", "compound", "advmod")
+            if c.dep_ in ("aux", "amod", "compound", "advmod", "dobj")
         )
     return words, chain
 
