@@ -89,6 +89,15 @@ SIGNATURE = Row(
     (("Jo Park", "PERSON"),),
 )
 
+# verb first after the quote, its speaker parsed as an object
+VERB_FIRST_OBJECT = Row(
+    '"Nobody told us," tweeted a nurse from Lyon.',
+    '"/PUNCT/punct/6 Nobody/PRON/nsubj/2 told/VERB/ccomp/6 us/PRON/dobj/2 ,/PUNCT/punct/6 '
+    '"/PUNCT/punct/6 tweeted/VERB/ROOT/6 a/DET/det/8 nurse/NOUN/dobj/6 from/ADP/prep/8 '
+    "Lyon/PROPN/pobj/9 ./PUNCT/punct/6",
+    (("Lyon", "GPE"),),
+)
+
 CASES = [
     (
         "speech_verb_subject_before_reported_subject",
@@ -98,6 +107,7 @@ CASES = [
     ),
     ("nearest_sentence_subject", NEAREST_SENTENCE, "We grew", "Omar Haddad"),
     ("surname_tagged_as_organisation", SURNAME_TAGGED_ORG, "We are grateful", "Omar Haddad"),
+    ("verb_first_object_is_the_speaker", VERB_FIRST_OBJECT, "Nobody told us", "a nurse from Lyon"),
     ("colon_after_any_clause", COLON_CLAUSE, "We will stay", "Jo Park"),
     ("as_x_put_it_comma", AS_X_PUT_IT, "the plant", "Jo Park"),
     ("quote_after_a_sentence_about_its_speaker", AFTER_A_SENTENCE, "Prices", "Jo Park"),

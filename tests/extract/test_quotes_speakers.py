@@ -185,6 +185,18 @@ SPEAKERS = [
         "We warned him",
         "Rafael Ortiz",
     ),
+    (
+        "verb_first_then_a_described_speaker",
+        '"Nobody told us a thing," tweeted a nurse from the night shift.',
+        "Nobody told us",
+        "a nurse",
+    ),
+    (
+        "described_speaker_wondered",
+        '"Will the plant reopen?" a union official at the gate wondered.',
+        "Will the plant",
+        "a union official at the gate",
+    ),
     ("one_capitalised_word_said", '"Never," Nora Blake said.', "Never", "Nora Blake"),
     (
         "question_to_reader_is_no_speaker",

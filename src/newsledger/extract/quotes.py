@@ -242,6 +242,21 @@ def _cue_speaker(ctx: Context, frame: list[Token], nearest_last: bool) -> Speake
             found = _speaker_of(ctx, nxt)
             if found:
                 return found
+        found = _inverted_speaker(ctx, verb, frame) if not nearest_last else None
+        if found:
+            return found
+    return None
+
+
+def _inverted_speaker(ctx: Context, verb: Token, frame: list[Token]) -> Speaker | None:
+    """ "…," tweeted a user from Hanover: right after the quote, the verb comes first and the
+    noun phrase after it is the speaker, however the parser labelled it."""
+    lead = [t for t in frame if not t.is_punct]
+    if not lead or lead[0] is not verb:
+        return None
+    for token in verb.rights:
+        if token.dep_ in ("nsubj", "dobj", "attr", "npadvmod") and token.pos_ in ("NOUN", "PROPN"):
+            return _speaker_of(ctx, token)
     return None
 
 
