@@ -7,7 +7,8 @@ from datetime import date
 import pytest
 
 from newsledger.models import Article, Entity, Evidence, Extraction, Quote
-from newsledger.resolve.within import resolve_article
+from newsledger.resolve.names import spells_initials
+from newsledger.resolve.within import merge_acronyms, resolve_article
 
 ART = Article("a1", "x" * 500)
 
@@ -140,3 +141,25 @@ def test_events_and_company_speakers_take_the_spelled_out_name() -> None:
     )
     assert out.events[0].company == "British Airways"
     assert out.quotes[0].speaker == "British Airways"
+
+
+@pytest.mark.parametrize(
+    ("name", "acronym", "spells"),
+    [
+        pytest.param("Hewlett-Packard Co", "HP", True, id="hyphenated-with-suffix"),
+        pytest.param("Rolls-Royce Holdings", "RR", True, id="hyphenated-holdings"),
+        pytest.param("International Steel Group", "ISG", True, id="suffix-kept"),
+        pytest.param("British Airways", "BA", True, id="plain"),
+        pytest.param("Hewlett-Packard Co", "HPC", True, id="suffix-letter-too"),
+        pytest.param("Hewlett-Packard Co", "HC", False, id="not-skipping-a-part"),
+    ],
+)
+def test_acronym_spells_initials(name: str, acronym: str, spells: bool) -> None:
+    assert spells_initials(acronym, name) is spells
+
+
+def test_hyphenated_name_takes_its_acronym() -> None:
+    full, short = Entity("1", "company", "Hewlett-Packard Co"), Entity("2", "company", "HP")
+    merged, spelled = merge_acronyms([full, short])
+    assert [(e.name, e.aliases) for e in merged] == [("Hewlett-Packard Co", ("HP",))]
+    assert spelled == {"HP": "Hewlett-Packard Co"}

@@ -32,14 +32,27 @@ def clean_name(text: str) -> str:
     return _LEADING_THE.sub("", text).strip(" ,.;:")
 
 
-def initials(name: str) -> str:
-    """The capitals of a name's capitalised words, with or without its company suffix.
+def initials(name: str, keep_suffix: bool = False) -> str:
+    """The capitals of a name's capitalised words, without its company suffix; the parts
+    of a hyphenated name count as words ("Hewlett-Packard Co" is "HP").
 
     >>> initials("British Airways"), initials("Royal Bank of Scotland plc")
     ('BA', 'RBS')
+    >>> initials("Hewlett-Packard Co"), initials("International Steel Group", keep_suffix=True)
+    ('HP', 'ISG')
     """
-    words = strip_company_suffix(clean_name(name)).split()
+    name = clean_name(name)
+    words = re.split(r"[\s\-]+", name if keep_suffix else strip_company_suffix(name))
     return "".join(w[0] for w in words if w[:1].isupper())
+
+
+def spells_initials(acronym: str, name: str) -> bool:
+    """Whether ``acronym`` spells ``name``'s initials, with or without its suffix.
+
+    >>> spells_initials("HP", "Hewlett-Packard Co"), spells_initials("ISG", "Intl Steel Group")
+    (True, True)
+    """
+    return acronym in (initials(name), initials(name, keep_suffix=True))
 
 
 def is_acronym(name: str) -> bool:

@@ -32,7 +32,7 @@ from datetime import date
 
 from newsledger.models import Entity, Event, Extraction, Quote
 from newsledger.resolve.across import names_similar
-from newsledger.resolve.names import company_key, initials, is_acronym, person_parts
+from newsledger.resolve.names import company_key, is_acronym, person_parts, spells_initials
 
 
 def resolve_article(extraction: Extraction) -> Extraction:
@@ -63,7 +63,7 @@ def merge_acronyms(companies: list[Entity]) -> tuple[list[Entity], dict[str, str
     spelled: dict[str, str] = {}
     folded: dict[str, list[Entity]] = {}
     for short in (c for c in companies if is_acronym(c.name)):
-        fits = [c for c in companies if c is not short and initials(c.name) == short.name]
+        fits = [c for c in companies if c is not short and spells_initials(short.name, c.name)]
         if len(fits) == 1 and not is_acronym(fits[0].name):
             spelled[short.name] = fits[0].name
             folded.setdefault(fits[0].id, []).append(short)

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from newsledger.extract.events.rules import load_book
 from newsledger.extract.events.spans import doc_ents, doc_sents, doc_text, ents_in, sent_of
 from newsledger.models import Article, Entity, Evidence
-from newsledger.resolve.names import clean_name, company_key
+from newsledger.resolve.names import clean_name, company_key, spells_initials
 
 # a company named this often is the article's subject even if the headline does not name it
 MAIN_COMPANY_MIN_MENTIONS = 3
@@ -89,7 +89,7 @@ class ArticleContext:
             return name
         for ent in doc_ents(self.doc):
             full = self.company_of_ent(ent)
-            if full and full != name and initials(full) == name:
+            if full and full != name and spells_initials(name, full):
                 return full
         return name
 
@@ -144,11 +144,6 @@ def is_companyish(ent: Span) -> bool:
     described = [c for c in root.children if c.dep_ == "appos" and c.lemma_.lower() in nouns]
     described += [c for c in root.lefts if c.dep_ == "compound" and c.lemma_.lower() in nouns]
     return ent.label_ in ("PERSON", "GPE", "NORP") and bool(described)
-
-
-def initials(name: str) -> str:
-    """ "British Airways" -> "BA"; "International Steel Group" -> "ISG"."""
-    return "".join(w[0] for w in name.split() if w[:1].isupper())
 
 
 def is_company_name(ent: Span) -> bool:

@@ -108,7 +108,8 @@ def share_head(anchor: Token) -> Token | None:
     return None
 
 
-def _says_share(text: str) -> bool:
+def says_share(text: str) -> bool:
+    """ "8 per cent", "6%", "one in ten": the text states a share, not a count."""
     return any(w in text.lower() for w in (" in ", "%", "cent"))
 
 
@@ -248,7 +249,7 @@ def read_figures(anchor: Token, trigger: Token, people: frozenset[str]) -> Figur
         jobs = jobs or read_count(span.text) or read_count(_number_only(span))
     if share is not None:
         text = share_text(share, anchor)
-        if share.ent_type_ == "PERCENT" or share.lower_ in FRACTION_HEADS or _says_share(text):
+        if share.ent_type_ == "PERCENT" or share.lower_ in FRACTION_HEADS or says_share(text):
             percent = read_percent(text)
         if percent is None and share.like_num and " in " not in text:
             jobs = jobs or read_count(text)
@@ -258,17 +259,19 @@ def read_figures(anchor: Token, trigger: Token, people: frozenset[str]) -> Figur
     for prep in (c for c in trigger.children if c.dep_ == "prep" and c.lower_ == "between"):
         jobs = jobs or read_count(trigger.doc[prep.i : prep.right_edge.i + 1].text)
     for of in _noun_phrases(trigger):
-        if _says_share(of.text):
+        if says_share(of.text):
             percent = percent or read_percent(of.text) or _first_percent(of)
         elif of.root.like_num or of.root.lemma_.lower() in people:
             found = count_text(of.root) if not of.root.like_num else of
             jobs = jobs or (read_count(found.text) if found is not None else None)
     for by in _by_phrases(trigger):
         by_share = read_percent(by.text) or _first_percent(by)
-        if by_share is not None and (_says_share(by.text) or not by.text[0].isdigit()):
+        if by_share is not None and (says_share(by.text) or not by.text[0].isdigit()):
             percent = percent or by_share
         else:
-            jobs = jobs or read_count(by.text)
+            # "by about 18,000 jobs": the number phrase on the noun, not the noun
+            counted = count_text(by.root) if by.root.lemma_.lower() in people else None
+            jobs = jobs or read_count((counted or by).text)
     raw = " / ".join(f.raw for f in (jobs, percent) if f is not None and f.raw) or None
     return Figures(
         jobs=jobs.jobs if jobs else None,

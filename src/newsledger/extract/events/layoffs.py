@@ -26,6 +26,7 @@ from newsledger.extract.events.figures import (
     read_count,
     read_figures,
     read_percent,
+    says_share,
     share_head,
     share_text,
 )
@@ -52,6 +53,7 @@ class LayoffMention:
     status: str = "announced"
     negated: bool = False
     anaphoric: bool = False  # "the cuts": a layoff already stated, never a new one alone
+    breakdown: bool = False  # "12,500 of the positions": part of a cut already stated
 
 
 @dataclass(frozen=True)
@@ -69,6 +71,7 @@ class _Lex:
     affect_verbs: frozenset[str]
     affecting_nouns: frozenset[str]
     risk_puts: frozenset[str]
+    breakdown_dets: frozenset[str]
 
     @property
     def anchors(self) -> frozenset[str]:
@@ -99,6 +102,7 @@ def _lexicon(book: Book) -> _Lex:
         affect_verbs=book.lemmas("affect_verb"),
         affecting_nouns=book.lemmas("affecting_noun"),
         risk_puts=book.lemmas("risk_put"),
+        breakdown_dets=book.lemmas("breakdown_det"),
     )
 
 
@@ -330,9 +334,19 @@ def find_mentions(ctx: ArticleContext, sent: Span, lex: _Lex) -> list[LayoffMent
         listed = listed_companies(trigger)
         actors = [Actor(n, True) for n in listed] if len(listed) > 1 else []
         for actor in actors or [actor_for(ctx, trigger, anchor)]:
-            mentions.append(_mention(ctx, actor, sent, trigger, anchor, figures, status, negated))
+            found = _mention(ctx, actor, sent, trigger, anchor, figures, status, negated)
+            mentions.append(_replace(found, breakdown=_is_breakdown(anchor, lex)))
     mentions.extend(_anaphoric(ctx, sent, lex, seen))
     return _attach_loose_shares(sent, mentions, lex)
+
+
+def _is_breakdown(anchor: Token, lex: _Lex) -> bool:
+    """ "12,500 of the positions": a count of jobs the text has already spoken of
+    (the definite article points back); "400 of its staff" counts a workforce."""
+    share = share_head(anchor)
+    if share is None or not share.like_num or share.ent_type_ == "PERCENT":
+        return False
+    return any(c.dep_ == "det" and c.lower_ in lex.breakdown_dets for c in anchor.children)
 
 
 def _mention(
@@ -409,8 +423,10 @@ def _attach_loose_shares(
         share = share_head(anchor)
         if share is None or share.i == mentions[0].trigger.i:
             continue
-        if share.ent_type_ == "PERCENT" or share.lower_ in FRACTION_HEADS:
-            figures = read_percent(share_text(share, anchor))
+        text = share_text(share, anchor)
+        # "8 per cent" may be tagged MONEY: the words say it is a share
+        if share.ent_type_ == "PERCENT" or share.lower_ in FRACTION_HEADS or says_share(text):
+            figures = read_percent(text)
             if figures is not None:
                 m = mentions[0]
                 raw = " / ".join(x for x in (m.raw, figures.raw) if x)

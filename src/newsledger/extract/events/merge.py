@@ -10,7 +10,7 @@ workforce size stated elsewhere that disagrees is noted in ``conflict``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Span
 
@@ -35,7 +35,8 @@ class _Draft:
         return named or self.first.actor.company
 
     def value(self, name: str) -> object:
-        for m in self.mentions:
+        # a breakdown ("12,500 of the positions") is part of a figure, never the figure
+        for m in (m for m in self.mentions if not m.breakdown):
             v = getattr(m, name)
             if v is not None:
                 return v
@@ -78,8 +79,13 @@ def group_mentions(mentions: list[LayoffMention]) -> list[_Draft]:
     for m in mentions:
         if m.negated and m.status != "denied" and not _has_figure(m):
             continue
-        target = next((d for d in reversed(drafts) if _compatible(d, m)), None)
         same = [d for d in drafts if same_company(d.company, m.actor.company)]
+        if m.breakdown:
+            if same:
+                same[-1].mentions.append(m)
+                continue
+            m = replace(m, breakdown=False)  # no cut stated before: the count is the cut
+        target = next((d for d in reversed(drafts) if _compatible(d, m)), None)
         if target is None and same and not _has_figure(m):
             target = same[-1]
         # a breakdown of a figure already given, or an expected/reported other figure
@@ -130,12 +136,19 @@ def _evidence(ctx: ArticleContext, spans: list[Span]) -> tuple[Evidence, ...]:
     return tuple(ctx.evidence(s) for s in seen.values())
 
 
+def _raw(m: LayoffMention) -> str:
+    if not m.breakdown:
+        return str(m.raw)
+    where = f" at {m.unit}" if m.unit else ""
+    return f"breakdown: {m.raw}{where}"
+
+
 def to_event(ctx: ArticleContext, draft: _Draft, workforce: int | None = None) -> Event:
     """Build the layoff Event of one draft."""
     jobs = draft.value("jobs")
     percent = draft.value("percent")
     implied = implied_size(jobs, percent)  # type: ignore[arg-type]
-    carrier = next((m for m in draft.mentions if _has_figure(m)), draft.first)
+    carrier = next((m for m in draft.mentions if _has_figure(m) and not m.breakdown), draft.first)
     args = LayoffArgs(
         jobs=jobs,  # type: ignore[arg-type]
         jobs_high=draft.value("jobs_high"),  # type: ignore[arg-type]
@@ -145,10 +158,13 @@ def to_event(ctx: ArticleContext, draft: _Draft, workforce: int | None = None) -
         status=carrier.status,
         implied_size=implied,
         conflict=_conflict(implied, workforce) if not draft.value("unit") else None,
-        raw=" / ".join(str(m.raw) for m in draft.mentions if m.raw) or None,
+        raw=" / ".join(_raw(m) for m in draft.mentions if m.raw) or None,
     )
     spans = [carrier.unit_span] + [m.unit_span for m in draft.mentions]
-    when = next((d for m in draft.mentions if (d := event_date(m.unit_span, ctx.published))), None)
+    when = next(
+        (d for m in draft.mentions if (d := event_date(m.unit_span, ctx.published, m.trigger))),
+        None,
+    )
     return Event("layoff", draft.company, args, _evidence(ctx, spans), when)
 
 
