@@ -15,7 +15,11 @@ from spacy.tokens import Span, Token
 from newsledger.extract.events.spans import ents_in, memo, sent_of
 from newsledger.normalize.money import parse_money
 
-_SIGN = re.compile(r"^(?:[A-Z]{0,3}[$€£¥₹]|Rs\.?|CHF|US\$|C\$|A\$|AUS\$|HK\$|S\$|NZ\$|R\$)$")
+_SIGN = re.compile(
+    r"^(?:[A-Z]{0,3}[$€£¥₹]|Rs\.?|CHF|US\$|C\$|A\$|AUS\$|HK\$|S\$|NZ\$|R\$|SFr\.?"
+    # ISO codes written before the figure ("SEK 4.5bn", "DKK 3.4bn")
+    r"|USD|EUR|GBP|JPY|CNY|RMB|INR|KRW|SEK|NOK|DKK|ZAR|RUB|BRL|MXN|PLN|TRY|AUD|CAD|HKD|SGD|NZD)$"
+)
 _FIGURE = re.compile(r"^\d[\d,.]*(?:bn|m|mn|b|k|tn|trn)?$", re.IGNORECASE)
 # words after a figure that may make it money; parse_money has the final say
 _CURRENCY_WORDS = frozenset(
@@ -44,9 +48,20 @@ _CURRENCY_WORDS = frozenset(
         "roubles",
         "rubles",
         "pesos",
+        "peso",
+        "zlotys",
+        "zloty",
+        "ringgit",
+        "baht",
+        "lira",
+        "liras",
+        "rupiah",
     ]
 )
-_GLUED = re.compile(r"^(?:[A-Z]{1,3}[$¥]|[$€£¥₹])\d[\d,.]*(?:bn|m|mn|b|k|tn)?$", re.IGNORECASE)
+_GLUED = re.compile(
+    r"^(?:(?:[A-Z]{1,3}[$¥]|[$€£¥₹])\d[\d,.]*(?:bn|m|mn|b|k|tn)?|R\d[\d,.]*(?:bn|m|tn))$",
+    re.IGNORECASE,
+)
 _SCALES = frozenset(
     [
         "thousand",
@@ -94,6 +109,8 @@ def _scan(sent: Span) -> list[Span]:
             nxt = tok  # "HK$327" "m": sign and figure in one token
         elif _is_sign(tok) and tok.i + 1 < sent.end:
             nxt = doc[tok.i + 1]
+            if nxt.text == "." and tok.i + 2 < sent.end:  # "Rs. 450 crore" split as "Rs" "."
+                nxt = doc[tok.i + 2]
             if not (_FIGURE.match(nxt.text) or nxt.like_num):
                 continue
         else:
