@@ -40,7 +40,7 @@ MAX_DISTANCE = 6
 # kinds reported even without an amount
 AMOUNTLESS_KINDS = frozenset({"impairment", "writedown", "restructuring_charge"})
 # symbols whose currency depends on the company's country
-AMBIGUOUS_MARKS = ("¥", "kr", "crown", "dollar")
+AMBIGUOUS_MARKS = ("¥", "kr", "crown", "dollar", "peso")
 
 
 @lru_cache(maxsize=1)  # from rule files read once
