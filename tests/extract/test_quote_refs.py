@@ -98,6 +98,32 @@ VERB_FIRST_OBJECT = Row(
     (("Lyon", "GPE"),),
 )
 
+# a participle after the quote is no speech verb: its object is nobody
+PARTICIPLE_AFTER = Row(
+    'Jo Park ended her speech with a promise. "We will win," prompting loud cheers.',
+    "Jo/PROPN/compound/1 Park/PROPN/nsubj/2 ended/VERB/ROOT/2 her/PRON/poss/4 "
+    "speech/NOUN/dobj/2 with/ADP/prep/2 a/DET/det/7 promise/NOUN/pobj/5 ./PUNCT/punct/2 "
+    '"/PUNCT/punct/15 We/PRON/nsubj/12 will/AUX/aux/12 win/VERB/ccomp/15 ,/PUNCT/punct/15 '
+    '"/PUNCT/punct/15 prompting/VERB/ROOT/15 loud/ADJ/amod/17 cheers/NOUN/dobj/15 '
+    "./PUNCT/punct/15",
+    (("Jo Park", "PERSON"),),
+)
+# a day after the verb is no speaker, and "he" with no one named is no one
+DATE_AFTER_VERB = Row(
+    '"It is over," he said Monday.',
+    '"/PUNCT/punct/7 It/PRON/nsubj/2 is/AUX/ccomp/7 over/ADV/advmod/2 ,/PUNCT/punct/7 '
+    '"/PUNCT/punct/7 he/PRON/nsubj/7 said/VERB/ROOT/7 Monday/PROPN/npadvmod/7 ./PUNCT/punct/7',
+    (("Monday", "DATE"),),
+)
+# the writer's lead-in, a dash, then the name as the quote's label
+DASH_LABEL = Row(
+    'Analysts agree - Jo Park: "Margins will recover."',
+    "Analysts/NOUN/nsubj/1 agree/VERB/ROOT/1 -/PUNCT/punct/1 Jo/PROPN/compound/4 "
+    'Park/PROPN/appos/1 :/PUNCT/punct/1 "/PUNCT/punct/9 Margins/NOUN/nsubj/9 '
+    'will/AUX/aux/9 recover/VERB/ROOT/9 ./PUNCT/punct/9 "/PUNCT/punct/9',
+    (("Jo Park", "PERSON"),),
+)
+
 CASES = [
     (
         "speech_verb_subject_before_reported_subject",
@@ -108,6 +134,9 @@ CASES = [
     ("nearest_sentence_subject", NEAREST_SENTENCE, "We grew", "Omar Haddad"),
     ("surname_tagged_as_organisation", SURNAME_TAGGED_ORG, "We are grateful", "Omar Haddad"),
     ("verb_first_object_is_the_speaker", VERB_FIRST_OBJECT, "Nobody told us", "a nurse from Lyon"),
+    ("participle_object_is_no_speaker", PARTICIPLE_AFTER, "We will win", "Jo Park"),
+    ("date_after_verb_is_no_speaker", DATE_AFTER_VERB, "It is over", None),
+    ("name_after_dash_labels_the_quote", DASH_LABEL, "Margins", "Jo Park"),
     ("colon_after_any_clause", COLON_CLAUSE, "We will stay", "Jo Park"),
     ("as_x_put_it_comma", AS_X_PUT_IT, "the plant", "Jo Park"),
     ("quote_after_a_sentence_about_its_speaker", AFTER_A_SENTENCE, "Prices", "Jo Park"),
@@ -120,7 +149,7 @@ CASES = [
 @pytest.mark.parametrize(
     ("row", "starts", "speaker"), [c[1:] for c in CASES], ids=[c[0] for c in CASES]
 )
-def test_speaker(vocab: Vocab, row: Row, starts: str, speaker: str) -> None:
+def test_speaker(vocab: Vocab, row: Row, starts: str, speaker: str | None) -> None:
     quotes, _ = run(build(vocab, row))
     found = [q for q in quotes if q.text.startswith(starts)]
     assert [q.speaker for q in found] == [speaker]

@@ -59,6 +59,7 @@ _DASHES = frozenset(("—", "–", "--", "-"))
 _PERSON_PRONOUNS = frozenset(("he", "she", "him", "her"))
 _COMPANY_PRONOUNS = frozenset(("it", "its"))
 _COMPANY_NOUNS = frozenset(("company", "firm", "group", "business", "maker", "vendor", "giant"))
+_NOT_SOURCES = frozenset(("DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"))
 _NEVER_SPEAKERS = frozenset(("you", "i", "we", "they", "who", "that", "which", "this", "one"))
 
 
@@ -93,8 +94,8 @@ def _speaker_of(ctx: Context, token: Token) -> Speaker | None:
     if low in _COMPANY_PRONOUNS or (low in _COMPANY_NOUNS and _has_definite(token)):
         entity = last_entity(ctx, token.idx, "company")
         return _from_entity(entity) if entity else None
-    if token.pos_ == "PRON":
-        return None
+    if token.pos_ == "PRON" or token.ent_type_ in _NOT_SOURCES:
+        return None  # "tweeted Sunday": a date is no one
     named = _named_in(ctx, token)
     if named is not None and named.kind is not None:
         return named
@@ -252,7 +253,7 @@ def _inverted_speaker(ctx: Context, verb: Token, frame: list[Token]) -> Speaker 
     """ "…," tweeted a user from Hanover: right after the quote, the verb comes first and the
     noun phrase after it is the speaker, however the parser labelled it."""
     lead = [t for t in frame if not t.is_punct]
-    if not lead or lead[0] is not verb:
+    if not lead or lead[0] is not verb or verb.lower_ not in speech_forms():
         return None
     for token in verb.rights:
         if token.dep_ in ("nsubj", "dobj", "attr", "npadvmod") and token.pos_ in ("NOUN", "PROPN"):
@@ -299,13 +300,19 @@ def _dash_speaker(ctx: Context, frame: list[Token]) -> Speaker | None:
 
 
 def _label_speaker(ctx: Context, frame: list[Token]) -> Speaker | None:
-    """A name as a label before a colon ("Lund: “We will stay.”"), nothing else in the clause."""
-    if len(frame) < 2 or frame[-1].text != ":" or len(frame) > 5:
+    """A name as a label before a colon: "Lund: “We will stay.”", or after the writer's
+    lead-in and a dash ("Pollsters agree - Carl Bialik: “…”")."""
+    if len(frame) < 2 or frame[-1].text != ":":
         return None
-    names = [t for t in frame[:-1] if t.ent_type_ in ("PERSON", "ORG")]
-    if len(names) != len(frame) - 1:
+    last = frame[-2]
+    if last.ent_type_ not in ("PERSON", "ORG"):
         return None
-    return _speaker_of(ctx, names[-1])
+    start = len(frame) - 2
+    while start > 0 and frame[start - 1].ent_type_ in ("PERSON", "ORG"):
+        start -= 1
+    if start > 0 and frame[start - 1].text not in _DASHES:
+        return None
+    return _speaker_of(ctx, last)
 
 
 # a signature's name comes within this many tokens of its dash ("— former Senator Jo Park")
