@@ -115,6 +115,22 @@ def _stays_in_post(verb: Token) -> bool:
     return False
 
 
+def _title_phrase(sent: Span, offset: int, title: str) -> str:
+    """A title that names what is headed ("head of") takes its object: "head of the
+    investment bank"."""
+    if not title.endswith(" of"):
+        return title
+    head = next((t for t in sent if t.idx == offset), None)
+    of = next((c for c in head.children if c.lower_ == "of"), None) if head is not None else None
+    obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if head is None or obj is None:
+        return title
+    # the named person in apposition ("..., Garth Ritchie,") is not part of the post
+    apart = {t.i for c in obj.children if c.dep_ in ("appos", "punct") for t in c.subtree}
+    end = max(t.i for t in obj.subtree if t.i not in apart)
+    return sent.doc[head.i : end + 1].text
+
+
 def find_leadership(ctx: ArticleContext, sent: Span) -> list[Event]:
     """Leadership changes (or a leader staying) stated in one sentence unit."""
     titles = titles_in(sent)
@@ -142,7 +158,8 @@ def find_leadership(ctx: ArticleContext, sent: Span) -> list[Event]:
             if role != "resign_verb":
                 continue
             change = "stays"
-        title = min(titles, key=lambda t: abs(t[0] - tok.idx))[1]
+        offset, title = min(titles, key=lambda t: abs(t[0] - tok.idx))
+        title = _title_phrase(sent, offset, title)
         company = org_in(ctx, sent) or ctx.context_company()
         if company is None:
             continue  # a head of state or of an agency, not of a company
