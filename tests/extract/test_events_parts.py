@@ -68,6 +68,19 @@ CASES = [
         id="count-of-its-staff-is-no-breakdown",
     ),
     pytest.param(
+        "Harwood Motors is in talks with a rival. According to the Gazette, 2,000 jobs - out of "
+        "a total workforce of 5,000 - could be lost if the deal goes ahead.",
+        [{"jobs": 2000}],
+        id="count-before-dashed-out-of-aside",
+    ),
+    pytest.param(
+        "Harwood Motors is in talks with a rival. Nearly half the workforce at Harwood Motors "
+        "could be under threat. According to the Gazette, 2,000 jobs - out of a total "
+        "workforce of 4,500 - could be lost.",
+        [{"jobs": 2000, "percent": 50.0}],
+        id="share-then-count-one-layoff",
+    ),
+    pytest.param(
         "Hollins Retail, which opened its Leeds store on Monday, will cut 300 jobs.",
         [{"jobs": 300, "date": None}],
         id="date-of-a-relative-clause-is-not-the-cut's",

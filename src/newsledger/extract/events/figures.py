@@ -233,6 +233,8 @@ def read_figures(anchor: Token, trigger: Token, people: frozenset[str]) -> Figur
     """Count and share for one mention, from the anchor's number, an "of" share, or "by"."""
     jobs = percent = None
     sources = [anchor, trigger]
+    if anchor.dep_ == "compound" and anchor.head.pos_ not in ("NOUN", "PROPN"):
+        sources.append(anchor.head)  # "3,000 jobs - out of...": the number went to "out"
     if trigger.lemma_.lower() in ("lose", "leave"):
         # "20,000 workers lost their jobs": the count is on the subject or object
         sources += [c for c in trigger.children if c.dep_ in ("nsubj", "dobj") and c is not anchor]

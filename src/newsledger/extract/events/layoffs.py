@@ -231,6 +231,10 @@ def find_trigger(anchor: Token, lex: _Lex) -> Token | None:
         if head_lemma in lex.layoff_nouns:
             return head
         passable = head.pos_ == "ADP" and head.lower_ in _PASSABLE_PREPS
+        # "3,000 jobs - out of a workforce of 6,500 - could be lost", parsed as "jobs out"
+        passable = passable or (
+            head.lower_ == "out" and any(c.lower_ == "of" for c in head.children)
+        )
         # "6% of", "400 of its staff"; not "from 155,000 to 110,000 staff" (levels)
         level = head.like_num and head.dep_ == "pobj" and head.head.lower_ in ("from", "to")
         passable = passable or head_lemma in lex.share_words or (head.like_num and not level)
