@@ -100,6 +100,18 @@ def _widen(span: Span) -> Span:
     return doc[start:end]
 
 
+# leading words the tagger may take into a MONEY entity ("a record £5bn profit")
+_MAX_TRIM = 3
+
+
+def _trim(span: Span) -> Span:
+    """The span without leading words that stop it reading as money."""
+    for cut in range(min(_MAX_TRIM, len(span) - 1) + 1):
+        if parse_money(amount_text(span[cut:])) is not None:
+            return span[cut:]
+    return span
+
+
 def _scan(sent: Span) -> list[Span]:
     """Sign + figure (+ scale word) runs: "£250m", "$ 2.1 billion", "Rs 500 crore"."""
     out: list[Span] = []
@@ -154,7 +166,7 @@ def money_spans(sent: Span) -> list[Span]:
     cached = table.get(key)
     if isinstance(cached, tuple):
         return list(cached)
-    found = [_widen(e) for e in ents_in(sent) if e.label_ == "MONEY"] + _scan(sent)
+    found = [_trim(_widen(e)) for e in ents_in(sent) if e.label_ == "MONEY"] + _scan(sent)
     found += _scan_suffixed(sent)
     found.sort(key=lambda s: (s.start, -(s.end - s.start)))
     out: list[Span] = []
