@@ -400,6 +400,11 @@ REAL_PHRASINGS = [
         {"kind": "operating_profit", "amount": 150e9, "outlook": True},
     ),
     (
+        "record-inside-the-money-entity",
+        "Harwell Bank made a record £5bn profit.",
+        {"kind": "net_profit", "amount": 5e9, "currency": "GBP", "record": True},
+    ),
+    (
         "earlier-forecast-is-outlook",
         "Kaito Motors widened its loss. In July it had forecast a loss of 50 billion yen.",
         {"kind": "net_loss", "amount": 50e9, "outlook": True},

@@ -80,6 +80,10 @@ NO_FINANCIAL = [
         "according-to-analysts",
         "According to analysts' forecasts, Lindow Tech will report profits of £9bn next week.",
     ),
+    (
+        "earnings-per-share-range",
+        "Lindow Tech said next year's earnings per share would be lower, at between $4.0-$5.0.",
+    ),
     ("passive-forecast", "Lindow Tech's profit had been forecast to be 4.1bn rupees."),
     ("hopes-to-double", "Lindow Tech hopes to double its sales to $9bn by 2010."),
     ("shares-lost", "Shares in Lindow Tech lost 65 cents to 1.90 Canadian dollars."),

@@ -271,7 +271,7 @@ class FinancialState:
         if not kinds:
             return []
         traps = [h for h in find_phrases(sent, "financial_cues") if _is_trap(h)]
-        kinds = [h for h in kinds if not _of_trap(h, traps)]
+        kinds = [h for h in kinds if not _of_trap(h, traps) and not _per_share_kind(h)]
         kinds = [h for h in kinds if h.rule.role != "kind_verb" or not _subject_is_trap(h)]
         events: list[Event] = []
         claimed: set[int] = set()
@@ -348,7 +348,8 @@ class FinancialState:
             kind_name = "pretax_profit"
         raw = amount_text(money)
         if upper is not None:  # "between £415m and £425m" -> "£415m-£425m"
-            raw = f"{amount_text(money[1:])}-{amount_text(upper)}"
+            lower = money[1:] if money[0].lower_ == "between" else money
+            raw = f"{amount_text(lower)}-{amount_text(upper)}"
         parsed = self._parse(raw)
         if parsed is None:
             return None
@@ -443,9 +444,18 @@ def _part_of_total(kind_tok: Token, money_tok: Token) -> bool:
 def _range_end(money: Span, moneys: list[Span]) -> Span | None:
     """The upper end of "between £415m and £425m" (the lower end is ``money``)."""
     doc = money.doc
-    if money[0].lower_ != "between" or money.end >= len(doc) or doc[money.end].lower_ != "and":
+    opened = money[0].lower_ == "between" or (
+        money.start > 0 and doc[money.start - 1].lower_ == "between"
+    )
+    if not opened or money.end >= len(doc) or doc[money.end].lower_ != "and":
         return None
     return next((m for m in moneys if m.start == money.end + 1), None)
+
+
+def _per_share_kind(hit: PhraseHit) -> bool:
+    """ "earnings per share would be lower, at $4-$5": a per-share figure, not a result."""
+    after = hit.span.doc[hit.span.end : hit.span.end + 2].text.lower()
+    return after in ("per share", "a share")
 
 
 def _per_share(money: Span) -> bool:
