@@ -84,6 +84,13 @@ NO_FINANCIAL = [
         "earnings-per-share-range",
         "Lindow Tech said next year's earnings per share would be lower, at between $4.0-$5.0.",
     ),
+    (
+        "merger-sum",
+        "A combination of Lindow Tech and Norcott Labs would have annual sales of $32bn.",
+    ),
+    ("merged-company", "The merged company would have revenues of $12bn."),
+    ("adds-to-revenue", "Lindow Tech expects the new plant to add $500m to revenue by 2008."),
+    ("boss-earned", "Lindow Tech's chief executive earned $12m last year."),
     ("passive-forecast", "Lindow Tech's profit had been forecast to be 4.1bn rupees."),
     ("hopes-to-double", "Lindow Tech hopes to double its sales to $9bn by 2010."),
     ("shares-lost", "Shares in Lindow Tech lost 65 cents to 1.90 Canadian dollars."),

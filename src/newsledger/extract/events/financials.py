@@ -170,9 +170,26 @@ def _is_change(money: Span) -> bool:
 def _aimed_at(words: set[str], chain: list[Token]) -> bool:
     """ "aiming for sales of 8.5 trillion yen", "a target of $2bn", "its goal is revenue
     of $10bn": a goal, not a result."""
-    aims = load_book("financial_cues").lemmas("aim")
+    cues = load_book("financial_cues")
     subjects = {c.lemma_.lower() for t in chain for c in t.children if c.dep_ == "nsubj"}
-    return bool((words | subjects) & aims)
+    return bool((words | subjects) & cues.lemmas("aim"))
+
+
+def _combined(words: set[str], chain: list[Token]) -> bool:
+    """ "A combination of A and B would have sales of $32bn": a merger's sum, not a result."""
+    own: set[str] = set()
+    for tok in chain:
+        for subject in (c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")):
+            own.add(subject.lemma_.lower())
+            own.update(c.lemma_.lower() for c in subject.children if c.dep_ in ("amod", "compound"))
+    return bool((words | own) & load_book("financial_cues").lemmas("combined"))
+
+
+def _added(money: Span) -> bool:
+    """ "to add $500m to revenue", "knock £30m off profit": a contribution, not a result."""
+    root = money.root
+    changes = load_book("financial_cues").lemmas("change_verb")
+    return root.dep_ == "dobj" and root.head.lemma_.lower() in changes
 
 
 def _subject_is_trap(hit: PhraseHit) -> bool:
@@ -278,7 +295,12 @@ class FinancialState:
         for money in moneys:
             if money.start in money_used:  # the upper end of a range already read
                 continue
-            if _is_stated_conversion(money) or _per_share(money) or _is_change(money):
+            if (
+                _is_stated_conversion(money)
+                or _per_share(money)
+                or _is_change(money)
+                or _added(money)
+            ):
                 continue
             kind = _nearest(
                 money, [k for k in kinds if not _part_of_total(k.span.root, money.root)]
@@ -354,7 +376,7 @@ class FinancialState:
         if parsed is None:
             return None
         words, chain = _cue_words(money, hit.span.root)
-        if _analysts_say(chain) or _aimed_at(words, chain):
+        if _analysts_say(chain) or _aimed_at(words, chain) or _combined(words, chain):
             return None
         cues = load_book("financial_cues")
         past_sight = {t.lemma_.lower() for t in chain if t.tag_ == "VBD"} & cues.lemmas("not_past")
