@@ -247,9 +247,17 @@ def build_context(doc: Doc, article: Article, entities: list[Entity]) -> Article
         in_headline = headline is not None and (
             any(ctx.company_of_ent(e) == ctx.main_company for e in ents_in(headline))
             or ctx.main_company in headline.text
+            or _key_in(ctx.main_company, headline.text)  # "Halden AG" in "Halden profits soar"
         )
         ctx.main_salient = in_headline or counts[ctx.main_company] >= MAIN_COMPANY_MIN_MENTIONS
     return ctx
+
+
+def _key_in(name: str, text: str) -> bool:
+    """The name without its legal form, as whole words of ``text``."""
+    key = company_key(name).split()
+    words = [w.strip(".,:;'\"()").lower() for w in text.split()]
+    return bool(key) and any(words[i : i + len(key)] == key for i in range(len(words)))
 
 
 def described_companies(doc: Doc) -> list[tuple[str, int]]:
