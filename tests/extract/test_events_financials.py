@@ -440,3 +440,22 @@ def test_real_phrasings(extractor: Any, text: str, want: dict[str, Any]) -> None
 def test_one_result_one_event(extractor: Any, text: str) -> None:
     """A bracketed conversion or a year-earlier figure is not a second result."""
     assert len(financials(extractor, text)) == 1, financials(extractor, text)
+
+
+def test_a_result_stated_again_is_one_event(extractor: Any) -> None:
+    """Headline, lead and a later sentence repeat one result: one event, all the evidence,
+    the period and the stated conversion from whichever mention gives them."""
+    text = (
+        "Halden profits soar to 1.2bn euros\n\n"
+        "German engineering group Halden AG said its net profit for 2004 rose 12% to"
+        " 1.2 billion euros ($1.5bn). Sales rose 4% to 21.3 billion euros in 2004.\n\n"
+        "Halden said the profit of 1.2bn euros was its highest. Its sales of 21.3bn euros"
+        " beat forecasts.\n"
+    )
+    events = [e for e in extractor.extract_text(text).events if e.type == "financial"]
+    got = sorted((e.args.kind, int(e.args.amount), len(e.evidence)) for e in events)
+    assert got == [("net_profit", 1_200_000_000, 3), ("revenue", 21_300_000_000, 2)]
+    profit = next(e for e in events if e.args.kind == "net_profit")
+    assert profit.company == "Halden AG"
+    assert profit.args.period == "2004"
+    assert profit.args.amount_usd_stated == 1_500_000_000

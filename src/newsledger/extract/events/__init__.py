@@ -59,7 +59,14 @@ def find_events(doc: Doc, article: Article, entities: list[Entity]) -> list[Even
 
 
 def _find(doc: Doc, article: Article, entities: list[Entity]) -> list[Event]:
-    from newsledger.extract.events import corporate, financials, leadership, plans, strategy
+    from newsledger.extract.events import (
+        corporate,
+        financials,
+        leadership,
+        plans,
+        results,
+        strategy,
+    )
 
     ctx = build_context(doc, article, entities)
     lemmas = _prefilter_lemmas()
@@ -88,6 +95,7 @@ def _find(doc: Doc, article: Article, entities: list[Entity]) -> list[Event]:
     events.extend(fin.leftovers())
     events.extend(layoff_events(ctx, mentions, stated_workforce_of(ctx)))
     events = plans.merge_plans(events)
+    events = results.merge_results(events)
     events = [_spelled_out(ctx, e) for e in events]
     return sorted(_dedupe(events), key=lambda e: e.evidence[0].start)
 
