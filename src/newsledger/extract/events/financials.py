@@ -30,6 +30,7 @@ from newsledger.normalize.currency import to_usd
 from newsledger.normalize.money import currency_for_nationality, find_stated_conversion, parse_money
 from newsledger.normalize.periods import fiscal_year_end_from_text, parse_period
 from newsledger.normalize.types import Money
+from newsledger.resolve.names import company_key
 
 # a result stated this close after another (in characters) shares its period
 _PERIOD_CARRY_CHARS = 3
@@ -408,6 +409,8 @@ class FinancialState:
         )
         actor = actor_for(self.ctx, hit.span.root)
         company = actor.company
+        if company is not None and company_key(company) in cues.lemmas("market_name"):
+            company = self.ctx.context_company()  # "Wall Street had expected more"
         if company is None:
             return None  # a market's or a country's figure, not a company's result
         if hit.rule.role == "kind_verb" and actor.how != "subject":
