@@ -127,6 +127,18 @@ APRIL_2012 = date(2012, 4, 12)
             id="figures-apart",
         ),
         pytest.param(
+            layoff(1, "a", APRIL_2012, 2400),
+            layoff(2, "b", date(2012, 4, 13), 2900),
+            True,
+            id="days-apart-figures-differ-a-fifth-conflict",
+        ),
+        pytest.param(
+            layoff(1, "a", APRIL_2012, 2400),
+            layoff(2, "b", date(2012, 4, 25), 2900),
+            False,
+            id="weeks-apart-figures-differ-a-fifth",
+        ),
+        pytest.param(
             layoff(1, "a", APRIL_2012, 10000),
             layoff(2, "b", date(2014, 9, 17), 1000),
             False,

@@ -73,6 +73,8 @@ def find_entities(doc: Doc, article: Article) -> list[Entity]:
     text = doc.text  # once: spaCy rebuilds the string on every access
     for span in doc.ents:
         kind = LABEL_TYPES.get(span.label_)
+        if kind == "company":
+            span = _without_descriptor(span)
         name = clean_name(span.text)
         if kind is None or len(name) < 2:
             continue
@@ -90,6 +92,16 @@ def find_entities(doc: Doc, article: Article) -> list[Entity]:
     _retype_described(groups)
     entities = [_entity(kind, key, group) for (kind, key), group in groups.items()]
     return sorted(entities, key=lambda e: e.mentions[0].start if e.mentions else 0)
+
+
+def _without_descriptor(span: Span) -> Span:
+    """ "Carmaker Brightwell Motors is to ...": a sentence-initial company noun
+    (``rules/companies.jsonl``) before a capitalised name describes it, and is no
+    part of it ("Bank of America" keeps its "Bank": "of" is not capitalised)."""
+    if len(span) < 2 or not span[0].is_sent_start or not span[1].is_title:
+        return span
+    nouns = load_book("companies").lemmas("company_noun")
+    return span[1:] if span[0].lower_ in nouns else span
 
 
 def _described_as_company(span: Span) -> bool:

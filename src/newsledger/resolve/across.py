@@ -35,6 +35,11 @@ from newsledger.resolve.names import company_key, person_parts, role_key
 SAME_EVENT_WINDOW_DAYS = 30
 # "about 10,000" and "9,500" are one layoff reported twice; 10,000 and 1,000 are not.
 JOBS_TOLERANCE = 0.10
+# Reports within a week of each other whose job counts differ by at most 40% are
+# one event told two ways ("2,400" by the company, "roughly 2,900" by people familiar
+# with it): joined, both figures kept, and the group flagged as a conflict.
+CLOSE_REPORT_DAYS = 7
+CLOSE_JOBS_TOLERANCE = 0.4
 # Money figures are restated with rounding ("$2.1bn" / "$2.13bn"): within 1% they agree.
 AMOUNT_TOLERANCE = Decimal("0.01")
 # First names that differ by a typo ("Kazou"/"Kazuo") but only when long enough
@@ -198,7 +203,13 @@ def _text_agrees(a: str | None, b: str | None) -> bool:
 
 def _layoff_figures_agree(a: EventFacts, b: EventFacts) -> bool:
     if a.jobs is not None and b.jobs is not None:
-        return _close(a.jobs, b.jobs, JOBS_TOLERANCE)
+        close_in_time = (
+            a.date is not None
+            and b.date is not None
+            and abs((a.date - b.date).days) <= CLOSE_REPORT_DAYS
+        )
+        tolerance = CLOSE_JOBS_TOLERANCE if close_in_time else JOBS_TOLERANCE
+        return _close(a.jobs, b.jobs, tolerance)
     if a.percent is not None and b.percent is not None:
         return abs(a.percent - b.percent) < 0.5
     return True  # nothing comparable: nothing contradicts

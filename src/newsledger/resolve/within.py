@@ -46,7 +46,9 @@ def resolve_article(extraction: Extraction) -> Extraction:
     entities = sorted([*companies, *others, *people], key=_first_offset)
     lookup = _lookup(entities)
     quotes = tuple(_resolve_quote(q, lookup, org_names) for q in extraction.quotes)
-    events = date_events(_spell_out(extraction.events, spelled), extraction.article.published)
+    events = _spell_out(extraction.events, spelled)
+    events = tuple(_as_named(e, [c.name for c in companies]) for e in events)
+    events = date_events(events, extraction.article.published)
     return dataclasses.replace(extraction, entities=tuple(entities), quotes=quotes, events=events)
 
 
@@ -89,6 +91,31 @@ def _spell_out(events: Iterable[Event], spelled: dict[str, str]) -> tuple[Event,
         dataclasses.replace(e, company=spelled[e.company]) if e.company in spelled else e
         for e in events
     )
+
+
+def company_named(written: str, names: Iterable[str]) -> str | None:
+    """The article's company that an event's company words end with, if one does:
+    a descriptor before the name is not part of it.
+
+    >>> company_named("Carmaker Brightwell Motors", ["Brightwell Motors", "Motors"])
+    'Brightwell Motors'
+    >>> company_named("Brightwell Motors", ["Brightwell Motors"]) is None
+    True
+    """
+    words = written.split()
+    fits = [
+        n
+        for n in names
+        if n != written and len(n.split()) < len(words) and words[-len(n.split()) :] == n.split()
+    ]
+    return max(fits, key=len) if fits else None
+
+
+def _as_named(event: Event, names: list[str]) -> Event:
+    if event.company is None or event.company in names:
+        return event
+    named = company_named(event.company, names)
+    return dataclasses.replace(event, company=named) if named else event
 
 
 def date_events(events: Iterable[Event], published: date | None) -> tuple[Event, ...]:
