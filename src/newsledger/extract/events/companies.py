@@ -10,6 +10,7 @@ means the event is not a company's: the actor is then ``None`` and explicit.
 
 from __future__ import annotations
 
+import calendar
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
@@ -137,7 +138,18 @@ def resolve_noun(ctx: ArticleContext, noun: Token, trigger: Token) -> Actor | No
         # not a word of the description the tagger called an organisation
         start = max(c.i for c in described) + 1
         return Actor(clean_name(noun.doc[start : noun.i + 1].text), True)
-    named = org_in(ctx, list(noun.subtree))
+    if noun.pos_ != "PROPN":
+        # "American Airlines' parent AMR", "its bank unit, Barclays Capital,": the name
+        # set beside a common noun is the company it means, not the owner it names
+        for appos in (c for c in noun.children if c.dep_ == "appos"):
+            named = org_in(ctx, own_words(appos))
+            if named:
+                return Actor(named, True, unit_name(noun))
+    # "Halvorsen Airways' parent AVR", "Ford's Jaguar": a tagged name beats its possessor
+    near = [g for c in noun.children for g in (c, *c.children)]
+    owned = noun.pos_ == "PROPN" and any(t.dep_ == "poss" for t in near)
+    named = org_in(ctx, [noun]) if owned else None
+    named = named or org_in(ctx, own_words(noun))
     if named:
         return Actor(named, True, unit_name(noun))
     ent = _ent_of(noun) if noun.ent_type_ else None
@@ -180,6 +192,49 @@ def resolve_noun(ctx: ArticleContext, noun: Token, trigger: Token) -> Actor | No
     ).lemmas("non_company"):
         return Actor(None, True)
     return None
+
+
+def own_words(noun: Token) -> list[Token]:
+    """A noun phrase's words without its relative clauses: "Inbev, which makes Stella
+    Artois," names Inbev; the brand it makes is no part of the name."""
+    skipped: set[int] = set()
+    for child in noun.children:
+        if child.dep_ in ("relcl", "acl"):
+            skipped.update(t.i for t in child.subtree)
+    return [t for t in noun.subtree if t.i not in skipped]
+
+
+_NOT_NAMES = frozenset({"PERSON", "GPE", "LOC", "DATE", "TIME", "NORP", "MONEY", "PERCENT"})
+_MONTHS = frozenset(m.lower() for m in calendar.month_name[1:])
+
+
+def untagged_name(noun: Token) -> str | None:
+    """ "Travelers had sales of $5.2bn": a capitalised subject the tagger left untagged is a
+    company's name when it is no person, place, month or word of the rule books, and, first
+    in its sentence, the article also writes it capitalised mid-sentence ("its Travelers
+    Life & Annuity arm")."""
+    if not noun.text[:1].isupper() or noun.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if noun.ent_type_ in _NOT_NAMES or noun.lower_ in _MONTHS:
+        return None
+    book = load_book("companies")
+    known = (
+        book.lemmas("people_noun")
+        | book.lemmas("non_company")
+        | _company_nouns()
+        | _unit_nouns()
+        | load_book("financial_cues").all_lemmas()
+        | load_book("financial_kinds").all_lemmas()
+    )
+    if noun.lemma_.lower() in known or noun.lower_ in known:
+        return None
+    if noun.is_sent_start and not any(
+        t.text == noun.text and not t.is_sent_start for t in noun.doc if t.i != noun.i
+    ):
+        return None
+    parts = [c for c in noun.lefts if c.dep_ == "compound" and c.text[:1].isupper()]
+    start = min([p.i for p in parts] + [noun.i])
+    return clean_name(noun.doc[start : noun.i + 1].text) or None
 
 
 _NAMED_LABELS = frozenset({"ORG", "PERSON", "PRODUCT", "FAC", "WORK_OF_ART"})
@@ -259,6 +314,9 @@ def actor_for(ctx: ArticleContext, trigger: Token, anchor: Token | None = None) 
     after = org_in(ctx, sent[trigger.i - sent.start :])
     if after:
         return Actor(after, True, how="sentence")
+    untagged = untagged_name(subject) if subject is not None and subject is not anchor else None
+    if untagged:
+        return Actor(untagged, True)
     return Actor(ctx.context_company(), False, how="context")
 
 

@@ -193,6 +193,18 @@ def _added(money: Span) -> bool:
     return root.dep_ == "dobj" and root.head.lemma_.lower() in changes
 
 
+def _judged(money: Span, kind_tok: Token) -> bool:
+    """ "Profits of around £420m would be well within the comfort zone": a figure put as
+    the subject of a conditional "be" and judged, not stated (the amount is the subject's)."""
+    head = kind_tok.head
+    if kind_tok.dep_ != "nsubj" or head.lemma_.lower() != "be":
+        return False
+    modals = load_book("financial_cues").lemmas("hypothetical")
+    if not any(c.dep_ == "aux" and c.lower_ in modals for c in head.children):
+        return False
+    return kind_tok in (money.root, *money.root.ancestors)
+
+
 def _subject_is_trap(hit: PhraseHit) -> bool:
     """ "Shares in Bombardier lost 65 cents": a result verb whose subject is a market thing."""
     traps = load_book("financial_cues").lemmas("verb_subject_trap")
@@ -302,6 +314,8 @@ class FinancialState:
                 or _is_change(money)
                 or _added(money)
             ):
+                continue
+            if any(_judged(money, k.span.root) for k in kinds):
                 continue
             kind = _nearest(
                 money, [k for k in kinds if not _part_of_total(k.span.root, money.root)]
