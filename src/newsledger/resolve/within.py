@@ -94,20 +94,18 @@ def _spell_out(events: Iterable[Event], spelled: dict[str, str]) -> tuple[Event,
 
 
 def company_named(written: str, names: Iterable[str]) -> str | None:
-    """The article's company that an event's company words end with, if one does:
-    a descriptor before the name is not part of it.
+    """The article's company that an event's company words end with after one more
+    word, if one does: a one-word descriptor before the name is not part of it.
 
     >>> company_named("Carmaker Brightwell Motors", ["Brightwell Motors", "Motors"])
     'Brightwell Motors'
     >>> company_named("Brightwell Motors", ["Brightwell Motors"]) is None
     True
+    >>> company_named("Daily and Sunday Courier", ["Courier"]) is None
+    True
     """
     words = written.split()
-    fits = [
-        n
-        for n in names
-        if n != written and len(n.split()) < len(words) and words[-len(n.split()) :] == n.split()
-    ]
+    fits = [n for n in names if len(n.split()) == len(words) - 1 and words[1:] == n.split()]
     return max(fits, key=len) if fits else None
 
 
