@@ -459,3 +459,39 @@ def test_a_result_stated_again_is_one_event(extractor: Any) -> None:
     assert profit.company == "Halden AG"
     assert profit.args.period == "2004"
     assert profit.args.amount_usd_stated == 1_500_000_000
+
+
+WIRE_CONVERSIONS = [
+    pytest.param(
+        "Tosa Heavy Industries expects a net loss of about 80 billion yen, or roughly "
+        "$1 billion, for the year.",
+        ("net_loss", 80_000_000_000, "JPY", 1_000_000_000),
+        id="yen-or-roughly-dollars",
+    ),
+    pytest.param(
+        "Kestrel AG made a net profit of 1.2 billion euros, or $1.5 billion, last year.",
+        ("net_profit", 1_200_000_000, "EUR", 1_500_000_000),
+        id="euros-or-dollars",
+    ),
+    pytest.param(
+        "Harlan Foods said its net profit rose to $45 million, or 6% of sales.",
+        ("net_profit", 45_000_000, "USD", None),
+        id="or-a-share-is-no-conversion",
+    ),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "want"), WIRE_CONVERSIONS)
+def test_wire_style_conversion_is_one_result(
+    extractor: Any, text: str, want: tuple[str, int, str, int | None]
+) -> None:
+    events = [
+        e
+        for e in extractor.extract_text(text, published=date(2012, 4, 12)).events
+        if e.type == "financial"
+    ]
+    assert len(events) == 1, events
+    args = events[0].args
+    stated = args.amount_usd_stated
+    assert (args.kind, args.amount, args.currency, stated) == want

@@ -149,12 +149,18 @@ CONVERSION_DEV = [
     ("a profit of £12m ($22m; €18m) last year", D(22000000), "USD"),
     ("sales of 5bn yen (or $50m)", D(50000000), "USD"),
     ("Rs 300 crore (US$ 36 million) investment", D(36000000), "USD"),
+    # wire style: the text starts right after the first amount
+    (", or roughly $6.4 billion, for the year", D(6400000000), "USD"),
+    (", or about €1.1bn.", D(1100000000), "EUR"),
+    (", or $1.5bn, last year", D(1500000000), "USD"),
 ]
 
 CONVERSION_NONE = [
     "the firm (Sony) said",
     "¥75 billion on restructuring",
     "the company (founded in 1946) lost $2bn",
+    ", or 6% of sales",
+    ", or more than twice as much as",
     "",
 ]
 

@@ -160,6 +160,12 @@ def parse_money(text: str, *, currency_hint: str | None = None) -> Money | None:
 
 _PARENS = re.compile(r"\(([^()]{1,80})\)")
 _PIECE_SPLIT = re.compile(r"\s*(?:;|/|,\s+(?=\D)|\bor\b)\s*")
+# ", or roughly $6.4 billion," right after an amount: the wire-style stated conversion
+_APPOSED = re.compile(
+    r"^\s*,\s*or\s+(?:about\s+|roughly\s+|around\s+|some\s+|nearly\s+|almost\s+|"
+    r"approximately\s+|approx\.\s*)?([^,;()]{1,40}?)\s*(?:[,;)]|\.(?!\d)|$)",
+    re.I,
+)
 _LEAD = re.compile(r"(?:or|equal to|equivalent to|worth|converted to|i\.e\.,?)\s+", re.I)
 
 
@@ -179,7 +185,15 @@ def find_stated_conversion(text: str) -> Money | None:
     'USD'
     >>> find_stated_conversion("(roughly €1.2bn)").amount
     Decimal('1200000000')
+
+    Wire style, with the text starting right after the first amount:
+
+    >>> find_stated_conversion(", or roughly $6.4 billion, for the year").amount
+    Decimal('6400000000')
     """
+    apposed = _APPOSED.match(text)
+    if apposed and (money := parse_money(apposed.group(1))) is not None and money.currency:
+        return money
     for match in _PARENS.finditer(text):
         before = text[: match.start()]
         if before.strip() and not _ends_with_amount().search(before):

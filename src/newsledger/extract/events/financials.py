@@ -12,6 +12,7 @@ still an event.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -503,9 +504,24 @@ def _per_share(money: Span) -> bool:
     return after.startswith(("a share", "per share", "a diluted share", "per diluted share"))
 
 
+_APPOSED_BEFORE = re.compile(
+    r",\s*or\s+(?:about|roughly|around|some|nearly|almost|approximately|approx\.)?\s*$", re.I
+)
+
+
 def _is_stated_conversion(money: Span) -> bool:
-    """ "$926 million" in "¥75 billion (approx. $926 million)" restates another amount."""
+    """ "$926 million" in "¥75 billion (approx. $926 million)" or in "520 billion yen,
+    or roughly $6.4 billion," restates another amount."""
     before = doc_text(money.doc)[max(0, money.start_char - 30) : money.start_char]
+    if _APPOSED_BEFORE.search(before):
+        earlier = [
+            m
+            for m in money_spans(sent_of(money.root))
+            if money.start_char - 30 < m.end_char <= money.start_char
+        ]
+        mine = parse_money(money.text)
+        theirs = parse_money(earlier[-1].text) if earlier else None
+        return bool(mine and theirs and mine.currency and mine.currency != theirs.currency)
     return (
         "(" in before
         and ")" not in before.split("(")[-1]
