@@ -446,24 +446,9 @@ class FinancialState:
 
 
 def usd_value(amount: Decimal, currency: str | None, on: date | None) -> Decimal | None:
-    """``amount`` in US dollars at the rate of day ``on`` (None for an unknown currency)."""
-    if currency is None:
-        return None
-    if currency == "USD":
-        return amount
-    rate = usd_rate(currency, on)
-    return None if rate is None else (amount * rate).quantize(Decimal("0.01"))
-
-
-@lru_cache(maxsize=1024)  # one look-up per currency and day: the table interpolates slowly
-def usd_rate(currency: str, on: date | None) -> Decimal | None:
-    """Dollars per unit of ``currency`` on a day, from the normalizer's rate table."""
-    per_million = to_usd(_RATE_BASE, currency, on)
-    return None if per_million is None else per_million / _RATE_BASE
-
-
-# converted once at this size, so the rate keeps eight decimals after the table's rounding
-_RATE_BASE = Decimal(1_000_000)
+    """``amount`` in US dollars at the rate of day ``on`` (None for an unknown currency);
+    the normalizer caches its rate per currency and day."""
+    return None if currency is None else to_usd(amount, currency, on)
 
 
 # "a 1.5bn euro charge, including a 650m euro write-down": the words that name a part
