@@ -417,6 +417,12 @@ def failures(limit: int, offset: int, fmt: str, db: str | None) -> None:
     default=None,
     help="Resolve gold 'path's here (default: the gold file's repository root).",
 )
+@click.option(
+    "--fold",
+    type=click.Choice(["tune", "check"]),
+    default=None,
+    help="Score only the articles of this fold (sets named name:fold).",
+)
 @click.option("--pipeline", default=None, help=_help("spacy_pipeline"))
 def eval_command(
     gold: tuple[Path, ...],
@@ -429,6 +435,7 @@ def eval_command(
     baseline_path: Path,
     limit: int | None,
     root: Path | None,
+    fold: str | None,
     pipeline: str | None,
 ) -> None:
     """Score the extraction on gold JSONL files: P/R/F1 per fact type and field.
@@ -449,6 +456,7 @@ def eval_command(
         baseline=baseline_path,
         limit=limit,
         root=root,
+        fold=fold,
     )
     settings = _settings(spacy_pipeline=pipeline)
     try:

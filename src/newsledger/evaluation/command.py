@@ -32,6 +32,7 @@ class EvalOptions:
     baseline: Path = Path("eval/baseline.json")
     limit: int | None = None
     root: Path | None = None
+    fold: str | None = None  # score only the articles of this fold ("tune" or "check")
 
 
 @dataclass(frozen=True)
@@ -50,7 +51,7 @@ def run_eval(
     """Load every gold file first (so a bad one fails fast), then score each set."""
     if options.allow_regression and options.gate != "update":
         raise EvalError("--allow-regression only goes with --update-baseline")
-    sets = [load_gold(p, root=options.root, limit=options.limit) for p in paths]
+    sets = [load_gold(p, root=options.root, limit=options.limit, fold=options.fold) for p in paths]
     extractor = make_extractor()
     results = []
     for gold in sets:

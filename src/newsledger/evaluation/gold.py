@@ -51,7 +51,10 @@ _REQUIRED: dict[str, tuple[str, ...]] = {
     "financials": ("company", "kind"),
     "quotes": ("quote_start",),
 }
-_RECORD_KEYS = frozenset({"id", "text", "path", "record", "published", "source", "gold", "note"})
+_RECORD_KEYS = frozenset(
+    {"id", "text", "path", "record", "published", "source", "gold", "note", "fold"}
+)
+FOLDS = ("tune", "check")
 
 
 @dataclass(frozen=True)
@@ -75,6 +78,7 @@ class GoldArticle:
     facts: tuple[GoldFact, ...]
     scored: tuple[str, ...]  # the fact types annotated for this article
     where: str  # "file:line", for messages
+    fold: str | None = None  # "tune" (rules read and fitted here) or "check" (only scored)
 
 
 @dataclass(frozen=True)
@@ -105,9 +109,18 @@ def repository_root(path: Path) -> Path:
     return start
 
 
-def load_gold(path: Path | str, *, root: Path | None = None, limit: int | None = None) -> GoldSet:
-    """Read and validate a gold JSON Lines file; ``limit`` keeps its first N articles."""
+def load_gold(
+    path: Path | str,
+    *,
+    root: Path | None = None,
+    limit: int | None = None,
+    fold: str | None = None,
+) -> GoldSet:
+    """Read and validate a gold JSON Lines file; ``limit`` keeps its first N articles,
+    ``fold`` only the articles of that fold (the set is then named ``name:fold``)."""
     path = Path(path)
+    if fold is not None and fold not in FOLDS:
+        raise EvalError(f"fold must be one of {', '.join(FOLDS)}, got {fold!r}", input=str(path))
     if not path.is_file():
         raise EvalError("gold file not found", input=str(path))
     base = root or repository_root(path)
@@ -123,10 +136,13 @@ def load_gold(path: Path | str, *, root: Path | None = None, limit: int | None =
             if article.id in seen:
                 raise EvalError(f"duplicate article id {article.id!r}", input=where)
             seen.add(article.id)
+            if fold is not None and article.fold != fold:
+                continue
             articles.append(article)
             if limit is not None and len(articles) >= limit:
                 break
-    return GoldSet(set_name(path), path, tuple(articles))
+    name = set_name(path) if fold is None else f"{set_name(path)}:{fold}"
+    return GoldSet(name, path, tuple(articles))
 
 
 def _parse_line(line: str, where: str) -> dict[str, Any]:
@@ -162,7 +178,10 @@ def _article(record: dict[str, Any], where: str, base: Path, records: _JsonlCach
         facts.extend(_fact(kind, item, f"{where} gold.{kind}[{i}]") for i, item in enumerate(items))
     scored = tuple(k for k in FACT_TYPES if k in gold)
     source = record.get("source", extra.get("publisher"))
-    return GoldArticle(ident, text, published, source, tuple(facts), scored, where)
+    fold = record.get("fold")
+    if fold is not None and fold not in FOLDS:
+        raise EvalError(f"'fold' must be one of {', '.join(FOLDS)}, got {fold!r}", input=where)
+    return GoldArticle(ident, text, published, source, tuple(facts), scored, where, fold)
 
 
 def _text(
