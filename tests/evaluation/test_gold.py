@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,12 @@ GOOD = {
     "text": "Acme will cut 40 jobs.",
     "gold": {"layoffs": [{"company": "Acme", "jobs": 40}]},
 }
+
+
+def _fin(**fields: object) -> str:
+    """A line with one financial fact carrying ``fields``."""
+    fact = {"company": "A", "kind": "revenue", **fields}
+    return json.dumps({**GOOD, "gold": {"financials": [fact]}})
 
 
 def _write(tmp_path: Path, *lines: str) -> Path:
@@ -35,6 +42,29 @@ def test_loads_facts_and_scored_types(tmp_path: Path) -> None:
         "x", ("layoffs", "quotes"), "2024-01-02")  # fmt: skip
     assert [f.optional for f in article.facts] == [False, True]
     assert article.where.endswith("x.gold.jsonl:1")
+
+
+def test_loads_annotation_keys(tmp_path: Path) -> None:
+    financials = [
+        {"company": "A", "kind": "revenue", "period_end": "2005-03-31", "period_months": 3},
+        {"company": "A", "kind": "net_profit", "outlook": True},
+        {"company": "A", "kind": "revenue", "segment": "Cards", "period_end": None},
+        {"company": "A", "kind": "revenue", "outlook": False, "segment": None},
+    ]
+    layoffs = [{"company": "A", "jobs": 80, "part_of": True}, {"company": "A", "part_of": "e1"}]
+    record = {**GOOD, "gold": {"layoffs": layoffs, "financials": financials},
+              "annotates": {"financials": ["net_profit", "revenue"]}}  # fmt: skip
+    article = load_gold(_write(tmp_path, json.dumps(record))).articles[0]
+    assert article.annotates == {"financials": frozenset({"net_profit", "revenue"})}
+    assert [f.unscored for f in article.facts] == [
+        "part_of", "part_of", None, "outlook", "segment", None]  # fmt: skip
+    first = next(f for f in article.facts if f.type == "financials")
+    assert (first.fields["period_end"], first.fields["period_months"]) == (date(2005, 3, 31), 3)
+    assert all(m not in f.fields for f in article.facts for m in ("outlook", "part_of", "segment"))
+
+
+def test_without_annotates_every_kind_is_annotated(tmp_path: Path) -> None:
+    assert load_gold(_write(tmp_path, json.dumps(GOOD))).articles[0].annotates == {}
 
 
 def test_path_resolves_from_repository_root(tmp_path: Path) -> None:
@@ -84,6 +114,37 @@ def test_record_in_jsonl_file(tmp_path: Path) -> None:
                      "'quote_start' must be", id="quote-without-start"),
         pytest.param(json.dumps({**GOOD, "gold": {"layoffs": [
             {"company": "A", "optional": "yes"}]}}), "'optional' must be", id="optional-not-bool"),
+        pytest.param(_fin(outlook="yes"), "'outlook' must be true or false", id="outlook-not-bool"),
+        pytest.param(_fin(segment=""), "'segment' must be a non-empty string", id="empty-segment"),
+        pytest.param(_fin(segment=3), "'segment' must be a non-empty string", id="segment-number"),
+        pytest.param(_fin(period_end="Q1 2005"), "'period_end' must be YYYY-MM-DD",
+                     id="period-end-words"),
+        pytest.param(_fin(period_end="2005-02-30"), "'period_end' must be YYYY-MM-DD",
+                     id="period-end-no-such-day"),
+        pytest.param(_fin(period_end=20050331), "'period_end' must be YYYY-MM-DD",
+                     id="period-end-number"),
+        pytest.param(_fin(period_months=0), "'period_months' must be a whole number",
+                     id="period-months-zero"),
+        pytest.param(_fin(period_months="3"), "'period_months' must be a whole number",
+                     id="period-months-text"),
+        pytest.param(_fin(period_months=True), "'period_months' must be a whole number",
+                     id="period-months-bool"),
+        pytest.param(json.dumps({**GOOD, "gold": {"layoffs": [
+            {"company": "A", "part_of": False}]}}), "'part_of' must be true, a non-empty string",
+                     id="part-of-false"),
+        pytest.param(json.dumps({**GOOD, "gold": {"layoffs": [
+            {"company": "A", "part_of": ""}]}}), "'part_of' must be true, a non-empty string",
+                     id="part-of-empty"),
+        pytest.param(json.dumps({**GOOD, "gold": {"quotes": [
+            {"quote_start": "We", "segment": "x"}]}}), "unknown fields", id="segment-on-quote"),
+        pytest.param(json.dumps({**GOOD, "annotates": ["revenue"]}),
+                     "'annotates' must be an object", id="annotates-list"),
+        pytest.param(json.dumps({**GOOD, "annotates": {"layoffs": ["jobs"]}}),
+                     "'annotates' keys must be one of financials", id="annotates-layoffs"),
+        pytest.param(json.dumps({**GOOD, "annotates": {"financials": ["profit"]}}),
+                     "'annotates.financials' must be a list of", id="annotates-bad-kind"),
+        pytest.param(json.dumps({**GOOD, "annotates": {"financials": "revenue"}}),
+                     "'annotates.financials' must be a list of", id="annotates-not-list"),
     ],
 )  # fmt: skip
 def test_bad_lines_name_file_and_line(tmp_path: Path, line: str, message: str) -> None:

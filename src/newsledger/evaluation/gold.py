@@ -10,9 +10,12 @@ reader takes from it::
 A fact type missing from ``gold`` is not scored for that article; an empty list
 is scored (every prediction of that type is then spurious). A field missing
 from a fact is not checked; a field given as ``null`` means "not stated", so a
-prediction must leave it empty too. ``path`` is resolved against the gold
-file's repository root (the nearest folder above it holding ``.git`` or
-``pyproject.toml``; the gold file's own folder if there is none), so
+prediction must leave it empty too. Facts ANNOTATION.md does not score carry a
+marker (layoffs ``part_of``, financials ``segment`` or ``outlook``), and a record
+may list the kinds its gold covers (``"annotates": {"financials": [...]}``).
+``path`` is resolved against the gold file's repository root (the nearest folder
+above it holding ``.git`` or ``pyproject.toml``; the gold file's own folder if
+there is none), so
 ``../shared/dev/bbc-business/014.txt`` in ``eval/bbc-business.gold.jsonl``
 points beside the repository.
 
@@ -29,7 +32,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -40,9 +43,10 @@ from newsledger.models import FINANCIAL_KINDS
 
 FACT_TYPES: tuple[str, ...] = ("layoffs", "financials", "quotes")
 _FIELDS: dict[str, frozenset[str]] = {
-    "layoffs": frozenset({"company", "jobs", "percent", "unit", "optional", "note"}),
+    "layoffs": frozenset({"company", "jobs", "percent", "unit", "part_of", "optional", "note"}),
     "financials": frozenset(
-        {"company", "kind", "amount", "currency", "period", "optional", "note"}
+        {"company", "kind", "amount", "currency", "period", "period_end", "period_months"}
+        | {"segment", "outlook", "optional", "note"}
     ),
     "quotes": frozenset({"speaker", "quote_start", "optional", "note"}),
 }
@@ -52,8 +56,12 @@ _REQUIRED: dict[str, tuple[str, ...]] = {
     "quotes": ("quote_start",),
 }
 _RECORD_KEYS = frozenset(
-    {"id", "text", "path", "record", "published", "source", "gold", "note", "fold"}
+    {"id", "text", "path", "record", "published", "source", "gold", "note", "fold", "annotates"}
 )
+# fact types whose kinds a record may limit with "annotates", and the kinds each may name
+_ANNOTATES: dict[str, tuple[str, ...]] = {"financials": FINANCIAL_KINDS}
+# gold markers of facts ANNOTATION.md does not score: guidance, breakdowns, segments
+UNSCORED_MARKERS: tuple[str, ...] = ("outlook", "part_of", "segment")
 FOLDS = ("tune", "check")
 
 
@@ -61,12 +69,16 @@ FOLDS = ("tune", "check")
 class GoldFact:
     """One expected fact: its type, the fields the annotator stated, and whether optional.
 
-    ``fields`` holds only the keys the record gives (``None`` = stated as absent).
+    ``fields`` holds only the keys the record gives (``None`` = stated as absent);
+    ``period_end`` is a :class:`~datetime.date` there. ``unscored`` names the marker
+    that puts the fact outside the scoring (``outlook``, ``part_of``, ``segment``):
+    such a fact, like an optional one, absorbs a matching prediction and is never missed.
     """
 
     type: str
     fields: Mapping[str, Any]
     optional: bool = False
+    unscored: str | None = None
 
 
 @dataclass(frozen=True)
@@ -79,6 +91,8 @@ class GoldArticle:
     scored: tuple[str, ...]  # the fact types annotated for this article
     where: str  # "file:line", for messages
     fold: str | None = None  # "tune" (rules read and fitted here) or "check" (only scored)
+    # kinds annotated per fact type ("annotates"); a type absent here is annotated in full
+    annotates: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -181,7 +195,29 @@ def _article(record: dict[str, Any], where: str, base: Path, records: _JsonlCach
     fold = record.get("fold")
     if fold is not None and fold not in FOLDS:
         raise EvalError(f"'fold' must be one of {', '.join(FOLDS)}, got {fold!r}", input=where)
-    return GoldArticle(ident, text, published, source, tuple(facts), scored, where, fold)
+    annotates = _annotates(record.get("annotates", {}), where)
+    return GoldArticle(ident, text, published, source, tuple(facts), scored, where, fold, annotates)
+
+
+def _annotates(value: Any, where: str) -> dict[str, frozenset[str]]:
+    """``{"financials": ["net_profit", ...]}``: the kinds this record's gold covers."""
+    if not isinstance(value, dict):
+        raise EvalError("'annotates' must be an object of kind lists", input=where)
+    out: dict[str, frozenset[str]] = {}
+    for kind, names in value.items():
+        if kind not in _ANNOTATES:
+            raise EvalError(
+                f"'annotates' keys must be one of {', '.join(_ANNOTATES)}, got {kind!r}",
+                input=where,
+            )
+        allowed = _ANNOTATES[kind]
+        if not isinstance(names, list) or any(n not in allowed for n in names):
+            raise EvalError(
+                f"'annotates.{kind}' must be a list of {', '.join(allowed)}, got {names!r}",
+                input=where,
+            )
+        out[kind] = frozenset(names)
+    return out
 
 
 def _text(
@@ -228,12 +264,33 @@ def _fact(kind: str, item: Any, where: str) -> GoldFact:
     for name in _REQUIRED[kind]:
         if not isinstance(item.get(name), str) or not item[name].strip():
             raise EvalError(f"'{name}' must be a non-empty string", input=where)
-    fields = {k: v for k, v in item.items() if k not in ("optional", "note")}
+    fields = {k: v for k, v in item.items() if k not in ("optional", "note", *UNSCORED_MARKERS)}
     _check_values(kind, fields, where)
     optional = item.get("optional", False)
     if not isinstance(optional, bool):
         raise EvalError("'optional' must be true or false", input=where)
-    return GoldFact(kind, fields, optional)
+    return GoldFact(kind, fields, optional, _unscored(item, where))
+
+
+def _unscored(item: dict[str, Any], where: str) -> str | None:
+    """The first marker that leaves this fact unscored, after checking each one's type."""
+    outlook, part_of, segment = (item.get(name) for name in UNSCORED_MARKERS)
+    if not isinstance(outlook, bool | None):
+        raise EvalError(f"'outlook' must be true or false, got {outlook!r}", input=where)
+    if part_of is not None and part_of is not True and not _text_value(part_of):
+        raise EvalError(
+            f"'part_of' must be true, a non-empty string or null, got {part_of!r}", input=where
+        )
+    if segment is not None and not _text_value(segment):
+        raise EvalError(
+            f"'segment' must be a non-empty string or null, got {segment!r}", input=where
+        )
+    marked = {"outlook": outlook, "part_of": part_of, "segment": segment}
+    return next((name for name, value in marked.items() if value), None)
+
+
+def _text_value(value: Any) -> bool:
+    return isinstance(value, str) and bool(value.strip())
 
 
 def _check_values(kind: str, fields: dict[str, Any], where: str) -> None:
@@ -254,10 +311,31 @@ def _check_values(kind: str, fields: dict[str, Any], where: str) -> None:
         currency = fields.get("currency")
         if currency is not None and (not isinstance(currency, str) or len(currency) != 3):
             raise EvalError(f"'currency' must be an ISO code, got {currency!r}", input=where)
+        _check_period(fields, where)
     for name in ("unit", "period", "speaker"):
         value = fields.get(name)
         if value is not None and not isinstance(value, str):
             raise EvalError(f"'{name}' must be a string or null, got {value!r}", input=where)
+
+
+def _check_period(fields: dict[str, Any], where: str) -> None:
+    """``period_end`` YYYY-MM-DD (kept as a date) and ``period_months`` a whole number > 0."""
+    end = fields.get("period_end")
+    if end is not None:
+        try:
+            fields["period_end"] = date.fromisoformat(end) if isinstance(end, str) else None
+        except ValueError:
+            fields["period_end"] = None
+        if fields["period_end"] is None:
+            raise EvalError(f"'period_end' must be YYYY-MM-DD or null, got {end!r}", input=where)
+    months = fields.get("period_months")
+    if months is not None and (
+        isinstance(months, bool) or not isinstance(months, int) or months <= 0
+    ):
+        raise EvalError(
+            f"'period_months' must be a whole number of months or null, got {months!r}",
+            input=where,
+        )
 
 
 def _decimal(value: Any, where: str) -> Decimal:
