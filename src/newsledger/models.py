@@ -131,6 +131,9 @@ class LayoffArgs:
     implied_size: int | None = None
     conflict: str | None = None
     raw: str | None = None  # the figure as written ("one in ten posts")
+    # a breakdown ("about 80 of them in Canada") names the total cut it belongs to:
+    # that event's id or a readable reference; never counted as extra jobs
+    part_of: str | None = None
 
 
 @dataclass(frozen=True)
@@ -143,10 +146,12 @@ class FinancialArgs:
     amount_usd_stated: Decimal | None = None
     period: str | None = None
     period_end: date | None = None
+    period_months: int | None = None  # the period's length: 3 a quarter, 12 a year
     outlook: bool = False
     record: bool = False
     subkind: str | None = None  # "goodwill", "asset"...
     raw: str | None = None
+    segment: str | None = None  # the division whose figure this is, not the company total
 
 
 @dataclass(frozen=True)

@@ -260,7 +260,7 @@ class FinancialState:
     ctx: ArticleContext
     _hints: list[str] = field(default_factory=list)
     _hint_done: bool = False
-    _last_period: tuple[str, date | None, int] | None = None
+    _last_period: tuple[str, date | None, int | None, int] | None = None
     _fye: tuple[int, int] | None = None
     _fye_done: bool = False
     _amountless: list[tuple[str, str | None, Span, Token]] | None = None
@@ -401,13 +401,13 @@ class FinancialState:
         stated = _stated_usd(self.ctx, upper or money)
         amount_usd = usd_value(parsed.amount, parsed.currency, self.ctx.published)
         period = self._period(sent, money)
-        if period == (None, None) and self._last_period is not None:
+        if period == (None, None, None) and self._last_period is not None:
             # "Sales were 610 million francs." right after a result for the first half
-            label, end, until = self._last_period
+            label, end, months, until = self._last_period
             if sent.start_char - until < _PERIOD_CARRY_CHARS:
-                period = (label, end)
+                period = (label, end, months)
         if period[0] is not None:
-            self._last_period = (period[0], period[1], sent.end_char)
+            self._last_period = (period[0], period[1], period[2], sent.end_char)
         args = FinancialArgs(
             kind=kind_name,
             amount=parsed.amount,
@@ -417,6 +417,7 @@ class FinancialState:
             amount_usd_stated=stated,
             period=period[0],
             period_end=period[1],
+            period_months=period[2],
             outlook=outlook,
             record=record,
             subkind=None if subkind == "pretax" else subkind or None,
@@ -433,7 +434,7 @@ class FinancialState:
         when = event_date(sent, self.ctx.published)
         return Event("financial", company, args, (self.ctx.evidence(sent),), when)
 
-    def _period(self, sent: Span, money: Span) -> tuple[str | None, date | None]:
+    def _period(self, sent: Span, money: Span) -> tuple[str | None, date | None, int | None]:
         dates = [e for e in ents_in(sent) if e.label_ == "DATE" and not _in_comparison(e)]
         dates.sort(key=lambda e: distance(money.root, e.root))
         for ent in dates:
@@ -441,8 +442,15 @@ class FinancialState:
                 ent.text, published=self.ctx.published, fiscal_year_end=self.fiscal_year_end()
             )
             if period is not None:
-                return period.label, period.end
-        return None, None
+                return period.label, period.end, _months(period.start, period.end)
+        return None, None, None
+
+
+def _months(start: date | None, end: date | None) -> int | None:
+    """A period's length in whole months: 1 Jul-30 Sep is 3 (a month is 30.44 days)."""
+    if start is None or end is None:
+        return None
+    return round(((end - start).days + 1) / 30.4375) or None
 
 
 def usd_value(amount: Decimal, currency: str | None, on: date | None) -> Decimal | None:
