@@ -57,6 +57,9 @@ def seeds() -> list[dict[str, Any]]:
                 del fin["currency"]
             if fin["period"] is None:
                 del fin["period"]
+        for fin, given in zip(financials, item.get("financials", []), strict=True):
+            if given.get("outlook"):
+                fin["outlook"] = True  # guidance: not scored (ANNOTATION.md)
         quotes = [{"speaker": q["speaker"], "quote_start": q["starts"]} for q in item["quotes"]]
         records.append(
             {
