@@ -50,6 +50,7 @@ def test_loads_annotation_keys(tmp_path: Path) -> None:
         {"company": "A", "kind": "net_profit", "outlook": True},
         {"company": "A", "kind": "revenue", "segment": "Cards", "period_end": None},
         {"company": "A", "kind": "revenue", "outlook": False, "segment": None},
+        {"company": "A", "kind": "restructuring_charge", "outlook": True},  # expected: scored
     ]
     layoffs = [{"company": "A", "jobs": 80, "part_of": True}, {"company": "A", "part_of": "e1"}]
     record = {**GOOD, "gold": {"layoffs": layoffs, "financials": financials},
@@ -57,7 +58,7 @@ def test_loads_annotation_keys(tmp_path: Path) -> None:
     article = load_gold(_write(tmp_path, json.dumps(record))).articles[0]
     assert article.annotates == {"financials": frozenset({"net_profit", "revenue"})}
     assert [f.unscored for f in article.facts] == [
-        "part_of", "part_of", None, "outlook", "segment", None]  # fmt: skip
+        "part_of", "part_of", None, "outlook", "segment", None, None]  # fmt: skip
     first = next(f for f in article.facts if f.type == "financials")
     assert (first.fields["period_end"], first.fields["period_months"]) == (date(2005, 3, 31), 3)
     assert all(m not in f.fields for f in article.facts for m in ("outlook", "part_of", "segment"))

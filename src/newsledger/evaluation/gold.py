@@ -39,6 +39,7 @@ from pathlib import Path
 from typing import Any
 
 from newsledger.errors import EvalError
+from newsledger.evaluation.scope import is_guidance
 from newsledger.models import FINANCIAL_KINDS
 
 FACT_TYPES: tuple[str, ...] = ("layoffs", "financials", "quotes")
@@ -71,14 +72,20 @@ class GoldFact:
 
     ``fields`` holds only the keys the record gives (``None`` = stated as absent);
     ``period_end`` is a :class:`~datetime.date` there. ``unscored`` names the marker
-    that puts the fact outside the scoring (``outlook``, ``part_of``, ``segment``):
-    such a fact, like an optional one, absorbs a matching prediction and is never missed.
+    that puts the fact outside the scoring (``outlook`` on a result, ``part_of``,
+    ``segment``): such a fact, like an optional one, absorbs a matching prediction
+    and is never missed.
     """
 
     type: str
     fields: Mapping[str, Any]
     optional: bool = False
     unscored: str | None = None
+
+    @property
+    def required(self) -> bool:
+        """Counted: missed when not found (neither optional nor outside the scoring)."""
+        return not self.optional and self.unscored is None
 
 
 @dataclass(frozen=True)
@@ -285,7 +292,12 @@ def _unscored(item: dict[str, Any], where: str) -> str | None:
         raise EvalError(
             f"'segment' must be a non-empty string or null, got {segment!r}", input=where
         )
-    marked = {"outlook": outlook, "part_of": part_of, "segment": segment}
+    # an expected charge with outlook is a charge, and is scored (scope.is_guidance)
+    marked = {
+        "outlook": is_guidance(item.get("kind"), outlook),
+        "part_of": part_of,
+        "segment": segment,
+    }
     return next((name for name, value in marked.items() if value), None)
 
 

@@ -15,10 +15,16 @@ quotes      text (``quote_start``), speaker
 
 Facts: a full match is a true positive; a gold fact without one is missed
 (false negative); a prediction without one is spurious (false positive). An
-``optional`` gold fact absorbs a prediction that fully matches it and is never
-counted as missed. Fields: on an aligned pair a stated gold value that the
-prediction gives is a TP, one it gets wrong or leaves out is a FN (and a wrong
-value also a FP); values of unaligned facts are FNs (gold) or FPs (predicted).
+``optional`` gold fact, or one the annotation rules do not score (guidance, a
+breakdown, a segment: see :mod:`~newsledger.evaluation.scope`), absorbs a
+prediction that fully matches it and is never counted as missed; predictions the
+rules do not score, or of kinds the record does not annotate, are dropped before
+aligning. Kinds compare by family (``writedown`` is ``impairment``); the period by
+its end month and length when the gold gives them.
+
+Fields: on an aligned pair a stated gold value that the prediction gives is a TP,
+one it gets wrong or leaves out is a FN (and a wrong value also a FP); values of
+unaligned facts are FNs (gold) or FPs (predicted).
 
 >>> company_match("Telegraph Group (Daily and Sunday Telegraph)", "Telegraph")
 True
@@ -31,10 +37,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from newsledger.evaluation.gold import FACT_TYPES, GoldArticle, GoldFact
+from newsledger.evaluation.scope import annotated, kind_family, unscored_prediction
 from newsledger.resolve.names import company_key
 
 KEY_FIELDS: dict[str, tuple[str, ...]] = {
@@ -65,6 +73,14 @@ class Predicted:
     fields: Mapping[str, Any]
     start: int | None = None  # offset of its evidence or quotation in the article
     sentence: str | None = None
+
+
+@dataclass(frozen=True)
+class GoldPeriod:
+    """A gold period by its resolved end and length in months (``None``: not stated)."""
+
+    end: date | None
+    months: int | None
 
 
 @dataclass(frozen=True)
@@ -183,7 +199,45 @@ def quote_starts(text: str | None, quote_start: str | None) -> bool:
 def predicted_value(kind: str, name: str, pred: Mapping[str, Any]) -> Any:
     if name == "quote_start":
         return pred.get("text")
+    if name == "period":
+        return pred.get("period") or pred.get("period_end")
     return pred.get(name)
+
+
+def gold_values(gold: GoldFact) -> dict[str, Any]:
+    """The gold fields as scored: ``period`` is a :class:`GoldPeriod` when the gold
+    gives ``period_end`` or ``period_months``, else the text's words (or absent)."""
+    values = {k: v for k, v in gold.fields.items() if k not in ("period_end", "period_months")}
+    if "period_end" in gold.fields or "period_months" in gold.fields:
+        end, months = gold.fields.get("period_end"), gold.fields.get("period_months")
+        if end is not None or months is not None:
+            values["period"] = GoldPeriod(end, months)
+        else:
+            values.setdefault("period", None)  # stated as not stated: leave it empty
+    return values
+
+
+def _as_date(value: Any) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+def period_equal(gold: GoldPeriod, pred: Mapping[str, Any]) -> bool:
+    """Same end month and year (a quarter to 30 or 31 March is one period), same length.
+
+    >>> period_equal(GoldPeriod(date(2005, 3, 31), 3), {"period_end": "2005-03-30",
+    ...                                                 "period_months": 3})
+    True
+    """
+    if gold.end is not None:
+        end = _as_date(pred.get("period_end"))
+        if end is None or (end.year, end.month) != (gold.end.year, gold.end.month):
+            return False
+    return gold.months is None or pred.get("period_months") == gold.months
 
 
 def _loose_text(gold: str, pred: Any) -> bool:
@@ -203,6 +257,8 @@ def _amount(gold: Any, pred: Any) -> bool:
 
 def field_equal(kind: str, name: str, gold: Any, pred: Mapping[str, Any]) -> bool:
     """Whether the prediction agrees with one gold field (``None`` = must be empty)."""
+    if isinstance(gold, GoldPeriod):
+        return period_equal(gold, pred)
     value = predicted_value(kind, name, pred)
     if name == "jobs":
         if gold is None:
@@ -225,6 +281,8 @@ def field_equal(kind: str, name: str, gold: Any, pred: Mapping[str, Any]) -> boo
         return _amount(gold, value)
     if name in ("unit", "period"):
         return _loose_text(gold, value)
+    if name == "kind":
+        return kind_family(str(value)) == kind_family(gold)
     return str(value).upper() == str(gold).upper() if name == "currency" else value == gold
 
 
@@ -240,7 +298,7 @@ def full_match(kind: str, gold: GoldFact, pred: Predicted) -> bool:
 
 
 def _agreement(kind: str, gold: GoldFact, pred: Predicted) -> int:
-    return sum(field_equal(kind, f, v, pred.fields) for f, v in gold.fields.items())
+    return sum(field_equal(kind, f, v, pred.fields) for f, v in gold_values(gold).items())
 
 
 # --- alignment and scoring ----------------------------------------------------
@@ -251,7 +309,7 @@ def align(
 ) -> list[tuple[int, int, bool]]:
     """One-to-one (gold index, predicted index, full match) pairs, best first.
 
-    Optional gold facts only take predictions that fully match them.
+    Gold facts that are not required only take predictions that fully match them.
     """
     candidates = []
     for i, gold in enumerate(golds):
@@ -259,9 +317,9 @@ def align(
             if not _anchor(kind, gold, pred):
                 continue
             full = full_match(kind, gold, pred)
-            if gold.optional and not full:
+            if not gold.required and not full:
                 continue
-            candidates.append((not full, gold.optional, -_agreement(kind, gold, pred), i, j))
+            candidates.append((not full, not gold.required, -_agreement(kind, gold, pred), i, j))
     pairs: list[tuple[int, int, bool]] = []
     used_g: set[int] = set()
     used_p: set[int] = set()
@@ -287,9 +345,9 @@ def _field_counts(
         counts[name] = counts[name] + Counts(tp, fp, fn)
 
     for i, gold in enumerate(golds):
-        if gold.optional:
+        if not gold.required:
             continue
-        for name, value in gold.fields.items():
+        for name, value in gold_values(gold).items():
             if name not in counts:
                 continue
             if i not in paired_g:
@@ -315,14 +373,17 @@ def score_article(article: GoldArticle, predicted: Sequence[Predicted]) -> Artic
     missed: list[GoldFact] = []
     spurious: list[Predicted] = []
     for kind in article.scored:
-        golds = [f for f in article.facts if f.type == kind]
-        preds = [p for p in predicted if p.type == kind]
+        kinds = article.annotates.get(kind)
+        golds = [
+            f for f in article.facts if f.type == kind and annotated(kinds, f.fields.get("kind"))
+        ]
+        preds = [p for p in predicted if p.type == kind and annotated(kinds, p.fields.get("kind"))]
         pairs = align(kind, golds, preds)
         full_g = {i for i, _, full in pairs if full}
         full_p = {j for _, j, full in pairs if full}
-        absorbed = {j for i, j, _ in pairs if golds[i].optional}
-        tp = sum(1 for i in full_g if not golds[i].optional)
-        kind_missed = [g for i, g in enumerate(golds) if not g.optional and i not in full_g]
+        absorbed = {j for i, j, _ in pairs if not golds[i].required}
+        tp = sum(1 for i in full_g if golds[i].required)
+        kind_missed = [g for i, g in enumerate(golds) if g.required and i not in full_g]
         kind_spurious = [p for j, p in enumerate(preds) if j not in full_p and j not in absorbed]
         facts[kind] = Counts(tp, len(kind_spurious), len(kind_missed))
         fields[kind] = _field_counts(kind, golds, preds, pairs)
@@ -352,7 +413,8 @@ def total(scores: Iterable[ArticleScore]) -> Scores:
 
 
 def predictions(contract: Mapping[str, Any]) -> list[Predicted]:
-    """The layoffs, financials and quotes of one article's contract JSON.
+    """The layoffs, financials and quotes of one article's contract JSON, without
+    those the annotation rules leave out (``scope.unscored_prediction``).
 
     >>> predictions({"events": [{"type": "layoff", "company": "Acme", "jobs": 5,
     ...   "evidence": {"text": "Acme cut 5 jobs.", "start": 0, "end": 16}}], "quotes": []})[0].type
@@ -363,8 +425,8 @@ def predictions(contract: Mapping[str, Any]) -> list[Predicted]:
         kind = EVENT_TYPES.get(event.get("type", ""))
         if kind is None:
             continue
-        if kind == "layoffs" and event.get("status") == "denied":
-            continue  # "denied reports that it would cut" is found, but is no job cut
+        if unscored_prediction(kind, event) is not None:
+            continue
         evidence = event.get("evidence") or {}
         out.append(Predicted(kind, event, evidence.get("start"), evidence.get("text")))
     for quote in contract.get("quotes", []):

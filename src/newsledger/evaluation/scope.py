@@ -1,0 +1,68 @@
+"""What the annotation rules (``ANNOTATION.md``) score, as plain functions of a fact.
+
+Both sides of the scoring use them: the gold loader marks the gold facts the rules
+leave out, and the matcher drops the predictions they leave out before aligning,
+so such a prediction is neither credited nor spurious.
+
+* Write-downs, write-offs and impairments are one family: ``writedown`` is
+  ``impairment``.
+* Guidance (``outlook``) of a profit, a loss or revenue is not scored; an expected
+  charge (restructuring, impairment) is a charge and is scored.
+* A layoff that is a breakdown of a stated total (``part_of``) and a division's
+  figure (``segment``) are not scored.
+* A record may list the kinds its gold covers (``annotates``); other kinds are not
+  scored there.
+
+>>> kind_family("writedown"), kind_family("revenue")
+('impairment', 'revenue')
+>>> is_guidance("net_profit", True), is_guidance("restructuring_charge", True)
+(True, False)
+>>> unscored_prediction("layoffs", {"company": "Acme", "jobs": 80, "part_of": "e1"})
+'part_of'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping
+from typing import Any
+
+# one family per real-world kind of figure (ANNOTATION.md, "Kinds")
+KIND_FAMILIES: Mapping[str, str] = {"writedown": "impairment"}
+# charges stated ahead ("expects to book $25 million in severance costs") are scored
+CHARGE_FAMILIES: frozenset[str] = frozenset({"impairment", "restructuring_charge"})
+
+
+def kind_family(kind: str | None) -> str | None:
+    """The family a financial kind is scored as."""
+    return None if kind is None else KIND_FAMILIES.get(kind, kind)
+
+
+def is_guidance(kind: str | None, outlook: Any) -> bool:
+    """A forecast of a result (profit, loss, revenue), which the rules do not score."""
+    return bool(outlook) and kind_family(kind) not in CHARGE_FAMILIES
+
+
+def annotated(kinds: Collection[str] | None, kind: str | None) -> bool:
+    """Whether a fact of ``kind`` is scored where the gold covers ``kinds`` (None: all).
+
+    >>> annotated(["impairment"], "writedown"), annotated(["revenue"], "operating_profit")
+    (True, False)
+    """
+    if kinds is None:
+        return True
+    return kind_family(kind) in {kind_family(k) for k in kinds}
+
+
+def unscored_prediction(fact_type: str, fields: Mapping[str, Any]) -> str | None:
+    """Why a predicted fact (contract fields) is left out of the scoring; None if scored."""
+    if fact_type == "layoffs":
+        if fields.get("status") == "denied":
+            return "denied"  # "denied reports that it would cut" is found, but is no job cut
+        if fields.get("part_of"):
+            return "part_of"
+    if fact_type == "financials":
+        if fields.get("segment"):
+            return "segment"
+        if is_guidance(fields.get("kind"), fields.get("outlook")):
+            return "outlook"
+    return None
