@@ -70,11 +70,22 @@ def test_update(
     assert len(result.refused) == refused
 
 
+@pytest.mark.parametrize("name", ["wire", "wire:tune"])
+def test_unpinned_sets_get_no_floor(name: str) -> None:
+    base = dataclasses.replace(BASE, unpinned=("wire",))
+    result = update(base, {name: {"layoffs": 1.0}, "bbc": {"layoffs": 0.9}})
+    assert set(result.baseline.floors) == {"team", "bbc"}
+    assert result.baseline.unpinned == ("wire",)
+
+
 def test_baseline_file_round_trip(tmp_path: Path) -> None:
     path = tmp_path / "baseline.json"
     assert load_baseline(path) == Baseline()
     save_baseline(path, BASE)
     assert load_baseline(path) == BASE
+    with_unpinned = dataclasses.replace(BASE, unpinned=("team", "wire"))
+    save_baseline(path, with_unpinned)
+    assert load_baseline(path) == with_unpinned
     path.write_text('{"floors": {"team": {"layoffs": "high"}}}')
     with pytest.raises(EvalError, match="malformed baseline"):
         load_baseline(path)
