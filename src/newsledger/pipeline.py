@@ -20,6 +20,7 @@ from tqdm import tqdm
 from newsledger.config import Settings, load_settings
 from newsledger.errors import EmptyInput, ExtractError
 from newsledger.extract.nlp import load_nlp, make_doc
+from newsledger.extract.parse_copy import parse_copy
 from newsledger.ingest import read_inputs
 from newsledger.ingest.identity import make_article
 from newsledger.models import Article, Extraction, Failure, IngestSummary
@@ -63,11 +64,15 @@ class Extractor:
             return out
 
     def extract_many(self, articles: Iterable[Article]) -> Iterator[Extraction]:
-        """Extract a stream of articles in this process, in order."""
-        pairs = ((make_doc(self.nlp, a), a) for a in articles)
-        docs = (d for d, _ in pairs)
-        for doc in self.nlp.pipe(docs, batch_size=self.settings.batch_size):
-            yield _assemble(doc)
+        """Extract a stream of articles in this process, in order.
+
+        spaCy reads each text cleaned of invisible characters; the facts come
+        back with offsets into the article text as given.
+        """
+        copies = (parse_copy(a) for a in articles)
+        docs = ((make_doc(self.nlp, c.article), c) for c in copies)
+        for doc, copy in self.nlp.pipe(docs, batch_size=self.settings.batch_size, as_tuples=True):
+            yield copy.restore(_assemble(doc))
 
 
 def _assemble(doc: object) -> Extraction:

@@ -19,6 +19,14 @@ from newsledger.normalize.money import (
 )
 from newsledger.normalize.numbers import parse_count_range, parse_number, parse_percent
 from newsledger.normalize.periods import fiscal_year_end_from_text, parse_period
+from newsledger.normalize.text import CleanText, clean_for_parse
+
+
+def _cleaned(text: str) -> CleanText | None:
+    """clean_for_parse, None when it leaves the text alone: a counter-example is unchanged text."""
+    clean = clean_for_parse(text)
+    return clean if clean.changed else None
+
 
 FUNCTIONS: dict[str, Callable[..., Any]] = {
     "parse_number": parse_number,
@@ -30,6 +38,7 @@ FUNCTIONS: dict[str, Callable[..., Any]] = {
     "resolve_date": resolve_date,
     "parse_period": parse_period,
     "fiscal_year_end_from_text": fiscal_year_end_from_text,
+    "clean_for_parse": _cleaned,
 }
 
 
@@ -107,5 +116,5 @@ def test_package_exports_exactly_all() -> None:
     import newsledger.normalize as package
 
     public = {name for name in vars(package) if not name.startswith("_")}
-    modules = {"currency", "dates", "money", "numbers", "periods", "types"}
+    modules = {"currency", "dates", "money", "numbers", "periods", "text", "types"}
     assert public - modules == set(package.__all__)

@@ -2,7 +2,8 @@
 
 Each reads one short phrase and returns a frozen value that keeps the raw text
 beside the parsed ``Decimal`` or ``date``, or None for what it cannot read.
-Nothing here imports spaCy or reads the clock.
+:func:`clean_for_parse` prepares a whole article for the parser instead (invisible
+characters dropped, an offset map back). Nothing here imports spaCy or reads the clock.
 
 >>> parse_money("¥75 billion").currency
 'JPY'
@@ -18,14 +19,17 @@ from newsledger.normalize.money import (
 )
 from newsledger.normalize.numbers import parse_count_range, parse_number, parse_percent
 from newsledger.normalize.periods import fiscal_year_end_from_text, parse_period
+from newsledger.normalize.text import CleanText, clean_for_parse
 from newsledger.normalize.types import CountRange, Money, Percent, Period, ResolvedDate
 
 __all__ = [
+    "CleanText",
     "CountRange",
     "Money",
     "Percent",
     "Period",
     "ResolvedDate",
+    "clean_for_parse",
     "currency_for_country",
     "currency_for_nationality",
     "find_stated_conversion",

@@ -20,6 +20,7 @@ from typing import Any
 
 DATA_FILES: tuple[str, ...] = (
     "calendar",
+    "cleaning",
     "countries",
     "currencies",
     "fiscal",
