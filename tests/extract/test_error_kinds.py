@@ -198,7 +198,6 @@ KIND_2 = [
         L,
         [cut("Brisk Logistics", 2500)],
         strict=True,
-        fails="'Brisk' dropped as if a descriptor: company 'Logistics'",
     ),
     row(
         "k2-name-not-cut-to-last-word",

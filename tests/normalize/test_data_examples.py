@@ -18,6 +18,7 @@ from newsledger.normalize.money import (
     parse_money,
 )
 from newsledger.normalize.numbers import parse_count_range, parse_number, parse_percent
+from newsledger.normalize.orgs import org_type
 from newsledger.normalize.periods import fiscal_year_end_from_text, parse_period
 from newsledger.normalize.text import CleanText, clean_for_parse
 
@@ -28,7 +29,15 @@ def _cleaned(text: str) -> CleanText | None:
     return clean if clean.changed else None
 
 
+def _other_type(text: str, type: str) -> str | None:
+    """None (a pass for a counter-example) when ``text`` is not typed ``type``."""
+    found = org_type(text)
+    return found if found == type else None
+
+
 FUNCTIONS: dict[str, Callable[..., Any]] = {
+    "org_type": org_type,
+    "org_type_other_than": _other_type,
     "parse_number": parse_number,
     "parse_count_range": parse_count_range,
     "parse_percent": parse_percent,
@@ -116,5 +125,5 @@ def test_package_exports_exactly_all() -> None:
     import newsledger.normalize as package
 
     public = {name for name in vars(package) if not name.startswith("_")}
-    modules = {"currency", "dates", "money", "numbers", "periods", "text", "types"}
+    modules = {"currency", "dates", "money", "numbers", "orgs", "periods", "text", "types"}
     assert public - modules == set(package.__all__)

@@ -51,6 +51,8 @@ TITLE_MAX_WORDS = 7
 LONG_FRAME_TOKENS = 36
 # a quotation this short with no verb and no speech cue is a term, not a quote
 SCARE_MAX_WORDS = 4
+# a fragment this short is a quote only when a speech verb frames it (ANNOTATION.md)
+FRAGMENT_MAX_WORDS = 3
 # a speaker phrase longer than this is a clause, not a name
 SPEAKER_MAX_WORDS = 8
 
@@ -450,6 +452,22 @@ def _speech_framed(before: list[Token], after: list[Token]) -> bool:
     return any(t.lower_ in speech_forms() for t in after[:NEW_SENTENCE_CUE_TOKENS])
 
 
+def _speech_act(words: Span | None, before: list[Token], after: list[Token]) -> bool:
+    """A speech verb frames the quotation or governs its words ("promises that the
+    company “will change”")."""
+    if _speech_framed(before, after):
+        return True
+    forms = speech_forms()
+    return words is not None and any(
+        a.lower_ in forms or a.lemma_.lower() in forms for t in words for a in t.ancestors
+    )
+
+
+def _fragment(quote: QuoteSpan) -> bool:
+    """Three words or fewer (ANNOTATION.md: short fragments)."""
+    return len(quote.text.split()) <= FRAGMENT_MAX_WORDS
+
+
 def _is_scare(words: Span | None, quote: QuoteSpan) -> bool:
     if words is None:
         return True
@@ -483,6 +501,8 @@ def find_quotes(doc: Doc, article: Article, entities: list[Entity]) -> list[Quot
             continue  # "his memoir, “Tough Choices,” …": a title, nobody's words
         if not direct and _is_scare(words, quote):
             continue
+        if not direct and _fragment(quote) and not _speech_act(words, before, after):
+            continue  # "is “pausing” hiring": a word or three in marks, no speech act
         speaker = (
             _dash_speaker(ctx, after)
             or _label_speaker(ctx, before)

@@ -25,6 +25,7 @@ DATA_FILES: tuple[str, ...] = (
     "currencies",
     "fiscal",
     "number_words",
+    "org_types",
     "percent",
     "qualifiers",
     "relative_dates",

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import dataclasses
 from functools import lru_cache
+from typing import Any
 
 from spacy.tokens import Doc, Span
 
@@ -50,15 +51,20 @@ def _worth_a_look(sent: Span, words: set[str], lemmas: frozenset[str]) -> bool:
     return any(ent.label_ in _FIGURE_LABELS for ent in ents_in(sent))
 
 
-def find_events(doc: Doc, article: Article, entities: list[Entity]) -> list[Event]:
-    """Every event the article states, in order of first evidence."""
+def find_events(
+    doc: Doc, article: Article, entities: list[Entity], trace: list[Any] | None = None
+) -> list[Event]:
+    """Every event the article states, in order of first evidence. ``trace``, when
+    given, collects every company choice (``arguments.Choice``), for fitting weights."""
     try:
-        return _find(doc, article, entities)
+        return _find(doc, article, entities, trace)
     finally:
         release(doc)
 
 
-def _find(doc: Doc, article: Article, entities: list[Entity]) -> list[Event]:
+def _find(
+    doc: Doc, article: Article, entities: list[Entity], trace: list[Any] | None
+) -> list[Event]:
     from newsledger.extract.events import (
         corporate,
         financials,
@@ -69,6 +75,7 @@ def _find(doc: Doc, article: Article, entities: list[Entity]) -> list[Event]:
     )
 
     ctx = build_context(doc, article, entities)
+    ctx.trace = trace
     lemmas = _prefilter_lemmas()
     lex = lexicon()
     mentions: list[LayoffMention] = []

@@ -286,8 +286,26 @@ def attached_org(ctx: ArticleContext, tok: Token) -> str | None:
     return None
 
 
-def actor_for(ctx: ArticleContext, trigger: Token, anchor: Token | None = None) -> Actor:
-    """The company doing what ``trigger`` says, by subject, attachment, or context."""
+def actor_for(
+    ctx: ArticleContext, trigger: Token, anchor: Token | None = None, event: str | None = None
+) -> Actor:
+    """The company doing what ``trigger`` says. For an ``event`` type ("layoff",
+    "financial", "plan") the hand rules' pick is one vote among the candidates that
+    ``arguments.choose`` scores; otherwise the hand rules decide alone."""
+    rule = rule_actor(ctx, trigger, anchor)
+    if event is None:
+        return rule
+    from newsledger.extract.events.arguments import choose
+
+    how = rule.how if rule.company else "none"
+    name = choose(ctx, trigger, anchor, rule.company, how, event)
+    if name == rule.company:
+        return rule
+    return Actor(name, True, rule.unit, how="scored")
+
+
+def rule_actor(ctx: ArticleContext, trigger: Token, anchor: Token | None = None) -> Actor:
+    """The hand rules: by subject, attachment, or context."""
     for tok in (anchor, trigger):
         if tok is not None:
             name = attached_org(ctx, tok)

@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -36,6 +37,10 @@ class ArticleContext:
     person_at: dict[int, str] = field(default_factory=dict)
     main_company: str | None = None
     main_salient: bool = False  # named in the headline or more than once
+    # the company chooser's weights (None: the shipped ones) and, when fitting, a list
+    # that records every choice (extract/events/arguments.py)
+    company_weights: Any = None
+    trace: list[Any] | None = None
 
     @property
     def published(self) -> date | None:
@@ -194,6 +199,9 @@ def _paragraph_pieces(sent: Span) -> list[Span]:
     return [p for p in pieces if p.text.strip()]
 
 
+_SENTENCE_END = frozenset(".!?:;\"'”’)]…")
+
+
 def sentence_units(doc: Doc) -> list[Span]:
     """Sentences cut at blank lines, with a split after an abbreviation undone
     (a piece that starts lowercase or with a figure joins the one before)."""
@@ -204,7 +212,11 @@ def sentence_units(doc: Doc) -> list[Span]:
         prev_gap = units[-1].text if units else ""
         gap = full[units[-1].end_char : sent.start_char] if units else ""
         joins = bool(units) and bool(text) and "\n" not in gap + prev_gap[-1:]
-        joins = joins and (text[0].islower() or text[0] in "$€£¥0123456789")
+        # a split mid-sentence: the piece starts lowercase or with a figure, or the one
+        # before ends with no sentence-final mark ("Acme" | "Corp will cut ...", the
+        # parser having run a headline into the first words of the body)
+        unfinished = bool(prev_gap) and prev_gap.rstrip()[-1:] not in _SENTENCE_END
+        joins = joins and (text[0].islower() or text[0] in "$€£¥0123456789" or unfinished)
         if joins and units:
             prev = units.pop()
             units.append(doc[prev.start : sent.end])
@@ -287,9 +299,21 @@ def paragraph_starts(doc: Doc) -> Doc:
     and attaches its words to the wrong heads. Add with
     ``nlp.add_pipe("newsledger_paragraphs", before="parser")``.
     """
-    for tok in doc[1:]:
-        prev = doc[tok.i - 1]
-        blank_line = "\n\n" in prev.whitespace_ or (prev.is_space and prev.text.count("\n") >= 2)
+    for tok in doc:
+        prev = doc[tok.i - 1] if tok.i else None
+        blank_line = prev is None or (
+            "\n\n" in prev.whitespace_ or (prev.is_space and prev.text.count("\n") >= 2)
+        )
         if blank_line and not tok.is_space:
             tok.is_sent_start = True
+            # nor does the parser end that sentence after its first word ("Acme" | "Corp
+            # will cut ..."): two words in a row with no mark between are one sentence
+            nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+            if (
+                nxt is not None
+                and tok.is_alpha
+                and nxt.is_alpha
+                and not tok.whitespace_.count("\n")
+            ):
+                nxt.is_sent_start = False
     return doc

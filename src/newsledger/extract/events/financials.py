@@ -423,7 +423,7 @@ class FinancialState:
             subkind=None if subkind == "pretax" else subkind or None,
             raw=raw,
         )
-        actor = actor_for(self.ctx, hit.span.root)
+        actor = actor_for(self.ctx, hit.span.root, None, "financial")
         company = actor.company
         if company is not None and company_key(company) in cues.lemmas("market_name"):
             company = self.ctx.context_company()  # "Wall Street had expected more"

@@ -337,7 +337,7 @@ def find_mentions(ctx: ArticleContext, sent: Span, lex: _Lex) -> list[LayoffMent
         status, negated = find_status(trigger, sent)
         listed = listed_companies(trigger)
         actors = [Actor(n, True) for n in listed] if len(listed) > 1 else []
-        for actor in actors or [actor_for(ctx, trigger, anchor)]:
+        for actor in actors or [actor_for(ctx, trigger, anchor, "layoff")]:
             found = _mention(ctx, actor, sent, trigger, anchor, figures, status, negated)
             mentions.append(_replace(found, breakdown=_is_breakdown(anchor, lex)))
     mentions.extend(_anaphoric(ctx, sent, lex, seen))
@@ -400,7 +400,7 @@ def _anaphoric(ctx: ArticleContext, sent: Span, lex: _Lex, seen: set[int]) -> li
         ):
             continue
         status, negated = find_status(tok, sent)
-        actor = actor_for(ctx, tok, None)
+        actor = actor_for(ctx, tok, None, "layoff")
         out.append(
             LayoffMention(
                 actor=actor,

@@ -131,7 +131,7 @@ def _budget_events(ctx: ArticleContext, sent: Span, money_used: set[int]) -> lis
             deadline=deadline,
             deadline_text=deadline_text,
         )
-        company = actor_for(ctx, verb).company
+        company = actor_for(ctx, verb, None, "plan").company
         out.append(
             Event(
                 "restructuring_plan",
@@ -153,7 +153,7 @@ def _scope_events(ctx: ArticleContext, sent: Span) -> list[Event]:
         scope = _scope(tok)
         if scope is None:
             continue
-        actor = actor_for(ctx, tok)
+        actor = actor_for(ctx, tok, None, "plan")
         args = RestructuringArgs(name=_named_plan(sent), scope=scope)
         out.append(
             Event(

@@ -1,0 +1,388 @@
+"""Choosing an event's company: every candidate, one scoring function.
+
+The finders (layoffs, financials, plans) say *where* an event is stated: a cue
+token and, for layoffs, the job noun it cuts. Which organisation the event
+belongs to is decided here, the same way for every event type:
+
+1. **Candidates**: every organisation, person or place named in the cue's
+   sentence, the companies of the headline and of the sentence before, the
+   article's main company, the company the hand rules of ``companies.py``
+   pick (one vote among the features), and *none* (no company of this article:
+   a sector, a country, a list of examples).
+2. **Features**: a fixed set of general ones (``rules/company_features.json``
+   defines each, with examples): grammar (subject, possessor, attached by a
+   preposition, apposed unit, relative clause or aside, list of examples,
+   source credit), place (before the cue, distance, headline, sentence before),
+   the article (main company, share of mentions) and the organisation's type
+   (``normalize.orgs``).
+3. **One linear score** per candidate, weights from
+   ``rules/company_weights.json`` (fitted on tune folds only by
+   ``scripts/fit_company_weights.py``); the highest score wins.
+
+>>> weights = Weights("t", 0.0, {"subject": 2.0})
+>>> weights.score({"subject": 1.0, "distance": 0.5})
+2.0
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from spacy.tokens import Span, Token
+
+from newsledger.extract.events.context import ArticleContext, is_companyish
+from newsledger.extract.events.rules import load_book
+from newsledger.extract.events.spans import ents_in
+from newsledger.normalize.orgs import org_type
+from newsledger.resolve.names import clean_name, company_key
+
+NONE = "<none>"  # the candidate "no company of this article"
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+_OWN_DEPS = frozenset({"poss", "compound", "nmod"})
+_ATTACH_PREPS = frozenset({"at", "by", "from", "of", "for", "in", "within"})
+_ASIDE_DEPS = frozenset({"relcl", "acl", "advcl", "appos", "parataxis"})
+_ASIDE_PREPS = frozenset({"behind", "than", "like", "unlike", "versus", "against", "including"})
+_SOURCE_HEADS = frozenset({"accord", "according", "tell", "report", "cite", "quote", "via"})
+_REPORT_VERBS = frozenset({"say", "announce", "report", "confirm", "reveal", "state", "tell"})
+_PLACE_LABELS = frozenset({"GPE", "LOC"})
+_DISTANCE_CAP = 40
+
+
+@dataclass(frozen=True)
+class Weights:
+    """A versioned linear scorer: ``bias`` + the sum of weight x feature value."""
+
+    version: str
+    bias: float
+    weights: dict[str, float]
+
+    def score(self, features: dict[str, float]) -> float:
+        return self.bias + sum(self.weights.get(k, 0.0) * v for k, v in features.items())
+
+
+@cache
+def feature_table() -> tuple[dict[str, Any], ...]:
+    """The feature definitions (id, what it means, examples), in their fixed order."""
+    text = resources.files("newsledger.extract").joinpath("rules/company_features.json")
+    data: dict[str, Any] = json.loads(text.read_text("utf-8"))
+    return tuple(data["features"])
+
+
+def feature_names() -> tuple[str, ...]:
+    return tuple(f["id"] for f in feature_table())
+
+
+@cache
+def default_weights() -> Weights:
+    text = resources.files("newsledger.extract").joinpath("rules/company_weights.json")
+    return load_weights(json.loads(text.read_text("utf-8")))
+
+
+def load_weights(data: dict[str, Any]) -> Weights:
+    """Weights from their JSON form; a weight for an undefined feature is an error."""
+    known = set(feature_names())
+    unknown = set(data["weights"]) - known
+    if unknown:
+        raise ValueError(f"weights for undefined features: {sorted(unknown)}")
+    return Weights(str(data["version"]), float(data["bias"]), dict(data["weights"]))
+
+
+@dataclass
+class Candidate:
+    """One organisation (or none) that could be the event's company."""
+
+    key: str
+    name: str | None
+    features: dict[str, float] = field(default_factory=dict)
+
+    def vote(self, name: str, value: float = 1.0) -> None:
+        self.features[name] = max(self.features.get(name, 0.0), value)
+
+
+@dataclass(frozen=True)
+class Choice:
+    """What was decided for one cue (kept for fitting and for ``--details``)."""
+
+    event: str
+    sentence: str
+    rule_key: str
+    candidates: tuple[Candidate, ...]
+    chosen: str
+
+
+# --- candidates ----------------------------------------------------------------------
+
+
+def _mention_name(ctx: ArticleContext, ent: Span) -> tuple[str, str] | None:
+    """(name, type) of a named mention that could be an event's actor, or None."""
+    if ent.label_ == "PERSON" and not is_companyish(ent):
+        name = clean_name(ent.text)
+        return (name, "person") if name else None
+    if ent.label_ in _PLACE_LABELS and not is_companyish(ent):
+        name = clean_name(ent.text)
+        return (name, "place") if name else None
+    if ent.label_ != "ORG" and not is_companyish(ent):
+        return None
+    name = ctx.company_at.get(ent.start_char) or clean_name(ent.text)
+    return (name, org_type(name)) if name else None
+
+
+def _add(pool: dict[str, Candidate], name: str) -> Candidate:
+    key = company_key(name) or name.lower()
+    cand = pool.get(key)
+    if cand is None:
+        cand = pool[key] = Candidate(key, name)
+    return cand
+
+
+def candidates(
+    ctx: ArticleContext, trigger: Token, anchor: Token | None, rule_name: str | None, how: str
+) -> list[Candidate]:
+    """Every candidate of one cue, with its features."""
+    sent = ctx.unit_of(trigger)
+    pool: dict[str, Candidate] = {}
+    for ent in ents_in(sent):
+        named = _mention_name(ctx, ent)
+        if named is None:
+            continue
+        cand = _add(pool, named[0])
+        cand.vote(f"type_{named[1]}")
+        for name, value in _grammar(ctx, ent, trigger, anchor).items():
+            cand.vote(name, value)
+    for unit, feature in _around(ctx, sent):
+        for ent in ents_in(unit):
+            named = _mention_name(ctx, ent)
+            if named is not None and named[1] not in ("person", "place"):
+                cand = _add(pool, named[0])
+                cand.vote(feature)
+                cand.vote(f"type_{named[1]}")
+    if ctx.main_company and ctx.main_salient:
+        _add(pool, ctx.main_company).vote("main_company")
+    if rule_name:
+        _add(pool, rule_name).vote(f"rule_{how}")
+    _article_features(ctx, pool.values())
+    none = Candidate(NONE, None, {"none": 1.0})
+    if rule_name is None:
+        none.vote("rule_none")
+    for cand in pool.values():
+        if cand.key != NONE and not any(k.startswith("type_") for k in cand.features):
+            cand.vote(f"type_{org_type(cand.name or '')}")
+    return [*pool.values(), none]
+
+
+def _around(ctx: ArticleContext, sent: Span) -> list[tuple[Span, str]]:
+    units = ctx.units
+    out: list[tuple[Span, str]] = []
+    if units and units[0] != sent:
+        out.append((units[0], "headline"))
+    for i, unit in enumerate(units):
+        if unit == sent and i > 0 and units[i - 1] != units[0]:
+            out.append((units[i - 1], "sentence_before"))
+    return out
+
+
+def _article_features(ctx: ArticleContext, pool: Iterable[Candidate]) -> None:
+    keys = [company_key(n) for n in ctx.company_at.values()]
+    total = len(keys) or 1
+    main = company_key(ctx.main_company) if ctx.main_company else None
+    for cand in pool:
+        share = sum(1 for k in keys if k == cand.key) / total
+        if share:
+            cand.vote("mention_share", round(share, 3))
+        if main and cand.key == main and ctx.main_salient:
+            cand.vote("main_company")
+
+
+# --- grammar features ------------------------------------------------------------------
+
+
+def _grammar(
+    ctx: ArticleContext, ent: Span, trigger: Token, anchor: Token | None
+) -> dict[str, float]:
+    root = ent.root
+    heads = [h for h in (trigger, anchor) if h is not None]
+    distance = min(abs(root.i - trigger.i), _DISTANCE_CAP) / _DISTANCE_CAP
+    flags = {
+        "before_cue": ent.start < trigger.i,
+        "subject": _is_subject_of(root, trigger, anchor),
+        "reporter": _is_reporter_of(root, trigger),
+        "possessor": any(_owned_by(root, h) for h in heads),
+        "attached": any(_attached_to(root, h) for h in heads),
+        "is_unit": _names_unit(root),
+        "owns_unit": _owns_unit(root),
+        "aside": _in_aside(root, trigger),
+        "listed_example": _listed(ent),
+        "source_credit": _credited(ent),
+    }
+    out = {name: 1.0 for name, on in flags.items() if on}
+    out["near"] = round(1.0 - distance, 3)
+    return out
+
+
+def _ancestors(tok: Token) -> list[Token]:
+    return list(tok.ancestors)
+
+
+def _subject_tokens(verb: Token) -> list[Token]:
+    return [c for c in verb.children if c.dep_ in _SUBJECTS]
+
+
+def _clause_verbs(trigger: Token) -> list[Token]:
+    """The trigger and the heads it climbs through to its clause's verb (up to 4 steps)."""
+    chain = [trigger]
+    tok = trigger
+    for _ in range(4):
+        if tok.dep_ in ("ROOT", "ccomp", "relcl", "advcl") or tok.head.i == tok.i:
+            break
+        tok = tok.head
+        chain.append(tok)
+    return chain
+
+
+def _is_subject_of(root: Token, trigger: Token, anchor: Token | None) -> bool:
+    for verb in _clause_verbs(trigger):
+        for subj in _subject_tokens(verb):
+            if anchor is not None and subj.i == anchor.i:
+                continue
+            if _within_name(root, subj):
+                return True
+    return False
+
+
+def _within_name(root: Token, head: Token) -> bool:
+    """``root`` is part of ``head``'s own noun phrase (no relative clause, no aside)."""
+    tok = root
+    for _ in range(4):
+        if tok.i == head.i:
+            return True
+        if tok.dep_ not in ("compound", "poss", "nmod", "appos", "amod", "flat"):
+            return False
+        tok = tok.head
+    return tok.i == head.i
+
+
+def _is_reporter_of(root: Token, trigger: Token) -> bool:
+    """ "Acme said profit fell": the subject of a reporting verb above the cue's clause."""
+    for verb in _ancestors(trigger)[:6]:
+        if verb.lemma_.lower() in _REPORT_VERBS:
+            return any(_within_name(root, s) for s in _subject_tokens(verb))
+    return False
+
+
+def _owned_by(root: Token, head: Token) -> bool:
+    return any(c.dep_ in _OWN_DEPS and _within_name(root, c) for c in head.children)
+
+
+def _attached_to(root: Token, head: Token) -> bool:
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ in _ATTACH_PREPS:
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj" and _within_name(root, pobj):
+                    return True
+    return False
+
+
+def _unit_nouns() -> frozenset[str]:
+    return load_book("companies").lemmas("unit_noun")
+
+
+def _names_unit(root: Token) -> bool:
+    """ "its European division, Opel", "Ford's Jaguar", "the Opel unit": a unit's name."""
+    units = _unit_nouns()
+    if root.dep_ == "appos" and root.head.lemma_.lower() in units:
+        return True
+    if root.dep_ == "compound" and root.head.lemma_.lower() in units:
+        return True
+    return any(c.dep_ == "poss" and c.lower_ not in ("its", "their") for c in root.children)
+
+
+def _owns_unit(root: Token) -> bool:
+    """ "Ziff Davis' Game Group", "GM's European division": the owner of a named unit."""
+    if root.dep_ != "poss":
+        return False
+    head = root.head
+    return head.lemma_.lower() in _unit_nouns() or (head.pos_ == "PROPN" and bool(head.ent_type_))
+
+
+def _in_aside(root: Token, trigger: Token) -> bool:
+    """The mention hangs in a relative clause, an aside or a comparison the cue is not in."""
+    trigger_path = {t.i for t in (trigger, *trigger.ancestors)}
+    tok = root
+    while tok.i not in trigger_path and tok.head.i != tok.i:
+        if tok.dep_ in _ASIDE_DEPS and tok.i != root.i:
+            return True
+        if tok.dep_ == "pobj" and tok.head.lower_ in _ASIDE_PREPS:
+            return True
+        tok = tok.head
+    return False
+
+
+def _listed(ent: Span) -> bool:
+    """Inside "such as ...", "including ...", "like ...": an example in a list."""
+    doc = ent.doc
+    for i in range(max(ent.sent.start, ent.start - 12), ent.start):
+        words = (doc[i].lower_, doc[i + 1].lower_ if i + 1 < len(doc) else "")
+        if words == ("such", "as") or words[0] in ("including", "like"):
+            between = doc[i : ent.start].text
+            if not any(p in between for p in (".", ";", ":")):
+                return True
+    return False
+
+
+def _credited(ent: Span) -> bool:
+    """A source credit: "according to X", "X reported", "(Reuters)", "told X"."""
+    doc = ent.doc
+    bracketed = ent.start > 0 and ent.end < len(doc)
+    if bracketed and doc[ent.start - 1].text == "(" and doc[ent.end].text == ")":
+        return True
+    head = ent.root.head
+    lemmas = {head.lemma_.lower(), head.lower_, head.head.lemma_.lower()}
+    if lemmas & _SOURCE_HEADS:
+        return True
+    return ent.root.dep_ == "nsubj" and head.lemma_.lower() in ("report", "write")
+
+
+# --- the decision ----------------------------------------------------------------------
+
+
+def choose(
+    ctx: ArticleContext,
+    trigger: Token,
+    anchor: Token | None,
+    rule_name: str | None,
+    how: str,
+    event: str,
+    weights: Weights | None = None,
+) -> str | None:
+    """The company (as named) of the event at ``trigger``; None for "no company"."""
+    weights = weights or ctx.company_weights or default_weights()
+    pool = candidates(ctx, trigger, anchor, rule_name, how)
+    best = max(pool, key=lambda c: (weights.score(c.features), c.key == NONE))
+    if ctx.trace is not None:
+        sent = ctx.unit_of(trigger)
+        rule_key = company_key(rule_name) if rule_name else NONE
+        ctx.trace.append(Choice(event, sent.text, rule_key, tuple(pool), best.key))
+    if best.key == NONE:
+        return None
+    if rule_name and company_key(rule_name) == best.key:
+        return rule_name
+    return best.name
+
+
+__all__ = [
+    "NONE",
+    "Candidate",
+    "Choice",
+    "Weights",
+    "candidates",
+    "choose",
+    "default_weights",
+    "feature_names",
+    "feature_table",
+    "load_weights",
+]

@@ -1,0 +1,83 @@
+"""The company chooser's features, one case per example in ``rules/company_features.json``,
+and the shape of its weights file. Every sentence was written for this file."""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+from typing import Any
+
+import pytest
+
+from newsledger.extract.events.arguments import (
+    NONE,
+    Weights,
+    candidates,
+    feature_names,
+    feature_table,
+    load_weights,
+)
+from newsledger.extract.events.context import build_context
+from newsledger.extract.nlp import make_doc
+from newsledger.ingest.identity import make_article
+from newsledger.resolve.names import company_key
+
+
+def _examples() -> list[Any]:
+    return [
+        pytest.param(f["id"], ex, id=f"{f['id']}:{ex['candidate']}:{ex['value']}")
+        for f in feature_table()
+        for ex in f["examples"]
+    ]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("feature", "example"), _examples())
+def test_feature_example(extractor: Any, feature: str, example: dict[str, Any]) -> None:
+    article = make_article(example["text"])
+    doc = extractor.nlp(make_doc(extractor.nlp, article))
+    ctx = build_context(doc, article, doc._.nl_entities or [])
+    trigger = next(t for t in doc if t.text == example["cue"])
+    rule_feature = feature if feature.startswith("rule_") else None
+    rule_name = example["candidate"] if rule_feature else None
+    how = rule_feature.removeprefix("rule_") if rule_feature else "none"
+    pool = {c.key: c for c in candidates(ctx, trigger, None, rule_name, how)}
+    key = company_key(example["candidate"]) or example["candidate"].lower()
+    cand = pool.get(key)
+    value = cand.features.get(feature, 0.0) if cand is not None else 0.0
+    assert value == example["value"], (key, cand, sorted(pool))
+
+
+def test_every_feature_is_defined_once_and_described() -> None:
+    names = feature_names()
+    assert len(names) == len(set(names))
+    assert all(f["what"] for f in feature_table())
+
+
+def test_shipped_weights_name_only_defined_features() -> None:
+    text = resources.files("newsledger.extract").joinpath("rules/company_weights.json")
+    data = json.loads(text.read_text("utf-8"))
+    weights = load_weights(data)
+    assert weights.version
+    assert set(weights.weights) <= set(feature_names())
+
+
+@pytest.mark.parametrize(
+    ("weights", "features", "score"),
+    [
+        pytest.param({"subject": 2.0}, {"subject": 1.0, "near": 0.5}, 1.5, id="undefined-weight-0"),
+        pytest.param({"none": -1.0}, {"none": 1.0}, -1.5, id="none-candidate"),
+        pytest.param({}, {}, -0.5, id="bias-only"),
+    ],
+)
+def test_linear_score(weights: dict[str, float], features: dict[str, float], score: float) -> None:
+    assert Weights("t", -0.5, weights).score(features) == score
+
+
+def test_weights_for_an_undefined_feature_are_refused() -> None:
+    with pytest.raises(ValueError, match="undefined"):
+        load_weights({"version": "x", "bias": 0.0, "weights": {"the_word_acme": 1.0}})
+
+
+def test_none_is_a_candidate_key() -> None:
+    assert NONE.startswith("<")
