@@ -193,12 +193,17 @@ def accuracy(data: list[Group], w: np.ndarray) -> float:
     return hits / max(1, len(data))
 
 
+def _sets(sets: tuple[tuple[str, str | None], ...]) -> str:
+    return ", ".join(path + (f":{fold}" if fold else "") for path, fold in sets)
+
+
 def weights_json(w: np.ndarray, names: list[str], n: int, acc: float, l2: float) -> dict[str, Any]:
     return {
         "version": f"{date.today().isoformat()}.fit",
         "about": (
             "Fitted by scripts/fit_company_weights.py (conditional logit, L2 towards the "
-            f"hand weights {l2}, chosen by 5-fold cross-validation on tune) on the tune folds: {', '.join(p + (':' + f if f else '') for p, f in TUNE)}; "
+            f"hand weights {l2}, chosen by 5-fold cross-validation on tune) on the tune "
+            f"folds: {_sets(TUNE)}; "
             f"{n} choices, chosen right on {acc:.3f} of them. Regenerate, never hand-edit."
         ),
         "bias": 0.0,

@@ -548,7 +548,6 @@ KIND_7 = [
         "since it was founded in 2009.",
         F,
         (),
-        fails="accumulated losses since founding taken as a net loss of 2009",
     ),
     row(
         "k7-trap-research-spend",

@@ -424,11 +424,6 @@ def test_real_phrasings(extractor: Any, text: str, want: dict[str, Any]) -> None
         for i, t in [
             ("conversion", "Kaito Motors posted a net loss of ¥520bn ($6.4bn) for the year."),
             ("two-conversions", "Halden Paper made a profit of 9.5bn kronor (£722m; $1.3bn)."),
-            (
-                "year-earlier",
-                "Fenwick Retail said pre-tax profits rose 20% to £1.2bn, up from £900m.",
-            ),
-            ("compared-with", "Fenwick Retail made a net profit of £75m, compared with £125m."),
             ("range", "Hallam Stores expects annual profits of between £415m and £425m."),
             (
                 "part-of-a-total",
@@ -438,8 +433,45 @@ def test_real_phrasings(extractor: Any, text: str, want: dict[str, Any]) -> None
     ],
 )
 def test_one_result_one_event(extractor: Any, text: str) -> None:
-    """A bracketed conversion or a year-earlier figure is not a second result."""
+    """A bracketed conversion or a part of a total is not a second result."""
     assert len(financials(extractor, text)) == 1, financials(extractor, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "current", "earlier"),
+    [
+        pytest.param(
+            "Fenwick Retail said pre-tax profits rose 20% to £1.2bn, up from £900m.",
+            1_200_000_000,
+            900_000_000,
+            id="up-from",
+        ),
+        pytest.param(
+            "Fenwick Retail made a net profit of £75m, compared with £125m.",
+            75_000_000,
+            125_000_000,
+            id="compared-with",
+        ),
+        pytest.param(
+            "Fenwick Retail's revenue fell to £4.1bn in 2023 from £4.6bn a year earlier.",
+            4_100_000_000,
+            4_600_000_000,
+            id="fell-to-from",
+        ),
+    ],
+)
+def test_the_earlier_figure_is_a_result_of_its_own_period(
+    extractor: Any, text: str, current: int, earlier: int
+) -> None:
+    """ANNOTATION.md, Comparisons: both figures are results, each of its own period; the
+    earlier one is never a second result of the current period."""
+    events = financials(extractor, text)
+    by_amount = {int(float(e["amount"])): e for e in events}
+    assert set(by_amount) == {current, earlier}, events
+    before, now = by_amount[earlier], by_amount[current]
+    assert (before["period"] or "").startswith("a year earlier") or (
+        before["period_end"] is not None and before["period_end"] != now["period_end"]
+    ), events
 
 
 def test_a_result_stated_again_is_one_event(extractor: Any) -> None:

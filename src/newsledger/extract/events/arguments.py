@@ -47,7 +47,6 @@ _OWN_DEPS = frozenset({"poss", "compound", "nmod"})
 _ATTACH_PREPS = frozenset({"at", "by", "from", "of", "for", "in", "within"})
 _ASIDE_DEPS = frozenset({"relcl", "acl", "advcl", "appos", "parataxis"})
 _ASIDE_PREPS = frozenset({"behind", "than", "like", "unlike", "versus", "against", "including"})
-_SOURCE_HEADS = frozenset({"accord", "according", "tell", "report", "cite", "quote", "via"})
 _REPORT_VERBS = frozenset({"say", "announce", "report", "confirm", "reveal", "state", "tell"})
 _PLACE_LABELS = frozenset({"GPE", "LOC"})
 _DISTANCE_CAP = 40
@@ -120,13 +119,14 @@ class Choice:
 
 def _mention_name(ctx: ArticleContext, ent: Span) -> tuple[str, str] | None:
     """(name, type) of a named mention that could be an event's actor, or None."""
-    if ent.label_ == "PERSON" and not is_companyish(ent):
+    if ent.label_ == "PERSON" and not is_companyish(ent) and len(ent) >= 2:
+        # a full name; one word the tagger calls a person is as often a company's name
         name = clean_name(ent.text)
         return (name, "person") if name else None
     if ent.label_ in _PLACE_LABELS and not is_companyish(ent):
         name = clean_name(ent.text)
         return (name, "place") if name else None
-    if ent.label_ != "ORG" and not is_companyish(ent):
+    if ent.label_ not in ("ORG", "PERSON") and not is_companyish(ent):
         return None
     name = ctx.company_at.get(ent.start_char) or clean_name(ent.text)
     return (name, org_type(name)) if name else None
@@ -335,16 +335,22 @@ def _listed(ent: Span) -> bool:
 
 
 def _credited(ent: Span) -> bool:
-    """A source credit: "according to X", "X reported", "(Reuters)", "told X"."""
+    """A source credit: "(X)", "according to X", "told X", "citing X", "via X"."""
     doc = ent.doc
     bracketed = ent.start > 0 and ent.end < len(doc)
     if bracketed and doc[ent.start - 1].text == "(" and doc[ent.end].text == ")":
         return True
-    head = ent.root.head
-    lemmas = {head.lemma_.lower(), head.lower_, head.head.lemma_.lower()}
-    if lemmas & _SOURCE_HEADS:
+    root = ent.root
+    head = root.head
+    if (
+        root.dep_ == "pobj"
+        and head.lower_ in ("to", "via", "by")
+        and (head.head.lower_ in ("according", "via", "quoted") or head.lower_ == "via")
+    ):
         return True
-    return ent.root.dep_ == "nsubj" and head.lemma_.lower() in ("report", "write")
+    # "Reuters reported" is left to the outlet's type: "Acme reported a loss" and "Acme
+    # reported that its loss widened" parse the same way
+    return root.dep_ in ("dobj", "dative") and head.lemma_.lower() in ("tell", "cite")
 
 
 # --- the decision ----------------------------------------------------------------------

@@ -96,7 +96,7 @@ class ArticleContext:
             full = self.company_of_ent(ent)
             if full and full != name and spells_initials(name, full):
                 return full
-        return name
+        return bracketed_full_name(self.article.text, name) or name
 
     def company_before(self, token: Token) -> str | None:
         """The company named last before ``token`` (within the article), else the main one."""
@@ -131,6 +131,29 @@ _SOURCE_HEADS = frozenset(
 
 
 _MISTAGGED = frozenset({"PERSON", "FAC", "PRODUCT", "GPE", "NORP", "WORK_OF_ART", "LOC"})
+
+
+_NAME_WORD = r"[A-Z][\w&.'’-]*"
+
+
+def bracketed_full_name(text: str, short: str) -> str | None:
+    """ "Constanţa Shipyard (SNC)", "Scandinavian Airlines System (SAS)": the capitalised
+    words right before the short name in brackets are the name it stands for.
+
+    >>> bracketed_full_name("Constanţa Shipyard (SNC) said", "SNC")
+    'Constanţa Shipyard'
+    """
+    pattern = rf"((?:{_NAME_WORD}\s+){{0,5}}{_NAME_WORD})\s*\(\s*{re.escape(short)}\s*\)"
+    found = re.search(pattern, text)
+    if found is None:
+        return None
+    before = text[: found.start()].split()[-1:]
+    if before and before[0].lower() in ("of", "and", "&", "de", "for", "du", "des"):
+        return None  # "Industrial and Commercial Bank of China (ICBC)": the name runs on
+    words = found.group(1).split()
+    while words and words[0].lower() in ("the", "a", "an", "in", "at", "of", "and"):
+        words = words[1:]
+    return clean_name(" ".join(words)) or None if len(words) >= 2 else None
 
 
 def is_companyish(ent: Span) -> bool:

@@ -42,6 +42,9 @@ MAX_DISTANCE = 6
 # kinds reported even without an amount
 AMOUNTLESS_KINDS = frozenset({"impairment", "writedown", "restructuring_charge"})
 # symbols whose currency depends on the company's country
+# a dollar spelled out with its country ("NZ$", "C$", "A$", "US$") before a figure
+_DOLLAR_VARIANT = re.compile(r"(?<![A-Za-z])(?:NZ|CA|Can|C|AUS|AU|A|S|HK|US)\$\s?\d[\d.,]*")
+_BARE_DOLLAR = re.compile(r"(?<![A-Za-z])\$")
 AMBIGUOUS_MARKS = ("¥", "kr", "crown", "dollar", "peso")
 
 
@@ -184,7 +187,9 @@ def _combined(words: set[str], chain: list[Token]) -> bool:
         for subject in (c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")):
             own.add(subject.lemma_.lower())
             own.update(c.lemma_.lower() for c in subject.children if c.dep_ in ("amod", "compound"))
-    return bool((words | own) & load_book("financial_cues").lemmas("combined"))
+    cues = load_book("financial_cues")
+    # "accumulated losses ... in their 20-year history": a running total, not a result
+    return bool((words | own) & (cues.lemmas("combined") | cues.lemmas("cumulative")))
 
 
 def _added(money: Span) -> bool:
@@ -248,6 +253,30 @@ def _is_comparison(tok: Token) -> bool:
     return False
 
 
+_EARLIER_PREPS = frozenset({"from", "against", "versus", "vs", "vs.", "with"})
+
+
+def _is_earlier(tok: Token) -> bool:
+    """A figure (or result word) given as the earlier one of a change: "rose to $5m
+    from $4m", "compared with a loss of $83m"; not "revenue from services"."""
+    words = load_book("financial_cues").lemmas("comparison_word")
+    for node in (tok, tok.head):
+        prep = node.head
+        if node.dep_ != "pobj" or prep.lower_ not in _EARLIER_PREPS:
+            continue
+        over = prep.head
+        return over.lemma_.lower() in words or over.lower_ in words
+    return False
+
+
+def _year_before(end: date) -> date:
+    """The same month end a year earlier (29 February falls back to the 28th)."""
+    import calendar
+
+    last = calendar.monthrange(end.year - 1, end.month)[1]
+    return date(end.year - 1, end.month, min(end.day, last))
+
+
 def _in_comparison(ent: Span) -> bool:
     """A date inside a comparison ("from 117.7bn kronor in 2003") is the earlier period."""
     return any(_is_comparison(t) for t in [ent.root, *ent.root.ancestors][:4])
@@ -266,6 +295,8 @@ class FinancialState:
     _amountless: list[tuple[str, str | None, Span, Token]] | None = None
     _kinds_seen: set[tuple[str, str | None]] | None = None
     _pretax_until: int | None = None
+    _dollar: str | None = None
+    _dollar_done: bool = False
 
     def currency_hints(self) -> list[str]:
         """Currencies of the nationalities the article names, in order of first mention."""
@@ -277,9 +308,24 @@ class FinancialState:
                     self._hints.append(code)
         return self._hints
 
+    def dollar_hint(self) -> str | None:
+        """The dollar an article spells out first ("NZ$11.9 million", "CA$47.6 million"):
+        what its bare "$" figures mean."""
+        if not self._dollar_done:
+            self._dollar_done = True
+            found = _DOLLAR_VARIANT.search(self.ctx.article.text)
+            if found is not None:
+                stated = parse_money(found.group(0))
+                self._dollar = stated.currency if stated is not None else None
+        return self._dollar
+
     def _parse(self, raw: str) -> Money | None:
-        """Read an amount; an ambiguous sign ("¥", "kr") takes the first nationality it fits."""
+        """Read an amount; an ambiguous sign ("¥", "kr") takes the first nationality it fits,
+        a bare "$" the dollar the article spells out."""
         plain = parse_money(raw)
+        hint = self.dollar_hint()
+        if hint and plain is not None and _BARE_DOLLAR.search(raw):
+            return parse_money(raw, currency_hint=hint) or plain
         if not any(m in raw.lower() for m in AMBIGUOUS_MARKS):
             return plain
         for hint in self.currency_hints():
@@ -321,16 +367,21 @@ class FinancialState:
             kind = _nearest(
                 money, [k for k in kinds if not _part_of_total(k.span.root, money.root)]
             )
-            if kind is None or kind[1] > MAX_DISTANCE or _is_comparison(kind[0].span.root):
+            if kind is None or kind[1] > MAX_DISTANCE:
+                continue
+            # "fell to $4.1bn from $4.6bn", "compared with a loss of $83m": the earlier
+            # period's result, a fact of its own (ANNOTATION.md, Comparisons)
+            earlier = _is_earlier(money.root) or _is_earlier(kind[0].span.root)
+            if _is_comparison(kind[0].span.root) and not earlier:
                 continue
             by_verb = kind[0].rule.role == "kind_verb" and money.root.head.head == kind[0].span.root
-            if _is_comparison(money.root) and not by_verb:  # "wrote down ... by $2.5bn"
-                continue
+            if _is_comparison(money.root) and not by_verb and not earlier:
+                continue  # "wrote down ... by $2.5bn", "more than $5bn"
             trap = _nearest(money, traps)
             if trap is not None and trap[1] <= kind[1]:
                 continue
             upper = _range_end(money, moneys)
-            event = self._event(sent, money, kind[0], upper)
+            event = self._event(sent, money, kind[0], upper, earlier=earlier)
             if event is not None:
                 money_used.update(m.start for m in (money, upper) if m is not None)
                 claimed.add(kind[0].span.start)
@@ -377,7 +428,13 @@ class FinancialState:
         return out
 
     def _event(
-        self, sent: Span, money: Span, hit: PhraseHit, upper: Span | None = None
+        self,
+        sent: Span,
+        money: Span,
+        hit: PhraseHit,
+        upper: Span | None = None,
+        *,
+        earlier: bool = False,
     ) -> Event | None:
         kind_name, _, subkind = str(hit.rule.value).partition("/")
         if kind_name == "net_profit" and (
@@ -400,13 +457,14 @@ class FinancialState:
         record = _is_record(chain, cues.lemmas("record"))
         stated = _stated_usd(self.ctx, upper or money)
         amount_usd = usd_value(parsed.amount, parsed.currency, self.ctx.published)
-        period = self._period(sent, money)
-        if period == (None, None, None) and self._last_period is not None:
+        period = self._earlier_period(sent, money) if earlier else self._period(sent, money)
+        outlook = outlook and not earlier
+        if not earlier and period == (None, None, None) and self._last_period is not None:
             # "Sales were 610 million francs." right after a result for the first half
             label, end, months, until = self._last_period
             if sent.start_char - until < _PERIOD_CARRY_CHARS:
                 period = (label, end, months)
-        if period[0] is not None:
+        if period[0] is not None and not earlier:
             self._last_period = (period[0], period[1], period[2], sent.end_char)
         args = FinancialArgs(
             kind=kind_name,
@@ -434,8 +492,23 @@ class FinancialState:
         when = event_date(sent, self.ctx.published)
         return Event("financial", company, args, (self.ctx.evidence(sent),), when)
 
-    def _period(self, sent: Span, money: Span) -> tuple[str | None, date | None, int | None]:
-        dates = [e for e in ents_in(sent) if e.label_ == "DATE" and not _in_comparison(e)]
+    def _earlier_period(
+        self, sent: Span, money: Span
+    ) -> tuple[str | None, date | None, int | None]:
+        """The period of a comparison's figure: its own date ("from $201m in the 2006
+        financial year"), else the current figure's period a year back."""
+        own = self._period(sent, money, inside=True)
+        if own[0] is not None:
+            return own
+        label, end, months = self._period(sent, money)
+        if end is None:
+            return "a year earlier", None, None
+        return f"a year earlier than {label}", _year_before(end), months
+
+    def _period(
+        self, sent: Span, money: Span, *, inside: bool = False
+    ) -> tuple[str | None, date | None, int | None]:
+        dates = [e for e in ents_in(sent) if e.label_ == "DATE" and _in_comparison(e) == inside]
         dates.sort(key=lambda e: distance(money.root, e.root))
         for ent in dates:
             period = parse_period(
