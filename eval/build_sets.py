@@ -139,7 +139,14 @@ BBC: dict[str, list[dict[str, Any]]] = {
     "216": [_lay("Nissan", 200000, None, note="doubtful figure, kept as written")],
     "304": [_lay("Bombardier", None, "unchecked", note="almost a third of 75,000")],
     "395": [_lay("Delta Air Lines", 6900, None)],
-    "462": [_lay("General Motors (Europe)", 12000, 20, note="one fifth of the European total")],
+    "462": [
+        _lay(
+            "General Motors (Europe)",
+            12000,
+            None,
+            note="one fifth of the European total: a ratio, no percent (ANNOTATION.md)",
+        )
+    ],
     "087": WORLDCOM,
     "100": WORLDCOM,
     "162": WORLDCOM,
