@@ -153,7 +153,9 @@ BBC: dict[str, list[dict[str, Any]]] = {
     "251": WORLDCOM,
     "465": WORLDCOM,
     "201": [_opt("Novartis (Sandoz)", None, "'there may be job cuts'")],
-    "387": [_lay("Adam Opel", None, None), _lay("KarstadtQuelle", None, None)],
+    # 387 ("companies such as Adam Opel ... and retailer KarstadtQuelle have slashed jobs"):
+    # examples in a list, no event of theirs (ANNOTATION.md, Layoffs), and no figure
+    "387": [],
     "445": [_opt("Aer Lingus", None, "past: cut fares and staff")],
     "073": VW_LINE,
     "439": VW_LINE,
