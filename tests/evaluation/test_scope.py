@@ -108,6 +108,12 @@ LAYOFF_CASES = [
                  Counts(1, 0, 0), id="gold-part-of-never-missed"),
     pytest.param([_gold_lay(500)], [_lay(500, status="denied")], Counts(0, 0, 1),
                  id="denied-still-dropped"),
+    pytest.param([], [{**_lay(0), "jobs": None, "raw": None}], Counts(0, 0, 0),
+                 id="no-figure-prediction-not-scored"),
+    pytest.param([], [{**_lay(0), "jobs": None, "raw": "a third"}], Counts(0, 1, 0),
+                 id="ratio-prediction-scored"),
+    pytest.param([_gold_lay(300)], [_lay(300, raw="300")], Counts(1, 0, 0),
+                 id="count-prediction-scored"),
 ]
 # fmt: on
 

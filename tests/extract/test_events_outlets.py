@@ -68,7 +68,7 @@ PHRASINGS = [
     (
         "headcount-by-a-fifth-over-years",
         "Calder Assurance plans to reduce headcount by a fifth over four years.",
-        {"company": "Calder Assurance", "percent": 20.0, "jobs": None},
+        {"company": "Calder Assurance", "percent": None, "jobs": None},
     ),
     ("trim-by-percent", "Okabe Instruments will trim its workforce by 4%.", {"percent": 4.0}),
     (
@@ -89,7 +89,7 @@ PHRASINGS = [
     (
         "one-in-ten-posts",
         "Penhallow Telecom will cut one in ten posts at its retail arm.",
-        {"company": "Penhallow Telecom", "percent": 10.0, "jobs": None},
+        {"company": "Penhallow Telecom", "percent": None, "jobs": None},
     ),
     (
         "layoffs-affecting",
@@ -160,12 +160,12 @@ LISTS = [
         "such-as-with-aside",
         "Carmakers such as Arvo Motors - the British arm of Lindqvist Group - and "
         "retailer Pellow Stores have slashed jobs.",
-        ["Arvo Motors", "Pellow Stores"],
+        [],
     ),
     (
         "including-three",
         "Banks including Corbin Bank, Halden Bank and Ruskin Bank have cut jobs this year.",
-        ["Corbin Bank", "Halden Bank", "Ruskin Bank"],
+        [],
     ),
     ("one-subject", "Arvo Motors and its suppliers have cut 300 jobs.", ["Arvo Motors"]),
 ]
@@ -173,6 +173,8 @@ LISTS = [
 
 @pytest.mark.parametrize(("text", "companies"), [pytest.param(t, c, id=i) for i, t, c in LISTS])
 def test_listed_companies_each_cut(extractor: Any, text: str, companies: list[str]) -> None:
+    """ANNOTATION.md: a list of examples ("companies such as X, Y and Z have laid off
+    thousands") is never an event of X, Y or Z; a plain subject still is."""
     assert sorted(f["company"] for f in layoffs(extractor, text)) == sorted(companies)
 
 

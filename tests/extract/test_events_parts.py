@@ -77,7 +77,7 @@ CASES = [
         "Harwood Motors is in talks with a rival. Nearly half the workforce at Harwood Motors "
         "could be under threat. According to the Gazette, 2,000 jobs - out of a total "
         "workforce of 4,500 - could be lost.",
-        [{"jobs": 2000, "percent": 50.0}],
+        [{"jobs": 2000, "percent": None}],
         id="share-then-count-one-layoff",
     ),
     pytest.param(

@@ -9,7 +9,8 @@ so such a prediction is neither credited nor spurious.
 * Guidance (``outlook``) of a profit, a loss or revenue is not scored; an expected
   charge (restructuring, impairment) is a charge and is scored.
 * A layoff that is a breakdown of a stated total (``part_of``) and a division's
-  figure (``segment``) are not scored.
+  figure (``segment``) are not scored; nor is a predicted layoff with no figure at all
+  (no count, share or ratio as written: "Brandco also announced job cuts").
 * A record may list the kinds its gold covers (``annotates``); other kinds are not
   scored there.
 
@@ -60,6 +61,8 @@ def unscored_prediction(fact_type: str, fields: Mapping[str, Any]) -> str | None
             return "denied"  # "denied reports that it would cut" is found, but is no job cut
         if fields.get("part_of"):
             return "part_of"
+        if all(fields.get(k) is None for k in ("jobs", "jobs_high", "percent", "raw")):
+            return "no_figure"  # "Brandco also announced job cuts": not scored either way
     if fact_type == "financials":
         if fields.get("segment"):
             return "segment"

@@ -90,7 +90,7 @@ def subject_of(trigger: Token, max_steps: int = 5) -> Token | None:
                 return child
         if tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN"):
             return tok.head
-        if tok.dep_ not in _CLIMB or tok.head is tok:
+        if tok.dep_ not in _CLIMB or tok.head.i == tok.i:
             return None
         tok = tok.head
     return None
@@ -279,7 +279,7 @@ def attached_org(ctx: ArticleContext, tok: Token) -> str | None:
                     # anything deeper ("at meetings of the G7 Group")
                     near = [pobj, *(c for c in pobj.children if c.dep_ in _NAME_DEPS)]
                     name = org_in(
-                        ctx, [t for n in near for t in n.subtree if n is not pobj] + [pobj]
+                        ctx, [t for n in near for t in n.subtree if n.i != pobj.i] + [pobj]
                     )
                     if name:
                         return name
@@ -304,6 +304,11 @@ def actor_for(
     return Actor(name, True, rule.unit, how="scored")
 
 
+def _same(a: Token | None, b: Token | None) -> bool:
+    """The same token (spaCy makes a new Token object on every access: ``is`` never holds)."""
+    return a is not None and b is not None and a.i == b.i
+
+
 def rule_actor(ctx: ArticleContext, trigger: Token, anchor: Token | None = None) -> Actor:
     """The hand rules: by subject, attachment, or context."""
     for tok in (anchor, trigger):
@@ -312,10 +317,10 @@ def rule_actor(ctx: ArticleContext, trigger: Token, anchor: Token | None = None)
             if name:
                 return Actor(name, True, how="attached")
     subject = subject_of(trigger)
-    if subject is not None and subject is anchor and trigger.dep_ in _CLIMB:
+    if subject is not None and _same(subject, anchor) and trigger.dep_ in _CLIMB:
         # "the airline confirmed that 2,500 jobs would go": the reporting clause's subject
         subject = subject_of(trigger.head)
-    if subject is not None and subject is not anchor:
+    if subject is not None and not _same(subject, anchor):
         found = resolve_noun(ctx, subject, trigger)
         if found is not None and (found.company or found.explicit):
             return found  # a company, or explicitly none ("the government will focus...")
@@ -332,7 +337,9 @@ def rule_actor(ctx: ArticleContext, trigger: Token, anchor: Token | None = None)
     after = org_in(ctx, sent[trigger.i - sent.start :])
     if after:
         return Actor(after, True, how="sentence")
-    untagged = untagged_name(subject) if subject is not None and subject is not anchor else None
+    untagged = (
+        untagged_name(subject) if subject is not None and not _same(subject, anchor) else None
+    )
     if untagged:
         return Actor(untagged, True)
     return Actor(ctx.context_company(), False, how="context")

@@ -9,6 +9,7 @@ read the text; this module finds which words to give them.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -16,6 +17,8 @@ from spacy.tokens import Span, Token
 
 from newsledger.normalize.numbers import parse_count_range, parse_percent
 
+# a count stated without a number: the cut has a figure, ``jobs`` stays empty
+VAGUE_COUNTS = frozenset({"hundreds", "thousands", "millions", "dozens", "scores", "tens"})
 FRACTION_HEADS = frozenset(
     [
         "half",
@@ -191,8 +194,15 @@ def read_count(text: str) -> Figures | None:
     return Figures(jobs=int(counted.low), jobs_high=high, raw=counted.raw)
 
 
+_STATED_PERCENT = re.compile(r"%|\bper\s?cent\b|\bpercent\b|\bpct\b", re.IGNORECASE)
+
+
 def read_percent(text: str) -> Figures | None:
+    """A percentage the text states ("9%", "twenty percent"). A ratio ("one in ten", "a
+    fifth", "half") is no percentage (ANNOTATION.md: derive nothing into ``percent``)."""
     share = parse_percent(text)
+    if share is not None and not _STATED_PERCENT.search(text):
+        return Figures(raw=share.raw)  # the ratio stays as written, in ``raw``
     if share is None or not (Decimal(0) < share.value <= Decimal(100)):
         return None
     return Figures(percent=float(share.value), raw=share.raw)
@@ -237,7 +247,7 @@ def read_figures(anchor: Token, trigger: Token, people: frozenset[str]) -> Figur
         sources.append(anchor.head)  # "3,000 jobs - out of...": the number went to "out"
     if trigger.lemma_.lower() in ("lose", "leave"):
         # "20,000 workers lost their jobs": the count is on the subject or object
-        sources += [c for c in trigger.children if c.dep_ in ("nsubj", "dobj") and c is not anchor]
+        sources += [c for c in trigger.children if c.dep_ in ("nsubj", "dobj") and c.i != anchor.i]
     share = share_head(anchor)
     if share is not None:
         sources.remove(anchor)  # "9% of the 55,000 staff": 55,000 is the workforce
@@ -255,6 +265,8 @@ def read_figures(anchor: Token, trigger: Token, people: frozenset[str]) -> Figur
             percent = read_percent(text)
         if percent is None and share.like_num and " in " not in text:
             jobs = jobs or read_count(text)
+        if jobs is None and percent is None and share.lower_ in VAGUE_COUNTS:
+            percent = Figures(raw=text)  # "thousands of jobs": a figure, no number (raw only)
     percent = percent or _direct_share(anchor)
     if jobs is None and percent is not None:
         jobs = _count_beside(people, share or anchor, anchor)

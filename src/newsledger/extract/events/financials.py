@@ -57,14 +57,6 @@ def trigger_lemmas() -> frozenset[str]:
     return frozenset(words) | load_book("financial_kinds").all_lemmas()
 
 
-def _depth(tok: Token) -> int:
-    n = 0
-    while tok.head is not tok:
-        tok = tok.head
-        n += 1
-    return n
-
-
 def distance(a: Token, b: Token) -> int:
     """Steps between two tokens through their lowest common head (large across sentences)."""
     if not same_sentence(a, b):

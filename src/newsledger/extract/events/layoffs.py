@@ -132,7 +132,7 @@ _PASSABLE_PREPS = frozenset({"of", "in", "among", "across", "at", "from", "to", 
 def _cuts_jobs(noun: Token, via: Token, lex: _Lex) -> bool:
     """ "job cuts" cut jobs; "pay cuts with staff" cut pay."""
     for child in noun.children:
-        if child is via or child.dep_ not in ("compound", "amod", "nmod"):
+        if child.i == via.i or child.dep_ not in ("compound", "amod", "nmod"):
             continue
         if child.pos_ in ("NOUN", "PROPN") and child.lemma_.lower() not in lex.anchors:
             return False
@@ -158,7 +158,7 @@ def _particle_pair(word: Token, lex: _Lex) -> Token | None:
     """ "let go 300 staff", "make 120 staff redundant": the particle heads the noun,
     its verb is its head or its auxiliary."""
     for verb in [word.head, *word.children]:
-        if verb is not word and word.lower_ in _particles(verb, lex):
+        if verb.i != word.i and word.lower_ in _particles(verb, lex):
             return verb
     return None
 
@@ -205,7 +205,7 @@ def find_trigger(anchor: Token, lex: _Lex) -> Token | None:
     tok = anchor
     for _ in range(_MAX_CLIMB):
         head = tok.head
-        if head is tok:
+        if head.i == tok.i:
             return None
         head_lemma = head.lemma_.lower()
         if head.pos_ in ("NOUN", "PROPN") and head_lemma in lex.cut_nouns:
@@ -249,18 +249,20 @@ def _chain(trigger: Token) -> list[Token]:
     out = [trigger]
     tok = trigger
     for _ in range(6):
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             break
         tok = tok.head
         out.append(tok)
     return out
 
 
-def find_status(trigger: Token, sent: Span) -> tuple[str, bool]:
+def find_status(trigger: Token, sent: Span, anchor: Token | None = None) -> tuple[str, bool]:
     """Status of a mention and whether it is negated ("no jobs will go", "without cutting")."""
     book = load_book("layoff_status")
     chain = _chain(trigger)
     words: set[str] = set()
+    if anchor is not None:  # "no jobs would be lost": the job noun's own determiner
+        words.update(c.lemma_.lower() for c in anchor.children if c.dep_ == "det")
     for tok in chain:
         words.add(tok.lemma_.lower())
         words.update(
@@ -334,12 +336,12 @@ def find_mentions(ctx: ArticleContext, sent: Span, lex: _Lex) -> list[LayoffMent
         ):
             continue
         seen.add(trigger.i)
-        status, negated = find_status(trigger, sent)
-        listed = listed_companies(trigger)
-        actors = [Actor(n, True) for n in listed] if len(listed) > 1 else []
-        for actor in actors or [actor_for(ctx, trigger, anchor, "layoff")]:
-            found = _mention(ctx, actor, sent, trigger, anchor, figures, status, negated)
-            mentions.append(_replace(found, breakdown=_is_breakdown(anchor, lex)))
+        status, negated = find_status(trigger, sent, anchor)
+        if listed_companies(trigger):
+            continue  # "companies such as X and Y have cut jobs": examples, no one's event
+        actor = actor_for(ctx, trigger, anchor, "layoff")
+        found = _mention(ctx, actor, sent, trigger, anchor, figures, status, negated)
+        mentions.append(_replace(found, breakdown=_is_breakdown(anchor, lex)))
     mentions.extend(_anaphoric(ctx, sent, lex, seen))
     return _attach_loose_shares(sent, mentions, lex)
 

@@ -70,7 +70,9 @@ def _compatible(draft: _Draft, m: LayoffMention) -> bool:
 
 
 def _has_figure(m: LayoffMention) -> bool:
-    return m.jobs is not None or m.percent is not None
+    """A count, a percentage, or a ratio kept as written ("almost a third")."""
+    ratio = m.raw is not None and not m.negated  # "no jobs would be lost" states none
+    return m.jobs is not None or m.percent is not None or ratio
 
 
 def group_mentions(mentions: list[LayoffMention]) -> list[_Draft]:
