@@ -164,6 +164,16 @@ PERCENTS = [
     ("nearly-half", "Hexley Foods will shed nearly half of its workers.", {"percent": None}),
     ("a-third-by", "Hexley Foods will reduce its workforce by a third.", {"raw": "a third"}),
     (
+        "share-or-count",
+        "Hexley Foods said 10% or 1,400 of its full-time staff will be cut.",
+        {"jobs": 1400, "percent": 10.0},
+    ),
+    (
+        "count-or-share",
+        "Hexley Foods will cut 1,400 jobs, or 10% of its staff.",
+        {"jobs": 1400, "percent": 10.0},
+    ),
+    (
         "count-and-share",
         "Hexley Foods will cut 1,000 jobs, or 10% of its workforce.",
         {"jobs": 1000, "percent": 10.0, "implied_size": 10000},

@@ -208,6 +208,19 @@ def read_percent(text: str) -> Figures | None:
     return Figures(percent=float(share.value), raw=share.raw)
 
 
+def _coordinated_percent(count: Token) -> Figures | None:
+    """A percentage set beside a count with "or" or as an apposition: "10% or 14,500 of
+    its staff", "14,500, or 10%, of its staff"."""
+    near = [count.head] if count.dep_ in ("conj", "appos") else []
+    near += [c for c in count.children if c.dep_ in ("conj", "appos")]
+    for tok in near:
+        if tok.ent_type_ == "PERCENT":
+            ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+            if ent is not None:
+                return read_percent(ent.text)
+    return None
+
+
 def _direct_share(anchor: Token) -> Figures | None:
     """A share said beside the noun: "nearly half the workforce", "12,000 jobs - a fifth of..."."""
     for child in anchor.children:
@@ -268,6 +281,8 @@ def read_figures(anchor: Token, trigger: Token, people: frozenset[str]) -> Figur
         if jobs is None and percent is None and share.lower_ in VAGUE_COUNTS:
             percent = Figures(raw=text)  # "thousands of jobs": a figure, no number (raw only)
     percent = percent or _direct_share(anchor)
+    if percent is None and share is not None and share.like_num:
+        percent = _coordinated_percent(share)  # "10% or 14,500 of its staff"
     if jobs is None and percent is not None:
         jobs = _count_beside(people, share or anchor, anchor)
     for prep in (c for c in trigger.children if c.dep_ == "prep" and c.lower_ == "between"):
