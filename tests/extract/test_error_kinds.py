@@ -702,7 +702,6 @@ KIND_9 = [
         "continuing and constructive,” a spokeswoman said.",
         Q,
         [said("Halden AG", "The talks are continuing")],
-        fails="speaker left as 'a spokeswoman'",
     ),
     row(
         "k9-the-bank-said",
@@ -717,7 +716,6 @@ KIND_9 = [
         "been reported,” the automaker said.",
         Q,
         [said("Velstrom Motors", "No injuries have been reported")],
-        fails="speaker left as 'the automaker'",
     ),
     row(
         "k9-company-spokesman-said",
@@ -725,7 +723,6 @@ KIND_9 = [
         "decision,” a company spokesman said.",
         Q,
         [said("Acme", "This was a difficult decision")],
-        fails="speaker left as 'a company spokesman'",
     ),
     row(
         "k9-the-statement-said",
@@ -733,7 +730,6 @@ KIND_9 = [
         "decision,” the statement said.",
         Q,
         [said("Acme", "This was a difficult decision")],
-        fails="speaker left as 'the statement'",
     ),
     row(
         "k9-the-lender-said-in-statement",
@@ -741,7 +737,6 @@ KIND_9 = [
         "capital position remains strong,” the lender said in a statement.",
         Q,
         [said("Corvell Bank", "Our capital position")],
-        fails="speaker left as 'the lender'",
     ),
     row(
         "k9-company-told-the-newspaper",
@@ -750,7 +745,6 @@ KIND_9 = [
         Q,
         [said("Norvik Systems", "We are reviewing our cost base")],
         wrong=["Financial Times"],
-        fails="the outlet is taken as the speaker",
     ),
     row(
         "k9-person-told-reuters",

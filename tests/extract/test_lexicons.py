@@ -19,6 +19,7 @@ MATCHERS = {
     "titles": title_rule_matches,
     "product_cues": product_rule_matches,
     "source_cues": source_rule_matches,
+    "statement_sources": title_rule_matches,
 }
 
 

@@ -109,6 +109,27 @@ def title_at_end(tokens: list[str]) -> int:
     return 0
 
 
+@cache
+def _statement_phrases() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    phrases = {(r.id, tuple(f.split())) for r in load_rules("statement_sources") for f in r.forms}
+    return tuple(sorted(phrases, key=lambda p: len(p[1]), reverse=True))
+
+
+def statement_source(tokens: list[str]) -> str | None:
+    """What an unsigned source's last words name, by ``rules/statement_sources.jsonl``:
+    "spokesperson" ("a company spokeswoman"), "statement" ("the filing"), else None.
+
+    >>> statement_source(["the", "press", "release"]), statement_source(["the", "chief"])
+    ('statement', None)
+    """
+    low = [t.lower() for t in tokens]
+    for rule_id, phrase in _statement_phrases():
+        n = len(phrase)
+        if n <= len(low) and tuple(low[len(low) - n :]) == phrase:
+            return rule_id
+    return None
+
+
 def title_rule_matches(rule: Rule, text: str) -> bool:
     low = [w.strip(".") for w in words(text)]
     for form in rule.forms:

@@ -12,9 +12,11 @@ number of quotes, not of tokens. A speaker is looked for, in order:
    has a speech verb: ``Suzuki believes that …:``);
 4. from a quote that fills the paragraph before (the speaker goes on).
 
-A pronoun (``he said``) is the person last named; ``it``/``the company`` is the
-company last named. A short noun phrase in quotation marks with no speech verb
-over it (announcing a "goodwill impairment charge") is a scare quote: no one's.
+A pronoun (``he said``) is the person last named; ``it`` is the company last
+named; a description ("the lender", "a spokeswoman", "the chief executive") is
+the company or person it refers to (:mod:`quote_descriptions`). A short noun
+phrase in quotation marks with no speech verb over it (announcing a "goodwill
+impairment charge") is a scare quote: no one's.
 A quotation that is the predicate of a company (Sony will "launch …") is that
 company's statement. ``Quote.direct`` is False for partial quotes inside a
 sentence of the writer's.
@@ -28,6 +30,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from newsledger.extract.lexicons import naming_forms, speech_forms
+from newsledger.extract.quote_descriptions import described_entity
 from newsledger.extract.quote_marks import QuoteSpan, scan_quotes
 from newsledger.extract.quote_refs import (
     SUBJECT_DEPS,
@@ -60,7 +63,6 @@ _SENTENCE_END = frozenset((".", "!", "?"))
 _DASHES = frozenset(("—", "–", "--", "-"))
 _PERSON_PRONOUNS = frozenset(("he", "she", "him", "her"))
 _COMPANY_PRONOUNS = frozenset(("it", "its"))
-_COMPANY_NOUNS = frozenset(("company", "firm", "group", "business", "maker", "vendor", "giant"))
 _NOT_SOURCES = frozenset(("DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"))
 _NEVER_SPEAKERS = frozenset(("you", "i", "we", "they", "who", "that", "which", "this", "one"))
 
@@ -93,12 +95,18 @@ def _speaker_of(ctx: Context, token: Token) -> Speaker | None:
         found = antecedent(ctx, token, gender) if ctx.parsed else None
         entity = found or last_person(ctx, token.idx, gender)
         return _from_entity(entity) if entity else None
-    if low in _COMPANY_PRONOUNS or (low in _COMPANY_NOUNS and _has_definite(token)):
+    if low in _COMPANY_PRONOUNS:
         entity = last_entity(ctx, token.idx, "company")
         return _from_entity(entity) if entity else None
     if token.pos_ == "PRON" or token.ent_type_ in _NOT_SOURCES:
         return None  # "tweeted Sunday": a date is no one
     named = _named_in(ctx, token)
+    if named is not None and named.kind == "person":
+        return named
+    # "the lender", "a spokeswoman", "the EU commissioner": whom it describes, first
+    described = described_entity(ctx, token) if ctx.parsed else None
+    if described is not None:
+        return _from_entity(described)
     if named is not None and named.kind is not None:
         return named
     if token.pos_ in ("NOUN", "PROPN"):
@@ -106,10 +114,6 @@ def _speaker_of(ctx: Context, token: Token) -> Speaker | None:
         if phrase:
             return Speaker(phrase)
     return None
-
-
-def _has_definite(token: Token) -> bool:
-    return any(c.lower_ in ("the", "this") for c in token.children)
 
 
 def _named_in(ctx: Context, token: Token) -> Speaker | None:
@@ -287,6 +291,11 @@ def _named_neighbours(verb: Token, inside: set[int]) -> list[Token]:
 
 
 def _subjects(verb: Token) -> list[Token]:
+    if verb.lower_ == "saying" and verb.head.lower_ == "as" and verb.head.head is not verb.head:
+        # "The BBC reported / The paper quoted X as saying": X speaks, not the outlet
+        quoted = [c for c in verb.head.head.children if c.dep_ == "dobj"]
+        if quoted:
+            return quoted
     subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
     if not subjects and verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
         subjects = [c for c in verb.head.children if c.dep_ in SUBJECT_DEPS]
