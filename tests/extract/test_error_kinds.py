@@ -213,7 +213,6 @@ KIND_2 = [
         L,
         [cut("Halden", 900)],
         wrong=["Insurer", "Frankfurt", "Wire"],
-        fails="headline descriptor 'Insurer' becomes a company",
     ),
     row(
         "k2-not-the-person",
@@ -352,7 +351,6 @@ KIND_4 = [
         L,
         None,
         wrong=["Acme", "Norvik Systems", "Halden AG"],
-        fails="each listed example becomes a layoff of its own",
     ),
     row(
         "k4-trap-including-list",
@@ -361,7 +359,6 @@ KIND_4 = [
         L,
         None,
         wrong=["Corvell Bank", "Brisk Finance"],
-        fails="the first listed example gets the sector's figure",
     ),
     row(
         "k4-trap-like-list-beside-real-cut",
@@ -370,7 +367,6 @@ KIND_4 = [
         L,
         [cut("Norvik Systems", 400)],
         wrong=["Acme", "Halden AG"],
-        fails="a rival named as an example becomes a layoff",
     ),
     row(
         "k4-denied-other-story-next-sentence",

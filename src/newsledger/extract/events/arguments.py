@@ -167,7 +167,7 @@ def candidates(
         _add(pool, rule_name).vote(f"rule_{how}")
     _article_features(ctx, pool.values())
     none = Candidate(NONE, None, {"none": 1.0})
-    if rule_name is None:
+    if rule_name is None and how == "none":
         none.vote("rule_none")
     for cand in pool.values():
         if cand.key != NONE and not any(k.startswith("type_") for k in cand.features):

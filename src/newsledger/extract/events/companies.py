@@ -297,7 +297,11 @@ def actor_for(
         return rule
     from newsledger.extract.events.arguments import choose
 
-    how = rule.how if rule.company else "none"
+    # "none" is a vote when the rules rule a company out ("banks", "the sector"), and for
+    # a cut whose employer they cannot find ("20,000 workers lost their jobs" is often a
+    # sector's); a result with no company found is still some company's ("Seiyu's loss")
+    ruled_out = rule.explicit or event == "layoff"
+    how = rule.how if rule.company else ("none" if ruled_out else "nothing")
     name = choose(ctx, trigger, anchor, rule.company, how, event)
     if name == rule.company:
         return rule
