@@ -527,3 +527,38 @@ def test_wire_style_conversion_is_one_result(
     args = events[0].args
     stated = args.amount_usd_stated
     assert (args.kind, args.amount, args.currency, stated) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "amount"),
+    [
+        pytest.param(
+            "In fiscal 2005 Lorne Tech earned $83 million in revenue.",
+            "revenue",
+            83_000_000,
+            id="earned-in-revenue",
+        ),
+        pytest.param(
+            "A further $1.3 billion was lost in restructuring charges at Lorne Tech.",
+            "restructuring_charge",
+            1_300_000_000,
+            id="lost-in-charges",
+        ),
+        pytest.param(
+            "Lorne Tech posted $2 billion in losses last year.",
+            "net_loss",
+            2_000_000_000,
+            id="posted-in-losses",
+        ),
+        pytest.param(
+            "Lorne Tech posted losses of 6.32 billion Swedish krona in 2008.",
+            "net_loss",
+            6_320_000_000,
+            id="swedish-krona",
+        ),
+    ],
+)
+def test_the_kind_named_in_an_in_phrase(extractor: Any, text: str, kind: str, amount: int) -> None:
+    """ "$X in revenue": the kind the "in" phrase names is the amount's, whatever verb."""
+    found = [(f["kind"], int(float(f["amount"]))) for f in financials(extractor, text)]
+    assert (kind, amount) in found, found

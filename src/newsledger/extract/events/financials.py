@@ -69,6 +69,18 @@ def distance(a: Token, b: Token) -> int:
     return 100 + abs(a.i - b.i)
 
 
+def _named_in(money: Span, hits: list[PhraseHit]) -> PhraseHit | None:
+    """ "earned $83 million in revenue", "$1.3 billion was lost in restructuring charges":
+    the kind named by an "in" phrase on the amount or on its verb is the amount's kind."""
+    heads = {money.root.i, money.root.head.i}
+    for hit in hits:
+        root = hit.span.root
+        prep = root.head
+        if root.dep_ == "pobj" and prep.lower_ == "in" and prep.head.i in heads:
+            return hit
+    return None
+
+
 def _nearest(money: Span, hits: list[PhraseHit]) -> tuple[PhraseHit, int] | None:
     best: tuple[PhraseHit, int] | None = None
     for hit in hits:
@@ -356,7 +368,8 @@ class FinancialState:
                 continue
             if any(_judged(money, k.span.root) for k in kinds):
                 continue
-            kind = _nearest(
+            named = _named_in(money, kinds)
+            kind = (named, 0) if named is not None else _nearest(
                 money, [k for k in kinds if not _part_of_total(k.span.root, money.root)]
             )
             if kind is None or kind[1] > MAX_DISTANCE:
