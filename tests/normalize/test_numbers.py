@@ -132,12 +132,13 @@ PERCENT_DEV = [
     ("3 out of 4", D(75), "fraction", None),
     ("roughly one in five", D(20), "fraction", "about"),
     ("more than 20%", D(20), "percent", "more_than"),
+    ("10 to 15 percent", D(10), "percent", None),  # a range: its stated low end
+    ("15-18%", D(15), "percent", None),
 ]
 
 PERCENT_NONE = ["15 percentage points", "percent", "15", "the third", "first half", "ten in one"]
 
 PERCENT_XFAIL = [
-    ("10 to 15 percent", D(10)),  # percent ranges have no high end in Percent yet
     ("one-in-ten", D(10)),  # hyphenated ratios are not read yet
 ]
 

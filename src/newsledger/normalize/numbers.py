@@ -301,6 +301,12 @@ def _fraction_value(rest: str) -> Decimal | None:
     return None
 
 
+_PERCENT_RANGE = re.compile(
+    r"(?P<low>\d+(?:\.\d+)?)\s*(?:-|–|to)\s*\d+(?:\.\d+)?(?P<unit>\s*(?:%|per\s?cent|percent))",
+    re.IGNORECASE,
+)
+
+
 def parse_percent(text: str) -> Percent | None:
     """Read a share: "15 percent", "6%", "one in ten" (10), "about a third" (33.33).
 
@@ -314,6 +320,9 @@ def parse_percent(text: str) -> Percent | None:
     raw = text.strip()
     qualifier, rest = split_qualifier(raw)
     unit, _fraction, _ratio = _percent_res()
+    ranged = _PERCENT_RANGE.fullmatch(rest)
+    if ranged:  # "15-18%", "20 to 25 percent": the stated low end, as for counts
+        rest = ranged.group("low") + ranged.group("unit")
     match = unit.fullmatch(rest)
     if match:
         value = parse_number(match.group("num"))
