@@ -369,8 +369,12 @@ class FinancialState:
             if any(_judged(money, k.span.root) for k in kinds):
                 continue
             named = _named_in(money, kinds)
-            kind = (named, distance(money.root, named.span.root)) if named else _nearest(
-                money, [k for k in kinds if not _part_of_total(k.span.root, money.root)]
+            kind = (
+                (named, distance(money.root, named.span.root))
+                if named
+                else _nearest(
+                    money, [k for k in kinds if not _part_of_total(k.span.root, money.root)]
+                )
             )
             if kind is None or kind[1] > MAX_DISTANCE:
                 continue
