@@ -7,6 +7,8 @@ from typing import Any
 
 import pytest
 
+from quote_tables import speaker_of
+
 pytestmark = pytest.mark.model
 
 # (id, text, start of the quote, expected speaker)
@@ -184,6 +186,4 @@ CASES = COMPANY_NOUNS + STATEMENTS + ROLES + OUTLETS + TRAPS
     ("text", "starts", "speaker"), [c[1:] for c in CASES], ids=[c[0] for c in CASES]
 )
 def test_described_speaker(extractor: Any, text: str, starts: str, speaker: str) -> None:
-    quotes = [q for q in extractor.extract_text(text).quotes if q.text.startswith(starts)]
-    assert quotes, f"no quote starting {starts!r}"
-    assert quotes[0].speaker == speaker
+    assert speaker_of(extractor, text, starts) == speaker

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 # '' and `` are the NYT archive's (LaTeX-style) double marks.
 _MARK = re.compile(r"''|``|[\"“”„«»]")
@@ -107,6 +108,23 @@ def _after_sentence(text: str, pos: int) -> bool:
     return len(before) < pos - max(0, pos - 3) and before[-1:] in (".", "!", "?", ":")
 
 
+# a paragraph this short before its closing mark, with a name in it (two capitalised
+# words running), is a signature ("Bill Clinton.”", "Former chairman Ada Moss.”")
+SIGNATURE_MAX_WORDS = 8
+
+
+def _closes_carried(text: str, p_start: int, first: _Mark) -> bool:
+    """A paragraph whose first mark closes, after words of its own: the quotation left
+    open in the paragraph before runs on without a new opening mark (``"A.¶B."``)."""
+    if first.opening is not False:
+        return False
+    words = text[p_start : first.pos].split()
+    named = any(
+        a[:1].isupper() and b[:1].isupper() and a[-1:].isalpha() for a, b in pairwise(words)
+    )
+    return not (named and len(words) <= SIGNATURE_MAX_WORDS)
+
+
 def scan_quotes(text: str) -> list[QuoteSpan]:
     """Every top-level quotation in ``text``, in order; nested quotes stay inside."""
     found: list[QuoteSpan] = []
@@ -117,6 +135,8 @@ def scan_quotes(text: str) -> list[QuoteSpan]:
         stack: list[_Mark] = []
         if carried is not None and marks and marks[0].pos == p_start:
             stack, marks, paras = [carried], marks[1:], paras + 1
+        elif carried is not None and marks and _closes_carried(text, p_start, marks[0]):
+            stack, paras = [carried], paras + 1
         else:
             paras = 1  # an unclosed quote not picked up again is skipped here
         for mark in marks:

@@ -64,6 +64,7 @@ _DASHES = frozenset(("—", "–", "--", "-"))
 _PERSON_PRONOUNS = frozenset(("he", "she", "him", "her"))
 _COMPANY_PRONOUNS = frozenset(("it", "its"))
 _NOT_SOURCES = frozenset(("DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"))
+_RELATIVES = frozenset(("who", "which", "that"))
 _NEVER_SPEAKERS = frozenset(("you", "i", "we", "they", "who", "that", "which", "this", "one"))
 
 
@@ -88,6 +89,9 @@ def _from_entity(entity: Entity) -> Speaker:
 def _speaker_of(ctx: Context, token: Token) -> Speaker | None:
     """The speaker a subject token names, or None when it names no one."""
     low = token.lower_
+    if low in _RELATIVES and token.head.dep_ == "relcl" and token.head.head is not token.head:
+        # "Charles Park, an expert, who stated: …": the relative stands for its noun
+        return _speaker_of(ctx, _relative_antecedent(token))
     if low in _NEVER_SPEAKERS or in_quote(ctx, token.idx):
         return None
     if low in _PERSON_PRONOUNS:
@@ -114,6 +118,24 @@ def _speaker_of(ctx: Context, token: Token) -> Speaker | None:
         if phrase:
             return Speaker(phrase)
     return None
+
+
+# a relative clause hangs on to a noun at most this many links below its person
+RELATIVE_REACH = 4
+
+
+def _relative_antecedent(relative: Token) -> Token:
+    """The noun a relative pronoun stands for: "who" is a person even when the parser
+    hangs the clause on the last noun ("Jo Park, a professor at Corvell University, who")."""
+    noun = relative.head.head
+    if relative.lower_ != "who":
+        return noun
+    found = noun
+    for _ in range(RELATIVE_REACH):
+        if found.ent_type_ == "PERSON" or found.head is found:
+            break
+        found = found.head
+    return found if found.ent_type_ == "PERSON" else noun
 
 
 def _named_in(ctx: Context, token: Token) -> Speaker | None:

@@ -1,0 +1,98 @@
+"""Quotations that run on across paragraphs, and speakers named through a relative
+pronoun (ANNOTATION.md: Quotes). Invented sentences; traps at the end of each table."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from newsledger.extract.quote_marks import scan_quotes
+from quote_tables import speaker_of
+
+# (id, text, expected quotation texts): a paragraph left open whose next paragraph
+# closes the quotation without opening it again
+RUN_ON = [
+    (
+        "said_comma_two_paragraphs",
+        'Park said, "Sales fell in May.\n\nWe expect them to recover by the autumn."',
+        ["Sales fell in May.\n\nWe expect them to recover by the autumn."],
+    ),
+    (
+        "curly_marks",
+        "Lund wrote: “The plant is old and the line is slow.\n\nUnfortunately, its day has come.”",
+        ["The plant is old and the line is slow.\n\nUnfortunately, its day has come."],
+    ),
+    (
+        "sentence_split_by_the_paragraph",
+        "“Our members have focused on paid work that does little for\n\nthe people we "
+        "serve,” Ode added.",
+        ["Our members have focused on paid work that does little for\n\nthe people we serve,"],
+    ),
+    # traps: a signature closing the mark ("Bill Clinton.”") ends nothing of the quote's
+    (
+        "signature_after_open_paragraph",
+        '"Costs will fall next year.\n\nDana Park, Halden AG."',
+        [],
+    ),
+    (
+        "signature_with_title",
+        '"We will not sell the unit.\n\nFormer chairman Ada Moss."',
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [c[1:] for c in RUN_ON], ids=[c[0] for c in RUN_ON])
+def test_run_on_quotation(text: str, expected: list[str]) -> None:
+    assert [s.text for s in scan_quotes(text)] == expected
+
+
+# (id, text, start of the quote, expected speaker)
+RELATIVES = [
+    (
+        "who_stated",
+        "Apple results\n\nA contrary view comes from Dana Whitfield, a professor at Corvell "
+        'University, who stated, "Great companies rarely stay great."',
+        "Great companies",
+        "Dana Whitfield",
+    ),
+    (
+        "who_told_reporters",
+        "Halden AG cuts\n\nThe cuts were criticised by Peter Grant, who told reporters: "
+        '"This is the wrong plan for the town."',
+        "This is the wrong",
+        "Peter Grant",
+    ),
+    (
+        "who_said_after_apposition",
+        "Norvik Systems\n\nThe plan was drawn up by Ada Moss, the finance chief, who said "
+        '"we will need two more years to finish it."',
+        "we will need",
+        "Ada Moss",
+    ),
+    (
+        "company_which_said",
+        "Velstrom Motors recall\n\nThe recall hits Velstrom Motors, which said in a "
+        'statement: "No one was hurt in any of the incidents."',
+        "No one was hurt",
+        "Velstrom Motors",
+    ),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "starts", "speaker"), [c[1:] for c in RELATIVES], ids=[c[0] for c in RELATIVES]
+)
+def test_relative_pronoun_speaker(extractor: Any, text: str, starts: str, speaker: str) -> None:
+    assert speaker_of(extractor, text, starts) == speaker
+
+
+def test_run_on_quote_keeps_its_speaker(extractor: Any) -> None:
+    text = (
+        'Nike news\n\nJordan said of Knight, "To me, Knight will always be a visionary '
+        'of the trade.\n\nI learned so much about the industry from him."'
+    )
+    quotes = extractor.extract_text(text).quotes
+    assert [q.speaker for q in quotes] == ["Jordan"]
