@@ -255,10 +255,11 @@ def _cue_speaker(ctx: Context, frame: list[Token], nearest_last: bool) -> Speake
                 found = _speaker_of(ctx, obj)
                 if found:
                     return found
-    verbs = [
-        t for t in frame if t.lower_ in speech_forms() or _adjacent_verb(t, frame, nearest_last)
-    ]
-    for verb in reversed(verbs) if nearest_last else verbs:
+    spoken = [t for t in frame if t.lower_ in speech_forms()]
+    touching = [t for t in frame if t not in spoken and _adjacent_verb(t, frame, nearest_last)]
+    # a speech verb first: in "Park said that the plan will be kept, “…”" the verb
+    # touching the quote is the reported clause's, not the cue
+    for verb in [*_ordered(spoken, nearest_last), *_ordered(touching, nearest_last)]:
         subjects = _subjects(verb) if ctx.parsed else _named_neighbours(verb, inside)
         for subject in subjects:
             if subject.i in inside or abs(subject.i - verb.i) <= 3:
@@ -275,6 +276,10 @@ def _cue_speaker(ctx: Context, frame: list[Token], nearest_last: bool) -> Speake
         if found:
             return found
     return None
+
+
+def _ordered(tokens: list[Token], nearest_last: bool) -> list[Token]:
+    return list(reversed(tokens)) if nearest_last else tokens
 
 
 def _inverted_speaker(ctx: Context, verb: Token, frame: list[Token]) -> Speaker | None:
@@ -321,6 +326,9 @@ def _subjects(verb: Token) -> list[Token]:
     subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
     if not subjects and verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
         subjects = [c for c in verb.head.children if c.dep_ in SUBJECT_DEPS]
+    if not subjects and verb.dep_ == "acl" and verb.head.dep_ == "dobj":
+        # "The union issued a statement saying …": who issued the statement speaks
+        subjects = [c for c in verb.head.head.children if c.dep_ in SUBJECT_DEPS]
     return subjects
 
 
@@ -408,7 +416,11 @@ def _intro_speaker(ctx: Context, quote: QuoteSpan) -> Speaker | None:
 def _frame_subject(ctx: Context, frame: list[Token]) -> Speaker | None:
     """The subject of the writer's clause that hands over to a quote with a colon or a
     comma, whatever its verb ("X delivered a blunt message: …", "as X put it, …")."""
-    for verb in reversed([t for t in frame if t.pos_ in ("VERB", "AUX")]):
+    verbs = [t for t in frame if t.pos_ in ("VERB", "AUX")]
+    # "Ms Park said that the plan will be kept, “…”": the speech verb's subject speaks,
+    # not the subject of the clause nearest the quote
+    spoken = [t for t in verbs if t.lower_ in speech_forms()]
+    for verb in [*reversed(spoken), *reversed(verbs)]:
         for subject in _subjects(verb):
             found = _speaker_of(ctx, subject)
             if found:
