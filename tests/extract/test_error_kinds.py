@@ -402,7 +402,6 @@ KIND_5 = [
         "costs, mostly in the third quarter.",
         F,
         [money("Acme", "restructuring_charge", 25e6, "USD")],
-        fails="the range's amount is lost",
     ),
     row(
         "k5-at-least",
@@ -410,14 +409,12 @@ KIND_5 = [
         "charges of at least $300 million.",
         F,
         [money("Norvik Systems", "restructuring_charge", 300e6, "USD")],
-        fails="'charges of at least' is not read as a charge",
     ),
     row(
         "k5-charge-in-q3-tied-to-cuts",
         "Halden AG takes charge\n\nHalden AG will take a $900M charge in Q3 tied to job cuts.",
         F,
         [money("Halden AG", "restructuring_charge", 900e6, "USD")],
-        fails="'a $900M charge tied to job cuts' is not read",
     ),
     row(
         "k5-restructuring-charges-of",
@@ -432,7 +429,6 @@ KIND_5 = [
         "related to the depot closures.",
         F,
         [money("Brisk Logistics", "restructuring_charge", 45e6, "GBP")],
-        fails="'one-time costs of' is not read as a charge",
     ),
     row(
         "k5-amount-before-cue",

@@ -27,6 +27,7 @@ belongs to is decided here, the same way for every event type:
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
@@ -132,6 +133,14 @@ def _mention_name(ctx: ArticleContext, ent: Span) -> tuple[str, str] | None:
     return (name, org_type(name)) if name else None
 
 
+# a period's code the tagger took for a name ("in Q3", "H1", "FY2024") is no organisation
+_PERIOD_CODE = re.compile(r"(?:Q[1-4]|H[12]|[1-4]Q|FY\s?'?\d{2,4}|FY)", re.IGNORECASE)
+
+
+def _is_name(name: str | None) -> bool:
+    return bool(name) and not _PERIOD_CODE.fullmatch((name or "").strip())
+
+
 def _add(pool: dict[str, Candidate], name: str) -> Candidate:
     key = company_key(name) or name.lower()
     cand = pool.get(key)
@@ -148,7 +157,7 @@ def candidates(
     pool: dict[str, Candidate] = {}
     for ent in ents_in(sent):
         named = _mention_name(ctx, ent)
-        if named is None:
+        if named is None or not _is_name(named[0]):
             continue
         cand = _add(pool, named[0])
         cand.vote(f"type_{named[1]}")
@@ -163,7 +172,7 @@ def candidates(
                 cand.vote(f"type_{named[1]}")
     if ctx.main_company and ctx.main_salient:
         _add(pool, ctx.main_company).vote("main_company")
-    if rule_name:
+    if rule_name and _is_name(rule_name):
         _add(pool, rule_name).vote(f"rule_{how}")
     _article_features(ctx, pool.values())
     none = Candidate(NONE, None, {"none": 1.0})

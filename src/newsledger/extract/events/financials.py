@@ -69,6 +69,16 @@ def distance(a: Token, b: Token) -> int:
     return 100 + abs(a.i - b.i)
 
 
+def _about_restructuring(sent: Span) -> bool:
+    """The sentence speaks of job cuts or a restructuring: a bare charge there is theirs."""
+    words = {t.lemma_.lower() for t in sent}
+    return bool(words & load_book("financial_cues").lemmas("restructuring_context"))
+
+
+def _overlaps(a: Span, b: Span) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
 def _named_in(money: Span, hits: list[PhraseHit]) -> PhraseHit | None:
     """ "earned $83 million in revenue", "$1.3 billion was lost in restructuring charges":
     the kind named by an "in" phrase on the amount or on its verb is the amount's kind."""
@@ -347,13 +357,19 @@ class FinancialState:
     def find(self, sent: Span, money_used: set[int]) -> list[Event]:
         """Financial results stated in one sentence unit."""
         moneys = [m for m in money_spans(sent) if m.start not in money_used]
-        kinds = [h for h in find_phrases(sent, "financial_kinds") if h.rule.role == "kind"]
+        hits = find_phrases(sent, "financial_kinds")
+        kinds = [h for h in hits if h.rule.role == "kind"]
+        if _about_restructuring(sent):  # "a $900M charge tied to job cuts"
+            kinds += [h for h in hits if h.rule.role == "charge_in_context"]
         kinds += _verb_kinds(sent)
         if not kinds:
             return []
         traps = [h for h in find_phrases(sent, "financial_cues") if _is_trap(h)]
         kinds = [h for h in kinds if not _of_trap(h, traps) and not _per_share_kind(h)]
         kinds = [h for h in kinds if h.rule.role != "kind_verb" or not _subject_is_trap(h)]
+        # "one-time costs", "severance payments": a trap word inside a kind's phrase is
+        # that kind, no trap
+        traps = [t for t in traps if not any(_overlaps(t.span, k.span) for k in kinds)]
         events: list[Event] = []
         claimed: set[int] = set()
         for money in moneys:
@@ -400,6 +416,8 @@ class FinancialState:
             value = str(hit.rule.value)
             kind_name, _, subkind = value.partition("/")
             is_noun = hit.span.root.pos_ in ("NOUN", "PROPN")  # not "to write off debt"
+            if hit.rule.role == "charge_in_context":
+                continue  # a bare "charge" is one only with its amount ("taking charge")
             if kind_name in AMOUNTLESS_KINDS and hit.span.start not in claimed and is_noun:
                 self._remember(kind_name, subkind or None, sent, hit.span.root)
         return events
