@@ -23,6 +23,7 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import takewhile
 
 from spacy.tokens import Doc, Span, Token
 
@@ -181,11 +182,27 @@ def _subject_person(ctx: Context, subject: Token, gender: str | None, chain: int
             return _antecedent(ctx, subject, gender, chain - 1)
         return None
     tokens = [subject, *(t for t in subject.children if t.dep_ in ("compound", "appos", "flat"))]
-    for token in tokens:
+    for token in [*tokens, *set_off_names(subject)]:
         entity = entity_at(ctx, token.idx, token.idx + len(token))
         if entity is not None and entity.type == "person":
             return entity if gender_fits(ctx, entity, gender) else None
     return None
+
+
+def set_off_names(head: Token) -> list[Token]:
+    """Names set off by commas inside a noun phrase: the role's holder, wherever the
+    parser hung them ("The co-founder of Instagram, Kevin Systrom, said": "Systrom" is
+    in apposition to "Instagram" in the parse, to "co-founder" in the sentence)."""
+    doc = head.doc
+    return [
+        t
+        for t in head.subtree
+        if t.dep_ == "appos"
+        and t.ent_type_ == "PERSON"
+        and t.left_edge.i > 0
+        and doc[t.left_edge.i - 1].text == ","
+        and not any(a.dep_ == "poss" for a in takewhile(lambda a: a.i != head.i, t.ancestors))
+    ]
 
 
 # --- grammatical gender of people, from the text around their names ---------

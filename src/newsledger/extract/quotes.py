@@ -42,6 +42,7 @@ from newsledger.extract.quote_refs import (
     last_entity,
     last_person,
     make_context,
+    set_off_names,
 )
 from newsledger.models import Article, Entity, Evidence, Quote
 
@@ -89,7 +90,7 @@ def _from_entity(entity: Entity) -> Speaker:
 def _speaker_of(ctx: Context, token: Token) -> Speaker | None:
     """The speaker a subject token names, or None when it names no one."""
     low = token.lower_
-    if low in _RELATIVES and token.head.dep_ == "relcl" and token.head.head is not token.head:
+    if low in _RELATIVES and token.head.dep_ == "relcl" and token.head.head.i != token.head.i:
         # "Charles Park, an expert, who stated: …": the relative stands for its noun
         return _speaker_of(ctx, _relative_antecedent(token))
     if low in _NEVER_SPEAKERS or in_quote(ctx, token.idx):
@@ -132,7 +133,7 @@ def _relative_antecedent(relative: Token) -> Token:
         return noun
     found = noun
     for _ in range(RELATIVE_REACH):
-        if found.ent_type_ == "PERSON" or found.head is found:
+        if found.ent_type_ == "PERSON" or found.head.i == found.i:
             break
         found = found.head
     return found if found.ent_type_ == "PERSON" else noun
@@ -146,6 +147,7 @@ def _named_in(ctx: Context, token: Token) -> Speaker | None:
     """
     own = [token, *(t for t in token.subtree if t.dep_ in ("appos", "compound", "flat"))]
     people = [t for t in own if not any(a.dep_ in ("poss", "pobj") for a in _path(t, token))]
+    people += set_off_names(token)
     linked = [t for t in token.subtree if t.dep_ in ("appos", "compound", "poss", "pobj")]
     for want, candidates in (("PERSON", people), ("ORG", [token, *linked])):
         for t in candidates:
