@@ -180,7 +180,43 @@ SET_OFF_NAMES = [
     ),
 ]
 
-SPEAKERS = RELATIVES + STATEMENT_AND_CLAUSE + SET_OFF_NAMES
+# a quote closed by a full stop, then a sentence whose speech verb reports something
+# of its own: that sentence is no cue of the quote; a bare "X said." still is
+NEXT_SENTENCE = [
+    (
+        "next_sentence_says_that",
+        "Halden AG plan\n\nPeter Grant, the chief executive, presented the plan. “We "
+        "have a lot of work ahead,” he said, adding that “today's plan is bolder because "
+        "it has to be.” Halden AG says that it could be profitable in two years.",
+        "today's plan",
+        "Peter Grant",
+    ),
+    (
+        "next_sentence_expects_object",
+        "BBC strike\n\nIts general secretary, Dana Park, describes the members as "
+        "“delighted with the level of support we have received for the strike.” The "
+        "unions expect 11,000 staff to take part.",
+        "delighted with",
+        "Dana Park",
+    ),
+    (
+        "next_sentence_noted_that",
+        "Corvell Bank\n\nAda Moss said the bank would cut costs: “We will close ten "
+        "branches this year.” Peter Grant noted that investment in branches had fallen.",
+        "We will close",
+        "Ada Moss",
+    ),
+    # trap: the full stop stands for a comma and the cue ends the sentence
+    (
+        "full_stop_then_bare_cue",
+        "Velstrom Motors\n\nThe recall was announced on Monday. “No one was hurt.” "
+        "Peter Grant said.",
+        "No one was",
+        "Peter Grant",
+    ),
+]
+
+SPEAKERS = RELATIVES + STATEMENT_AND_CLAUSE + SET_OFF_NAMES + NEXT_SENTENCE
 
 
 @pytest.mark.model

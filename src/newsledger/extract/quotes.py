@@ -230,9 +230,16 @@ def _new_sentence(quote: QuoteSpan, first: Token) -> bool:
     """
     if not quote.text.endswith(".") or not first.text[:1].isupper() or first.text in _DASHES:
         return False
-    # ("… missing." Trump said.): a full stop for a comma, the cue still follows
+    # ("… missing." Trump said.): a full stop for a comma, the cue still follows; but a
+    # speech verb with words of its own after it ("… strike." The unions expect 11,000
+    # …, "… has to be." GM says that it …) opens the writer's next sentence
     following = first.doc[first.i : first.i + NEW_SENTENCE_CUE_TOKENS]
-    return not any(t.lower_ in speech_forms() for t in following)
+    return not any(t.lower_ in speech_forms() and not _says_more(t) for t in following)
+
+
+def _says_more(verb: Token) -> bool:
+    """A verb with a clause or an object after it: it reports something else."""
+    return any(c.dep_ in ("ccomp", "dobj", "xcomp") and c.i > verb.i for c in verb.children)
 
 
 def _before_frame(ctx: Context, open_mark: int) -> list[Token]:
