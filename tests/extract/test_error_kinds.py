@@ -389,7 +389,6 @@ KIND_4 = [
         L,
         [cut("Halden AG", 1100)],
         wrong=["Corvell Bank"],
-        fails="'rejected' (a takeover offer) makes the cut denied, so it is dropped",
     ),
 ]
 

@@ -249,7 +249,9 @@ def _chain(trigger: Token) -> list[Token]:
     out = [trigger]
     tok = trigger
     for _ in range(6):
-        if tok.head.i == tok.i:
+        # a coordinated clause is a statement of its own: "rejected a takeover offer and
+        # said it would lay off 1,100" does not reject the layoff
+        if tok.head.i == tok.i or tok.dep_ == "conj":
             break
         tok = tok.head
         out.append(tok)
