@@ -262,7 +262,6 @@ KIND_2 = [
         L,
         [cut("Brisk Logistics", 800)],
         wrong=["Reuters"],
-        fails="the agency that reported the cut is taken as the employer",
     ),
     row(
         "k2-not-advertisement",
