@@ -182,8 +182,13 @@ _CHANGE_TAGS = frozenset({"JJR", "RBR"})
 
 
 def _is_change(money: Span) -> bool:
+    """ "rose $2bn" (an amount of change on its verb), "a $3 billion increase in revenue"
+    (an amount modifying a change noun): the change, not the total."""
     root = money.root
-    return root.dep_ == "npadvmod" and root.head.tag_ in _CHANGE_TAGS
+    if root.dep_ == "npadvmod" and root.head.tag_ in _CHANGE_TAGS:
+        return True
+    changes = load_book("financial_cues").lemmas("change_noun")
+    return root.dep_ in ("nummod", "compound", "amod") and root.head.lemma_.lower() in changes
 
 
 def _aimed_at(words: set[str], chain: list[Token]) -> bool:
