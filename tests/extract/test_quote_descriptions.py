@@ -179,7 +179,55 @@ TRAPS = [
     ),
 ]
 
-CASES = COMPANY_NOUNS + STATEMENTS + ROLES + OUTLETS + TRAPS
+# "the union", "the ministry": the body named with that noun, in its name or right
+# before it; a day or a person after the noun is no body
+BODIES = [
+    (
+        "the_union_after_union_name",
+        "Skyfair Airways\n\nThe labour union ACTA, which represents cabin crew, will meet "
+        "the airline. The union also remarked that time to “find a solution is extremely "
+        "limited.”",
+        "find a solution",
+        "ACTA",
+    ),
+    (
+        "the_ministry_in_name",
+        "Gas supplies\n\nThe Economy Ministry approved the plan on Monday. “Supplies will "
+        "be secure through the winter,” the ministry said.",
+        "Supplies will",
+        "Economy Ministry",
+    ),
+    (
+        "the_foundation_in_name",
+        "Golf courses\n\nThe National Turf Foundation counts courses every year. “More "
+        "will close for the next few years,” the foundation said.",
+        "More will close",
+        "National Turf Foundation",
+    ),
+    (
+        "the_club_before_name",
+        "Football\n\nShares in club Norbury United rose. “We are delighted with the result "
+        "this season,” the club said.",
+        "We are delighted",
+        "Norbury United",
+    ),
+    # traps: a noun before a day names no body; a body never named stays described
+    (
+        "the_ad_before_a_day",
+        "Campaign\n\nThe campaign ran the ad Monday in three states. “Jo Park is the "
+        "candidate you can trust,” the ad said.",
+        "Jo Park is",
+        "the ad",
+    ),
+    (
+        "the_committee_never_named",
+        "Budget vote\n\nLawmakers met on Friday. “The numbers do not add up,” the committee said.",
+        "The numbers",
+        "the committee",
+    ),
+]
+
+CASES = COMPANY_NOUNS + STATEMENTS + ROLES + OUTLETS + BODIES + TRAPS
 
 
 @pytest.mark.parametrize(

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from newsledger.extract.lexicons import naming_forms, speech_forms
-from newsledger.extract.quote_descriptions import described_entity
+from newsledger.extract.quote_descriptions import described_entity, named_by_noun
 from newsledger.extract.quote_marks import QuoteSpan, scan_quotes
 from newsledger.extract.quote_refs import (
     SUBJECT_DEPS,
@@ -114,6 +114,9 @@ def _speaker_of(ctx: Context, token: Token) -> Speaker | None:
         return _from_entity(described)
     if named is not None and named.kind is not None:
         return named
+    body = named_by_noun(ctx, token) if ctx.parsed and not in_quote(ctx, token.idx) else None
+    if body is not None:
+        return Speaker(body, "company")
     if token.pos_ in ("NOUN", "PROPN"):
         phrase = _noun_phrase(ctx, token)
         if phrase:
