@@ -562,3 +562,31 @@ def test_the_kind_named_in_an_in_phrase(extractor: Any, text: str, kind: str, am
     """ "$X in revenue": the kind the "in" phrase names is the amount's, whatever verb."""
     found = [(f["kind"], int(float(f["amount"]))) for f in financials(extractor, text)]
     assert (kind, amount) in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "earlier_end"),
+    [
+        pytest.param(
+            "Lorne Tech's profit fell to $4.1 billion in the fourth quarter. A year earlier, it "
+            "had earned $4.6 billion.",
+            "2022-12-31",
+            id="a-year-earlier-next-sentence",
+        ),
+        pytest.param(
+            "Lorne Tech made a net profit of $4.1 billion in the fourth quarter. In the same "
+            "quarter last year, the company made a profit of $4.6 billion.",
+            "2022-12-31",
+            id="same-quarter-last-year",
+        ),
+    ],
+)
+def test_a_year_earlier_sentence_shifts_the_last_period(
+    extractor: Any, text: str, earlier_end: str
+) -> None:
+    """ "A year earlier, it had earned $4.6bn": the figure of the period before, a year back."""
+    events = extractor.extract_text(text, published=date(2024, 2, 1)).events
+    found = {int(e.args.amount): e.args for e in events if e.type == "financial"}
+    assert found[4_600_000_000].period_end is not None, found
+    assert found[4_600_000_000].period_end.isoformat() == earlier_end, found
+    assert found[4_100_000_000].period_end.isoformat() == "2023-12-31", found

@@ -281,11 +281,25 @@ def _is_earlier(tok: Token) -> bool:
     words = load_book("financial_cues").lemmas("comparison_word")
     for node in (tok, tok.head):
         prep = node.head
-        if node.dep_ != "pobj" or prep.lower_ not in _EARLIER_PREPS:
-            continue
         over = prep.head
+        compared_to = prep.lower_ == "to" and over.lemma_.lower() in ("compare", "compared")
+        if node.dep_ != "pobj" or (prep.lower_ not in _EARLIER_PREPS and not compared_to):
+            continue
         return over.lemma_.lower() in words or over.lower_ in words
     return False
+
+
+_YEAR_EARLIER = re.compile(
+    r"\b(?:(?:a|one) year (?:earlier|ago|before)|the (?:previous|prior) year|the year before"
+    r"|(?:the )?same (?:period|quarter|time) (?:of |a )?(?:last|the previous|the prior) year)\b",
+    re.IGNORECASE,
+)
+
+
+def _says_year_earlier(sent: Span) -> bool:
+    """The sentence dates its figure a year back ("A year earlier, ...", "in the same
+    quarter last year")."""
+    return any(e.label_ == "DATE" and _YEAR_EARLIER.search(e.text) for e in ents_in(sent))
 
 
 def _year_before(end: date) -> date:
@@ -489,7 +503,13 @@ class FinancialState:
         record = _is_record(chain, cues.lemmas("record"))
         stated = _stated_usd(self.ctx, upper or money)
         amount_usd = usd_value(parsed.amount, parsed.currency, self.ctx.published)
+        if not earlier and self._last_period is not None and _says_year_earlier(sent):
+            earlier = True  # "A year earlier, it had earned $4.6bn": the last period, shifted
         period = self._earlier_period(sent, money) if earlier else self._period(sent, money)
+        if earlier and period[1] is None and self._last_period is not None:
+            label, end, months, _until = self._last_period
+            if end is not None:
+                period = (f"a year earlier than {label}", _year_before(end), months)
         outlook = outlook and not earlier
         if not earlier and period == (None, None, None) and self._last_period is not None:
             # "Sales were 610 million francs." right after a result for the first half
