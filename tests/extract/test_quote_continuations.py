@@ -216,12 +216,67 @@ NEXT_SENTENCE = [
     ),
 ]
 
-SPEAKERS = RELATIVES + STATEMENT_AND_CLAUSE + SET_OFF_NAMES + NEXT_SENTENCE
+# a second speech verb coordinated with the first shares its subject, however long the
+# quotation between them
+SHARED_SUBJECTS = [
+    (
+        "described_and_noted_that",
+        "Velstrom Motors\n\nVelstrom Motors will cut 900 jobs. The company described the "
+        "decision as vital given “the new reality of demand for trucks,” and noted that "
+        "“most of its revenue is now earned abroad.”",
+        "most of its revenue",
+        "Velstrom Motors",
+    ),
+    (
+        "said_and_added_that",
+        "Senate race\n\nDana Whitfield said the vote was “a victory for every family in the "
+        "state” and added that “the fight for fair wages goes on.”",
+        "the fight for",
+        "Dana Whitfield",
+    ),
+    (
+        "told_and_warned",
+        "Corvell Bank\n\nPeter Grant told staff the bank faced “a very difficult year "
+        "ahead of us,” and warned “there will be fewer branches by the spring.”",
+        "there will be fewer",
+        "Peter Grant",
+    ),
+    (
+        "wrote_and_insisted",
+        "Corvell Bank\n\nAda Moss wrote to shareholders about “the best option we had "
+        "this year,” and insisted “no branch will close before the spring.”",
+        "no branch will",
+        "Ada Moss",
+    ),
+    # trap: a new clause with its own subject keeps that subject
+    (
+        "new_subject_after_and",
+        "Corvell Bank\n\nPeter Grant called the results “a very difficult year for the "
+        "bank,” and Ada Moss added that “the branches will stay open.”",
+        "the branches will",
+        "Ada Moss",
+    ),
+]
+
+SPEAKERS = RELATIVES + STATEMENT_AND_CLAUSE + SET_OFF_NAMES + NEXT_SENTENCE + SHARED_SUBJECTS
+# known misses, strict so that a fix shows up: the parser coordinates "warned" with the
+# reported clause ("the bank faced … and warned"), whose subject is the bank
+KNOWN_MISSES = {"told_and_warned": "second verb coordinated with the reported clause"}
 
 
 @pytest.mark.model
 @pytest.mark.parametrize(
-    ("text", "starts", "speaker"), [c[1:] for c in SPEAKERS], ids=[c[0] for c in SPEAKERS]
+    ("text", "starts", "speaker"),
+    [
+        pytest.param(
+            *c[1:],
+            id=c[0],
+            marks=[pytest.mark.xfail(strict=True, reason=KNOWN_MISSES[c[0]])]
+            if c[0] in KNOWN_MISSES
+            else [],
+        )
+        for c in SPEAKERS
+    ],
 )
 def test_speaker(extractor: Any, text: str, starts: str, speaker: str) -> None:
     assert speaker_of(extractor, text, starts) == speaker

@@ -274,7 +274,7 @@ def _cue_speaker(ctx: Context, frame: list[Token], nearest_last: bool) -> Speake
     for verb in [*_ordered(spoken, nearest_last), *_ordered(touching, nearest_last)]:
         subjects = _subjects(verb) if ctx.parsed else _named_neighbours(verb, inside)
         for subject in subjects:
-            if subject.i in inside or abs(subject.i - verb.i) <= 3:
+            if subject.i in inside or abs(subject.i - verb.i) <= 3 or _shared(subject, verb):
                 found = _speaker_of(ctx, subject)
                 if found:
                     return found
@@ -288,6 +288,13 @@ def _cue_speaker(ctx: Context, frame: list[Token], nearest_last: bool) -> Speake
         if found:
             return found
     return None
+
+
+def _shared(subject: Token, verb: Token) -> bool:
+    """A subject the verb shares with the verb it is coordinated with, earlier in the
+    sentence, however long the quotation between ("The company described it as “…,”
+    and noted that “…”")."""
+    return verb.dep_ == "conj" and subject.head.i == verb.head.i and subject.i < verb.i
 
 
 def _ordered(tokens: list[Token], nearest_last: bool) -> list[Token]:
