@@ -81,3 +81,20 @@ def test_weights_for_an_undefined_feature_are_refused() -> None:
 
 def test_none_is_a_candidate_key() -> None:
     assert NONE.startswith("<")
+
+
+@pytest.mark.parametrize(
+    ("name", "is_name"),
+    [
+        pytest.param("Acme Corp", True, id="name"),
+        pytest.param("3M", True, id="digit"),
+        pytest.param("eBay", True, id="inner-capital"),
+        pytest.param("bankruptcy", False, id="lowercase-word"),
+        pytest.param("Q3", False, id="quarter-code"),
+        pytest.param("FY2024", False, id="fiscal-year-code"),
+    ],
+)
+def test_what_can_be_a_company_name(name: str, is_name: bool) -> None:
+    from newsledger.extract.events.arguments import _is_name
+
+    assert _is_name(name) is is_name

@@ -138,7 +138,10 @@ _PERIOD_CODE = re.compile(r"(?:Q[1-4]|H[12]|[1-4]Q|FY\s?'?\d{2,4}|FY)", re.IGNOR
 
 
 def _is_name(name: str | None) -> bool:
-    return bool(name) and not _PERIOD_CODE.fullmatch((name or "").strip())
+    """A name has a capital or a digit and is no period code ("bankruptcy", "Q3" are not)."""
+    text = (name or "").strip()
+    capital = any(ch.isupper() or ch.isdigit() for ch in text)
+    return capital and not _PERIOD_CODE.fullmatch(text)
 
 
 def _add(pool: dict[str, Candidate], name: str) -> Candidate:

@@ -60,6 +60,8 @@ class ArticleContext:
         """The company an ORG span names (None for a media outlet or a non-ORG)."""
         if not is_companyish(ent) or is_media(ent) or not is_company_name(ent):
             return None
+        if not any(ch.isupper() or ch.isdigit() for ch in ent.text):
+            return None  # "files for bankruptcy" tagged ORG: a name has a capital or a digit
         return self.company_at.get(ent.start_char) or clean_name(ent.text) or None
 
     def person_of_ent(self, ent: Span) -> str | None:
