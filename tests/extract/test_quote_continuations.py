@@ -258,7 +258,34 @@ SHARED_SUBJECTS = [
     ),
 ]
 
-SPEAKERS = RELATIVES + STATEMENT_AND_CLAUSE + SET_OFF_NAMES + NEXT_SENTENCE + SHARED_SUBJECTS
+# "cautioned" is a speech verb (rules/speech_verbs.jsonl), however far from its quote
+CAUTIONED = [
+    (
+        "name_with_title_cautioned",
+        "Skyfair results\n\n“With oil at $90 a barrel, the outlook for the coming year is "
+        "poor,” Skyfair Airways chief executive Dana Park cautioned.",
+        "With oil at",
+        "Dana Park",
+    ),
+    (
+        "cautioned_that_colon",
+        "Corvell Bank\n\nPeter Grant cautioned: “The recovery is fragile and could stall "
+        "by the spring.”",
+        "The recovery is",
+        "Peter Grant",
+    ),
+    (
+        "but_cautioned",
+        "Norvik Systems\n\nAda Moss welcomed the deal but cautioned, “the hard part of "
+        "the merger is still ahead of us.”",
+        "the hard part",
+        "Ada Moss",
+    ),
+]
+
+SPEAKERS = (
+    RELATIVES + STATEMENT_AND_CLAUSE + SET_OFF_NAMES + NEXT_SENTENCE + SHARED_SUBJECTS + CAUTIONED
+)
 # known misses, strict so that a fix shows up: the parser coordinates "warned" with the
 # reported clause ("the bank faced … and warned"), whose subject is the bank
 KNOWN_MISSES = {"told_and_warned": "second verb coordinated with the reported clause"}
