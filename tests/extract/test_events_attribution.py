@@ -77,3 +77,35 @@ CASES = [
 @pytest.mark.parametrize(("text", "want"), CASES)
 def test_result_company(extractor: Any, text: str, want: list[str]) -> None:
     assert _companies(extractor, text) == want
+
+
+UNITS = [
+    pytest.param(
+        "Holdwell Motors said that it would axe 10,000 jobs at its European division, Velta.",
+        ("Holdwell Motors", "Velta"),
+        id="apposed-division-name",
+    ),
+    pytest.param(
+        "Halden AG will cut 900 jobs at its car division, Velta.",
+        ("Halden AG", "Velta"),
+        id="subject-owns-the-division",
+    ),
+    pytest.param(
+        "Halden AG will cut 900 jobs at its Velta unit.",
+        ("Halden AG", None),
+        id="compounded-unit-name",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), UNITS)
+def test_a_named_unit_of_the_subject_is_where_not_who(
+    extractor: Any, text: str, want: tuple[str, str | None]
+) -> None:
+    """ANNOTATION.md: the company is the employer the text names as the actor; a division
+    it names beside "its ... division" is where the cut falls."""
+    events = [e for e in extractor.extract_text(text, published=PUBLISHED).events]
+    layoffs = [e for e in events if e.type == "layoff"]
+    assert [e.company for e in layoffs] == [want[0]], layoffs
+    if want[1] is not None:
+        assert layoffs[0].args.unit == want[1], layoffs

@@ -17,7 +17,7 @@ from spacy.tokens import Span, Token
 
 from newsledger.extract.events.context import ArticleContext, is_company_name
 from newsledger.extract.events.rules import load_book
-from newsledger.extract.events.spans import ent_at
+from newsledger.extract.events.spans import ent_at, ents_in
 from newsledger.resolve.names import clean_name
 
 _CLIMB = {"xcomp", "conj", "pcomp", "advcl", "ccomp", "acl", "relcl", "prep", "pobj", "dobj"}
@@ -313,12 +313,29 @@ def _same(a: Token | None, b: Token | None) -> bool:
     return a is not None and b is not None and a.i == b.i
 
 
+def _names_unit(ctx: ArticleContext, tok: Token, name: str) -> bool:
+    """The name attached to the cue is set beside a unit noun its owner's pronoun holds
+    ("at its European division, Opel", "at its Opel unit"): a unit, not the actor."""
+    units = _unit_nouns()
+    for ent in ents_in(ctx.unit_of(tok)):
+        if ctx.company_of_ent(ent) != name and clean_name(ent.text) != name:
+            continue
+        root = ent.root
+        unit_noun = root.head if root.dep_ in ("appos", "compound") else None
+        if unit_noun is not None and unit_noun.lemma_.lower() in units:
+            return any(c.dep_ == "poss" and c.pos_ == "PRON" for c in unit_noun.children)
+    return False
+
+
 def rule_actor(ctx: ArticleContext, trigger: Token, anchor: Token | None = None) -> Actor:
     """The hand rules: by subject, attachment, or context."""
+    unit: str | None = None
     for tok in (anchor, trigger):
         if tok is not None:
             name = attached_org(ctx, tok)
-            if name:
+            if name and _names_unit(ctx, tok, name):
+                unit = unit or name  # "at its European division, Opel": where, not who
+            elif name:
                 return Actor(name, True, how="attached")
     subject = subject_of(trigger)
     if subject is not None and _same(subject, anchor) and trigger.dep_ in _CLIMB:
@@ -326,8 +343,12 @@ def rule_actor(ctx: ArticleContext, trigger: Token, anchor: Token | None = None)
         subject = subject_of(trigger.head)
     if subject is not None and not _same(subject, anchor):
         found = resolve_noun(ctx, subject, trigger)
+        if found is not None and found.company and unit:
+            return Actor(found.company, True, unit, how=found.how)
         if found is not None and (found.company or found.explicit):
             return found  # a company, or explicitly none ("the government will focus...")
+    if unit:
+        return Actor(unit, True, how="attached")
     if subject is None and trigger.dep_ in _SUBJECTS and trigger.head.dep_ in _CLIMB:
         # "Unilever said annual profit fell...": the subject of the reporting clause
         reporter = subject_of(trigger.head.head)
