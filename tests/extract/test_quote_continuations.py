@@ -283,8 +283,52 @@ CAUTIONED = [
     ),
 ]
 
+# an outlet named by "according to" reports the words; the speech verb's subject said them
+REPORTED_BY_OUTLET = [
+    (
+        "said_according_to_cnn",
+        "Rally\n\n“We will win this state by a mile,” Dana Whitfield said, according to CNN.",
+        "We will win",
+        "Dana Whitfield",
+    ),
+    (
+        "told_according_to_telegraph",
+        "Skyfair Airways\n\n“Demand has not recovered,” Peter Grant told staff, according "
+        "to The Daily Telegraph.",
+        "Demand has not",
+        "Peter Grant",
+    ),
+    (
+        "according_to_reuters_then_said",
+        "Corvell Bank\n\nAccording to Reuters, Ada Moss said: “The bank has enough capital "
+        "for the year ahead.”",
+        "The bank has",
+        "Ada Moss",
+    ),
+    # traps: a person after "according to" is the speaker; an outlet alone stays
+    (
+        "according_to_a_person",
+        "Adam Air\n\n“We expect a 30 percent increase in passengers,” according to Dana Park.",
+        "We expect",
+        "Dana Park",
+    ),
+    (
+        "according_to_outlet_only",
+        "Norvik Systems\n\nNorvik Systems cut jobs. “Two plants will close in the spring,” "
+        "according to Reuters.",
+        "Two plants",
+        "Reuters",
+    ),
+]
+
 SPEAKERS = (
-    RELATIVES + STATEMENT_AND_CLAUSE + SET_OFF_NAMES + NEXT_SENTENCE + SHARED_SUBJECTS + CAUTIONED
+    RELATIVES
+    + STATEMENT_AND_CLAUSE
+    + SET_OFF_NAMES
+    + NEXT_SENTENCE
+    + SHARED_SUBJECTS
+    + CAUTIONED
+    + REPORTED_BY_OUTLET
 )
 # known misses, strict so that a fix shows up: the parser coordinates "warned" with the
 # reported clause ("the bank faced … and warned"), whose subject is the bank

@@ -192,6 +192,14 @@ def _abbreviations() -> frozenset[str]:
 # --- which company ------------------------------------------------------------
 
 
+def is_outlet(name: str) -> bool:
+    """A news outlet's name ("CNN", "The Daily Telegraph", "AFP"), by the media words."""
+    book = load_book("companies")
+    return bool(set(words(name)) & book.lemmas("media_word")) or (
+        company_key(name) in book.lemmas("media_name")
+    )
+
+
 def is_outlet_or_body(entity: Entity) -> bool:
     """A news outlet ("Financial Times", "Reuters") or a union, agency, ministry: never
     the company an unsigned statement or "the company" stands for."""

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from newsledger.extract.lexicons import naming_forms, speech_forms
-from newsledger.extract.quote_descriptions import described_entity, named_by_noun
+from newsledger.extract.quote_descriptions import described_entity, is_outlet, named_by_noun
 from newsledger.extract.quote_marks import QuoteSpan, scan_quotes
 from newsledger.extract.quote_refs import (
     SUBJECT_DEPS,
@@ -261,12 +261,9 @@ def _before_frame(ctx: Context, open_mark: int) -> list[Token]:
 def _cue_speaker(ctx: Context, frame: list[Token], nearest_last: bool) -> Speaker | None:
     """The speaker named by a cue in a frame: "according to X", "— X", "X said"."""
     inside = {t.i for t in frame}
-    for i, token in enumerate(frame):
-        if token.lower_ == "according" and i + 1 < len(frame) and frame[i + 1].lower_ == "to":
-            for obj in frame[i + 1].children:
-                found = _speaker_of(ctx, obj)
-                if found:
-                    return found
+    reported = _according_to(ctx, frame)
+    if reported is not None and not is_outlet(reported.name):
+        return reported
     spoken = [t for t in frame if t.lower_ in speech_forms()]
     touching = [t for t in frame if t not in spoken and _adjacent_verb(t, frame, nearest_last)]
     # a speech verb first: in "Park said that the plan will be kept, “…”" the verb
@@ -287,6 +284,17 @@ def _cue_speaker(ctx: Context, frame: list[Token], nearest_last: bool) -> Speake
         found = _inverted_speaker(ctx, verb, frame) if not nearest_last else None
         if found:
             return found
+    # "“…,” Sanders said, according to CNN": the outlet only reports what was said
+    return reported
+
+
+def _according_to(ctx: Context, frame: list[Token]) -> Speaker | None:
+    for i, token in enumerate(frame[:-1]):
+        if token.lower_ == "according" and frame[i + 1].lower_ == "to":
+            for obj in frame[i + 1].children:
+                found = _speaker_of(ctx, obj)
+                if found:
+                    return found
     return None
 
 
