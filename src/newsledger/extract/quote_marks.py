@@ -4,7 +4,9 @@ One regex pass finds every double quotation mark; each mark is read as opening
 or closing from its glyph (curly marks) or from the characters around it
 (straight marks). Marks pair up inside a paragraph; an opening mark left open
 at a paragraph's end continues the quote when the next paragraph opens with a
-mark (the news convention), and is otherwise skipped, never raised.
+mark (the news convention) or closes it after words of its own (``"A.¶B."``),
+and is otherwise skipped, never raised.
+:func:`is_title` tells a title in marks ("Tough Choices") from an utterance.
 
 >>> [q.text for q in scan_quotes('He said "we will win," and left.')]
 ['we will win,']
@@ -155,3 +157,21 @@ def scan_quotes(text: str) -> list[QuoteSpan]:
                     paras = 1
         carried = stack[0] if stack else None
     return found
+
+
+# a title in marks is at most this many words ("Who's Who in the CIA")
+TITLE_MAX_WORDS = 7
+# words that stay lower-case inside a title ("Tales From the Crypt", "A Time for Truth")
+_MINOR_WORDS = frozenset(
+    ("a", "an", "the", "of", "for", "and", "or", "in", "on", "to", "at", "by", "with", "from")
+)
+_WORDS = re.compile(r"[^\W\d_][\w'’.-]*")
+
+
+def is_title(text: str) -> bool:
+    """Capitalised words only, short, no exclamation or question: the name of a work,
+    a show or a slogan ("Tough Choices", "The Overthrow Show"), not an utterance."""
+    found = _WORDS.findall(text)
+    if not found or len(found) > TITLE_MAX_WORDS or text.rstrip(" ,.”’'\"")[-1:] in "?!":
+        return False
+    return found[0][0].isupper() and all(w[0].isupper() or w in _MINOR_WORDS for w in found)

@@ -205,6 +205,24 @@ def set_off_names(head: Token) -> list[Token]:
     ]
 
 
+# a relative clause hangs on to a noun at most this many links below its person
+RELATIVE_REACH = 4
+
+
+def relative_antecedent(relative: Token) -> Token:
+    """The noun a relative pronoun stands for: "who" is a person even when the parser
+    hangs the clause on the last noun ("Jo Park, a professor at Corvell University, who")."""
+    noun = relative.head.head
+    if relative.lower_ != "who":
+        return noun
+    found = noun
+    for _ in range(RELATIVE_REACH):
+        if found.ent_type_ == "PERSON" or found.head.i == found.i:
+            break
+        found = found.head
+    return found if found.ent_type_ == "PERSON" else noun
+
+
 # --- grammatical gender of people, from the text around their names ---------
 
 _MALE = frozenset(("he", "him", "his", "himself", "mr"))

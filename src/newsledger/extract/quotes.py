@@ -24,14 +24,13 @@ sentence of the writer's.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
 from newsledger.extract.lexicons import naming_forms, speech_forms
 from newsledger.extract.quote_descriptions import described_entity, is_outlet, named_by_noun
-from newsledger.extract.quote_marks import QuoteSpan, scan_quotes
+from newsledger.extract.quote_marks import QuoteSpan, is_title, scan_quotes
 from newsledger.extract.quote_refs import (
     SUBJECT_DEPS,
     Context,
@@ -42,14 +41,13 @@ from newsledger.extract.quote_refs import (
     last_entity,
     last_person,
     make_context,
+    relative_antecedent,
     set_off_names,
 )
 from newsledger.models import Article, Entity, Evidence, Quote
 
 # how far a frame reaches from its quote, in tokens: a cue is close to its quote
 FRAME_TOKENS = 14
-# a title in marks is at most this many words ("Who's Who in the CIA")
-TITLE_MAX_WORDS = 7
 # after a quote a name's apposition may run long before its verb ("…," Jo Park, the
 # director of … at …, said)
 LONG_FRAME_TOKENS = 36
@@ -92,7 +90,7 @@ def _speaker_of(ctx: Context, token: Token) -> Speaker | None:
     low = token.lower_
     if low in _RELATIVES and token.head.dep_ == "relcl" and token.head.head.i != token.head.i:
         # "Charles Park, an expert, who stated: …": the relative stands for its noun
-        return _speaker_of(ctx, _relative_antecedent(token))
+        return _speaker_of(ctx, relative_antecedent(token))
     if low in _NEVER_SPEAKERS or in_quote(ctx, token.idx):
         return None
     if low in _PERSON_PRONOUNS:
@@ -122,24 +120,6 @@ def _speaker_of(ctx: Context, token: Token) -> Speaker | None:
         if phrase:
             return Speaker(phrase)
     return None
-
-
-# a relative clause hangs on to a noun at most this many links below its person
-RELATIVE_REACH = 4
-
-
-def _relative_antecedent(relative: Token) -> Token:
-    """The noun a relative pronoun stands for: "who" is a person even when the parser
-    hangs the clause on the last noun ("Jo Park, a professor at Corvell University, who")."""
-    noun = relative.head.head
-    if relative.lower_ != "who":
-        return noun
-    found = noun
-    for _ in range(RELATIVE_REACH):
-        if found.ent_type_ == "PERSON" or found.head.i == found.i:
-            break
-        found = found.head
-    return found if found.ent_type_ == "PERSON" else noun
 
 
 def _named_in(ctx: Context, token: Token) -> Speaker | None:
@@ -499,22 +479,6 @@ def _is_direct(quote: QuoteSpan, before: list[Token], after: list[Token]) -> boo
     return len(quote.text.split()) > 2 or quote.text[-1] in ".,!?;:…—"
 
 
-# words that stay lower-case inside a title ("Tales From the Crypt", "A Time for Truth")
-_MINOR_WORDS = frozenset(
-    ("a", "an", "the", "of", "for", "and", "or", "in", "on", "to", "at", "by", "with", "from")
-)
-_WORDS = re.compile(r"[^\W\d_][\w'’.-]*")
-
-
-def _is_title(text: str) -> bool:
-    """Capitalised words only, short, no exclamation or question: the name of a work,
-    a show or a slogan ("Tough Choices", "The Overthrow Show"), not an utterance."""
-    found = _WORDS.findall(text)
-    if not found or len(found) > TITLE_MAX_WORDS or text.rstrip(" ,.”’'\"")[-1:] in "?!":
-        return False
-    return found[0][0].isupper() and all(w[0].isupper() or w in _MINOR_WORDS for w in found)
-
-
 def _speech_framed(before: list[Token], after: list[Token]) -> bool:
     """A speech verb or a colon hands the quotation over, or a speech verb follows it."""
     if before and (before[-1].text == ":" or before[-1].lower_ in speech_forms()):
@@ -567,7 +531,7 @@ def find_quotes(doc: Doc, article: Article, entities: list[Entity]) -> list[Quot
         before = _before_frame(ctx, quote.open_mark)
         after = _after_frame(ctx, quote)
         direct = _is_direct(quote, before, after)
-        if _is_title(quote.text) and not _speech_framed(before, after):
+        if is_title(quote.text) and not _speech_framed(before, after):
             continue  # "his memoir, “Tough Choices,” …": a title, nobody's words
         if not direct and _is_scare(words, quote):
             continue
