@@ -497,14 +497,12 @@ KIND_6 += [
         "Halden AG results\n\nHalden AG made €1.4 billion after tax in the quarter.",
         F,
         [money("Halden AG", "net_profit", 1.4e9, "EUR")],
-        fails="'made X after tax' is not read as a profit",
     ),
     row(
         "k6-ended-year-in-the-red",
         "Acme results\n\nAcme ended the year $220 million in the red.",
         F,
         [money("Acme", "net_loss", 220e6, "USD")],
-        fails="'ended the year $X in the red' is not read as a loss",
     ),
     row(
         "k6-net-loss-widened-yen-with-conversion",
