@@ -503,6 +503,7 @@ KIND_6 += [
         "Acme results\n\nAcme ended the year $220 million in the red.",
         F,
         [money("Acme", "net_loss", 220e6, "USD")],
+        fails="'in the red' is said of share prices too ('shares closed in the red at $35')",
     ),
     row(
         "k6-net-loss-widened-yen-with-conversion",
