@@ -116,7 +116,8 @@ def _month_end(year: int, month: int, day: int | None = None) -> date:
     return date(year, month, min(day, last) if day else last)
 
 
-def _add_months(day: date, months: int) -> date:
+def add_months(day: date, months: int) -> date:
+    """``day`` moved by whole months, kept within the month (31 Jan + 1 month = 28/29 Feb)."""
     index = day.year * 12 + day.month - 1 + months
     year, month = index // 12, index % 12 + 1
     return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
@@ -134,7 +135,7 @@ def _name_of(end: date) -> int:
 
 
 def _start_of(end: date) -> date:
-    return _add_months(end + timedelta(days=1), -12)
+    return add_months(end + timedelta(days=1), -12)
 
 
 def _current_year_end(published: date, fye: YearEnd) -> date:
@@ -188,8 +189,8 @@ def _read_relative_year(
 
 
 def _block(n: int, months: int, year_start: date, label: str, raw: str, fiscal: bool) -> Period:
-    start = _add_months(year_start, months * (n - 1))
-    end = _add_months(start, months) - timedelta(days=1)
+    start = add_months(year_start, months * (n - 1))
+    end = add_months(start, months) - timedelta(days=1)
     return Period(label=label, raw=raw, start=start, end=end, fiscal=fiscal)
 
 
@@ -263,7 +264,7 @@ def _read_span(text: str, published: date | None, raw: str) -> Period | None:
     end = _end_date(match, published)
     if length is None or end is None:
         return None
-    start = _add_months(end + timedelta(days=1), -length)
+    start = add_months(end + timedelta(days=1), -length)
     if re.match(r"fiscal|financial", match.group("yr") or ""):
         return Period(f"FY{_name_of(end)}", raw, start, end, fiscal=True)
     return Period(f"{length}M to {end.isoformat()}", raw, start, end, fiscal=True)

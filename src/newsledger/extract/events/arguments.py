@@ -36,8 +36,8 @@ from typing import Any
 
 from spacy.tokens import Span, Token
 
+from newsledger.extract.events.companies import ATTACH_PREPS, unit_nouns
 from newsledger.extract.events.context import ArticleContext, is_companyish
-from newsledger.extract.events.rules import load_book
 from newsledger.extract.events.spans import ents_in
 from newsledger.normalize.orgs import org_type
 from newsledger.resolve.names import clean_name, company_key
@@ -45,7 +45,6 @@ from newsledger.resolve.names import clean_name, company_key
 NONE = "<none>"  # the candidate "no company of this article"
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _OWN_DEPS = frozenset({"poss", "compound", "nmod"})
-_ATTACH_PREPS = frozenset({"at", "by", "from", "of", "for", "in", "within"})
 _ASIDE_DEPS = frozenset({"relcl", "acl", "advcl", "appos", "parataxis"})
 _ASIDE_PREPS = frozenset({"behind", "than", "like", "unlike", "versus", "against", "including"})
 _REPORT_VERBS = frozenset({"say", "announce", "report", "confirm", "reveal", "state", "tell"})
@@ -106,7 +105,7 @@ class Candidate:
 
 @dataclass(frozen=True)
 class Choice:
-    """What was decided for one cue (kept for fitting and for ``--details``)."""
+    """What was decided for one cue (recorded when fitting the weights)."""
 
     event: str
     sentence: str
@@ -199,7 +198,9 @@ def _around(ctx: ArticleContext, sent: Span) -> list[tuple[Span, str]]:
 
 
 def _article_features(ctx: ArticleContext, pool: Iterable[Candidate]) -> None:
-    keys = [company_key(n) for n in ctx.company_at.values()]
+    if ctx.company_keys is None:  # once per article, not once per cue
+        ctx.company_keys = [company_key(n) for n in ctx.company_at.values()]
+    keys = ctx.company_keys
     total = len(keys) or 1
     main = company_key(ctx.main_company) if ctx.main_company else None
     for cand in pool:
@@ -234,10 +235,6 @@ def _grammar(
     out = {name: 1.0 for name, on in flags.items() if on}
     out["near"] = round(1.0 - distance, 3)
     return out
-
-
-def _ancestors(tok: Token) -> list[Token]:
-    return list(tok.ancestors)
 
 
 def _subject_tokens(verb: Token) -> list[Token]:
@@ -280,7 +277,7 @@ def _within_name(root: Token, head: Token) -> bool:
 
 def _is_reporter_of(root: Token, trigger: Token) -> bool:
     """ "Acme said profit fell": the subject of a reporting verb above the cue's clause."""
-    for verb in _ancestors(trigger)[:6]:
+    for verb in list(trigger.ancestors)[:6]:
         if verb.lemma_.lower() in _REPORT_VERBS:
             return any(_within_name(root, s) for s in _subject_tokens(verb))
     return False
@@ -292,20 +289,16 @@ def _owned_by(root: Token, head: Token) -> bool:
 
 def _attached_to(root: Token, head: Token) -> bool:
     for prep in head.children:
-        if prep.dep_ == "prep" and prep.lower_ in _ATTACH_PREPS:
+        if prep.dep_ == "prep" and prep.lower_ in ATTACH_PREPS:
             for pobj in prep.children:
                 if pobj.dep_ == "pobj" and _within_name(root, pobj):
                     return True
     return False
 
 
-def _unit_nouns() -> frozenset[str]:
-    return load_book("companies").lemmas("unit_noun")
-
-
 def _names_unit(root: Token) -> bool:
     """ "its European division, Opel", "Ford's Jaguar", "the Opel unit": a unit's name."""
-    units = _unit_nouns()
+    units = unit_nouns()
     if root.dep_ == "appos" and root.head.lemma_.lower() in units:
         return True
     if root.dep_ == "compound" and root.head.lemma_.lower() in units:
@@ -318,7 +311,7 @@ def _owns_unit(root: Token) -> bool:
     if root.dep_ != "poss":
         return False
     head = root.head
-    return head.lemma_.lower() in _unit_nouns() or (head.pos_ == "PROPN" and bool(head.ent_type_))
+    return head.lemma_.lower() in unit_nouns() or (head.pos_ == "PROPN" and bool(head.ent_type_))
 
 
 def _in_aside(root: Token, trigger: Token) -> bool:

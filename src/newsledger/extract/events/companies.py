@@ -23,7 +23,7 @@ from newsledger.resolve.names import clean_name
 _CLIMB = {"xcomp", "conj", "pcomp", "advcl", "ccomp", "acl", "relcl", "prep", "pobj", "dobj"}
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 _NAME_DEPS = frozenset({"compound", "poss", "nmod", "appos"})
-_ATTACH_PREPS = {"at", "by", "from", "of", "for", "in", "within"}
+ATTACH_PREPS = frozenset({"at", "by", "from", "of", "for", "in", "within"})
 
 
 @dataclass(frozen=True)
@@ -41,7 +41,7 @@ def _company_nouns() -> frozenset[str]:
     return load_book("companies").lemmas("company_noun")
 
 
-def _unit_nouns() -> frozenset[str]:
+def unit_nouns() -> frozenset[str]:
     return load_book("companies").lemmas("unit_noun")
 
 
@@ -98,7 +98,7 @@ def subject_of(trigger: Token, max_steps: int = 5) -> Token | None:
 
 def unit_name(tok: Token) -> str | None:
     """ "the mobile division" -> "mobile division"; a bare "the unit" names nothing."""
-    if tok.lemma_.lower() not in _unit_nouns():
+    if tok.lemma_.lower() not in unit_nouns():
         return None
     mods = [c for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod") and c.ent_type_ != "ORG"]
     if not mods:
@@ -181,7 +181,7 @@ def resolve_noun(ctx: ArticleContext, noun: Token, trigger: Token) -> Actor | No
         if noun.tag_ in ("NNS", "NNPS") and not any(c.dep_ == "poss" for c in noun.children):
             return Actor(None, True)  # "banks", "manufacturers": many companies, none named
         return Actor(ctx.company_referred(trigger), True)
-    if lemma in _unit_nouns():
+    if lemma in unit_nouns():
         return Actor(ctx.company_referred(trigger), True, unit_name(noun))
     if lemma in load_book("layoffs").lemmas("job_noun") | load_book("layoffs").lemmas(
         "counted_noun"
@@ -222,7 +222,7 @@ def untagged_name(noun: Token) -> str | None:
         book.lemmas("people_noun")
         | book.lemmas("non_company")
         | _company_nouns()
-        | _unit_nouns()
+        | unit_nouns()
         | load_book("financial_cues").all_lemmas()
         | load_book("financial_kinds").all_lemmas()
     )
@@ -272,7 +272,7 @@ def attached_org(ctx: ArticleContext, tok: Token) -> str | None:
                 parts = [c for c in child.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
                 start = min([p.i for p in parts] + [child.i])
                 return clean_name(child.doc[start : child.i + 1].text)
-        if child.dep_ == "prep" and child.lower_ in _ATTACH_PREPS:
+        if child.dep_ == "prep" and child.lower_ in ATTACH_PREPS:
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     # the object itself or its name words ("at the Acme factory"), not
@@ -316,7 +316,7 @@ def _same(a: Token | None, b: Token | None) -> bool:
 def _names_unit(ctx: ArticleContext, tok: Token, name: str) -> bool:
     """The name attached to the cue is set beside a unit noun its owner's pronoun holds
     ("at its European division, Opel", "at its Opel unit"): a unit, not the actor."""
-    units = _unit_nouns()
+    units = unit_nouns()
     for ent in ents_in(ctx.unit_of(tok)):
         if ctx.company_of_ent(ent) != name and clean_name(ent.text) != name:
             continue

@@ -41,6 +41,7 @@ class ArticleContext:
     # that records every choice (extract/events/arguments.py)
     company_weights: Any = None
     trace: list[Any] | None = None
+    company_keys: list[str] | None = None  # company_key of every company mention, lazily
 
     @property
     def published(self) -> date | None:

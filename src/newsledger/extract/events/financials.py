@@ -29,7 +29,7 @@ from newsledger.extract.events.spans import doc_ents, doc_text, ents_in, same_se
 from newsledger.models import Event, FinancialArgs
 from newsledger.normalize.currency import to_usd
 from newsledger.normalize.money import currency_for_nationality, find_stated_conversion, parse_money
-from newsledger.normalize.periods import fiscal_year_end_from_text, parse_period
+from newsledger.normalize.periods import add_months, fiscal_year_end_from_text, parse_period
 from newsledger.normalize.types import Money
 from newsledger.resolve.names import company_key
 
@@ -302,14 +302,6 @@ def _says_year_earlier(sent: Span) -> bool:
     return any(e.label_ == "DATE" and _YEAR_EARLIER.search(e.text) for e in ents_in(sent))
 
 
-def _year_before(end: date) -> date:
-    """The same month end a year earlier (29 February falls back to the 28th)."""
-    import calendar
-
-    last = calendar.monthrange(end.year - 1, end.month)[1]
-    return date(end.year - 1, end.month, min(end.day, last))
-
-
 def _in_comparison(ent: Span) -> bool:
     """A date inside a comparison ("from 117.7bn kronor in 2003") is the earlier period."""
     return any(_is_comparison(t) for t in [ent.root, *ent.root.ancestors][:4])
@@ -503,13 +495,14 @@ class FinancialState:
         record = _is_record(chain, cues.lemmas("record"))
         stated = _stated_usd(self.ctx, upper or money)
         amount_usd = usd_value(parsed.amount, parsed.currency, self.ctx.published)
-        if not earlier and self._last_period is not None and _says_year_earlier(sent):
-            earlier = True  # "A year earlier, it had earned $4.6bn": the last period, shifted
-        period = self._earlier_period(sent, money) if earlier else self._period(sent, money)
-        if earlier and period[1] is None and self._last_period is not None:
-            label, end, months, _until = self._last_period
-            if end is not None:
-                period = (f"a year earlier than {label}", _year_before(end), months)
+        # "A year earlier, it had earned $4.6bn": the last period stated, a year back
+        shifted = not earlier and self._last_period is not None and _says_year_earlier(sent)
+        earlier = earlier or shifted
+        period = (
+            self._earlier_period(sent, money, from_last=shifted)
+            if earlier
+            else self._period(sent, money)
+        )
         outlook = outlook and not earlier
         if not earlier and period == (None, None, None) and self._last_period is not None:
             # "Sales were 610 million francs." right after a result for the first half
@@ -545,17 +538,20 @@ class FinancialState:
         return Event("financial", company, args, (self.ctx.evidence(sent),), when)
 
     def _earlier_period(
-        self, sent: Span, money: Span
+        self, sent: Span, money: Span, *, from_last: bool = False
     ) -> tuple[str | None, date | None, int | None]:
-        """The period of a comparison's figure: its own date ("from $201m in the 2006
-        financial year"), else the current figure's period a year back."""
+        """The period of an earlier figure: its own date ("from $201m in the 2006
+        financial year"), else the current figure's period (``from_last``: the last one
+        stated), a year back."""
         own = self._period(sent, money, inside=True)
         if own[0] is not None:
             return own
         label, end, months = self._period(sent, money)
+        if end is None and from_last and self._last_period is not None:
+            label, end, months, _until = self._last_period
         if end is None:
             return "a year earlier", None, None
-        return f"a year earlier than {label}", _year_before(end), months
+        return f"a year earlier than {label}", add_months(end, -12), months
 
     def _period(
         self, sent: Span, money: Span, *, inside: bool = False
