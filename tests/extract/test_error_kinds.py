@@ -133,6 +133,36 @@ KIND_1 = [
         L,
         [cut("Velstrom Motors", 450, 5)],
     ),
+    row(
+        "k1-the-job-losses-account-for-percent",
+        "Brisk Logistics to cut 900 jobs\n\nBrisk Logistics said on Monday it plans to cut 900 "
+        "jobs. The job losses will account for about 7% of its work force and affect drivers "
+        "and depot staff.",
+        L,
+        [cut("Brisk Logistics", 900, 7)],
+    ),
+    row(
+        "k1-the-job-cuts-represent-percent",
+        "Corvell Bank cuts\n\nCorvell Bank will eliminate 2,000 positions over two years. "
+        "The job cuts represent roughly 4 percent of its employees.",
+        L,
+        [cut("Corvell Bank", 2000, 4)],
+    ),
+    row(
+        "k1-restated-count-which-make-up-percent",
+        "Velstrom Motors to cut 6,000 jobs\n\nVelstrom Motors will cut 6,000 jobs and close "
+        "three plants. To get there, 6,000 jobs which make up 15 percent of Velstrom's European "
+        "workforce will be cut by 2027.",
+        L,
+        [cut("Velstrom Motors", 6000, 15)],
+    ),
+    row(
+        "k1-trap-share-of-other-workforce",
+        "Acme cuts 500 jobs\n\nAcme will cut 500 jobs at its Leeds plant. The plant's job "
+        "losses follow a decade in which manufacturing fell to 8% of the city's workforce.",
+        L,
+        [cut("Acme", 500)],
+    ),
 ]
 
 # --- 2. the company: the employer as named, not a descriptor, person, place, source -

@@ -325,7 +325,7 @@ def find_mentions(ctx: ArticleContext, sent: Span, lex: _Lex) -> list[LayoffMent
     # layoff nouns last: "layoffs, which will affect 3,200 staff" is read from "staff"
     anchors = sorted(sent, key=lambda t: t.lemma_.lower() in lex.layoff_nouns)
     for anchor in anchors:
-        if anchor.lemma_.lower() not in lex.anchors or not _noun_like(anchor):
+        if word_lemma(anchor) not in lex.anchors or not _noun_like(anchor):
             continue
         trigger = find_trigger(anchor, lex)
         if trigger is None or trigger.i in seen:
@@ -391,17 +391,14 @@ def _anaphoric(ctx: ArticleContext, sent: Span, lex: _Lex, seen: set[int]) -> li
     for tok in sent:
         if tok.i in seen or tok.pos_ != "NOUN" or tok.lemma_.lower() not in lex.cut_nouns:
             continue
-        if not tok.lower_.endswith("s") or tok.lemma_.lower() in ("loss",):
-            continue  # "the cut", "the loss" alone are too often something else
         kids = list(tok.children)
+        of_jobs = any(c.dep_ == "compound" and c.lemma_.lower() in lex.job_nouns for c in kids)
+        if not tok.lower_.endswith("s") or (tok.lemma_.lower() == "loss" and not of_jobs):
+            continue  # "the cut", "the loss" alone are too often something else
         prev = tok.doc[tok.i - 1] if tok.i > 0 else tok
         if not (prev.lower_ in _ANAPHORIC_DETS or any(c.lower_ in _ANAPHORIC_DETS for c in kids)):
             continue
-        if any(
-            c.dep_ in ("compound", "amod", "nmod")
-            or (c.dep_ == "prep" and c.lower_ in ("in", "of", "to"))
-            for c in kids
-        ):
+        if any(_narrows(c, lex) for c in kids):
             continue
         status, negated = find_status(tok, sent)
         actor = actor_for(ctx, tok, None, "layoff")
@@ -418,6 +415,49 @@ def _anaphoric(ctx: ArticleContext, sent: Span, lex: _Lex, seen: set[int]) -> li
     return out
 
 
+def word_lemma(tok: Token) -> str:
+    """The lemma, with a closed compound spelled open read as one word: "work force"
+    is "workforce", "head count" is "headcount"."""
+    lemma = tok.lemma_.lower()
+    prev = tok.doc[tok.i - 1] if tok.i > 0 else None
+    if prev is not None and prev.dep_ == "compound" and prev.head.i == tok.i:
+        joined = prev.lower_ + lemma
+        if joined in lexicon().anchors | lexicon().share_bases:
+            return joined
+    return lemma
+
+
+def _narrows(child: Token, lex: _Lex) -> bool:
+    """A modifier that makes a cut noun something other than job cuts ("cost cuts",
+    "price cuts", "cuts in spending"); a job noun ("the job losses") does not."""
+    if child.dep_ == "compound":
+        return child.lemma_.lower() not in lex.job_nouns
+    return child.dep_ in ("amod", "nmod") or (
+        child.dep_ == "prep" and child.lower_ in ("in", "of", "to")
+    )
+
+
+# subjects that can stand for the cut itself in the clause stating its share
+_CUT_SUBJECTS = frozenset({"which", "that", "this", "these", "it"})
+
+
+def _share_of_cut(share: Token, trigger: Token, lex: _Lex) -> bool:
+    """Whether the clause stating a share is about the cut: "which amounts to 15%",
+    "the job losses account for 10%", "reducing the workforce by 40%" are; "in which
+    manufacturing fell to 8% of the city's workforce" states a share of something else."""
+    verb = share.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.i == trigger.i:
+        return True
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return all(
+        s.lower_ in _CUT_SUBJECTS
+        or s.lemma_.lower() in lex.cut_nouns | lex.layoff_nouns | lex.job_nouns | lex.counted_nouns
+        for s in subjects
+    )
+
+
 def _attach_loose_shares(
     sent: Span, mentions: list[LayoffMention], lex: _Lex
 ) -> list[LayoffMention]:
@@ -426,10 +466,10 @@ def _attach_loose_shares(
     if len(mentions) != 1 or mentions[0].percent is not None:
         return mentions
     for anchor in sent:
-        if anchor.lemma_.lower() not in lex.job_nouns | lex.counted_nouns | lex.share_bases:
+        if word_lemma(anchor) not in lex.job_nouns | lex.counted_nouns | lex.share_bases:
             continue
-        share = share_head(anchor)
-        if share is None or share.i == mentions[0].trigger.i:
+        share, trigger = share_head(anchor), mentions[0].trigger
+        if share is None or share.i == trigger.i or not _share_of_cut(share, trigger, lex):
             continue
         text = share_text(share, anchor)
         # "8 per cent" may be tagged MONEY: the words say it is a share
