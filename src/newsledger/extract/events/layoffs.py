@@ -54,6 +54,9 @@ class LayoffMention:
     negated: bool = False
     anaphoric: bool = False  # "the cuts": a layoff already stated, never a new one alone
     breakdown: bool = False  # "12,500 of the positions": part of a cut already stated
+    # "further" ("a further 900 jobs") or "earlier" ("had already cut 500"): a round of
+    # its own, never a part of another figure
+    round: str | None = None
 
 
 @dataclass(frozen=True)
@@ -72,6 +75,8 @@ class _Lex:
     affecting_nouns: frozenset[str]
     risk_puts: frozenset[str]
     breakdown_dets: frozenset[str]
+    further_words: frozenset[str]
+    earlier_words: frozenset[str]
 
     @property
     def anchors(self) -> frozenset[str]:
@@ -103,6 +108,8 @@ def _lexicon(book: Book) -> _Lex:
         affecting_nouns=book.lemmas("affecting_noun"),
         risk_puts=book.lemmas("risk_put"),
         breakdown_dets=book.lemmas("breakdown_det"),
+        further_words=book.lemmas("further_word"),
+        earlier_words=book.lemmas("earlier_word"),
     )
 
 
@@ -379,7 +386,24 @@ def _mention(
         location=_location(ctx, trigger, anchor),
         status=status,
         negated=negated,
+        round=find_round(trigger, anchor, lexicon()),
     )
+
+
+def find_round(trigger: Token, anchor: Token, lex: _Lex) -> str | None:
+    """ "further" when the count is said to come on top of another ("a further 900
+    jobs", "another 900", "900 more"); "earlier" when the cut's own clause places it
+    before now ("had already cut", "two years ago", "last autumn", "previously")."""
+    around = [*anchor.children, *(c for n in anchor.children if n.like_num for c in n.children)]
+    if any(c.lemma_.lower() in lex.further_words for c in around if c.dep_ != "prep"):
+        return "further"
+    for child in trigger.children:
+        if child.dep_ in ("advmod", "npadvmod") and child.lemma_.lower() in lex.earlier_words:
+            return "earlier"
+        dated = {t.lemma_.lower() for t in child.subtree if t.ent_type_ == "DATE"}
+        if child.dep_ in ("npadvmod", "prep", "advmod") and dated & lex.earlier_words:
+            return "earlier"
+    return None
 
 
 _ANAPHORIC_DETS = frozenset({"the", "these", "those", "its", "their", "such"})

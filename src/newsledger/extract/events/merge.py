@@ -91,7 +91,13 @@ def group_mentions(mentions: list[LayoffMention]) -> list[_Draft]:
         if target is None and same and not _has_figure(m):
             target = same[-1]
         # a breakdown of a figure already given, or an expected/reported other figure
-        if target is None and same and m.jobs is not None and not m.unit:
+        if (
+            target is None
+            and same
+            and m.jobs is not None
+            and not m.unit
+            and not _own_round(m, same[-1])
+        ):
             earlier = same[-1].value("jobs")
             if (isinstance(earlier, int) and earlier > m.jobs) or m.status == "rumored":
                 target = same[-1]
@@ -102,6 +108,12 @@ def group_mentions(mentions: list[LayoffMention]) -> list[_Draft]:
         else:
             target.mentions.append(m)
     return [d for d in drafts if any(_has_figure(m) for m in d.mentions) or _keep_bare(d)]
+
+
+def _own_round(m: LayoffMention, draft: _Draft) -> bool:
+    """A count said to come on top of another, or one of those two is an earlier round:
+    never a breakdown of the other."""
+    return m.round is not None or draft.first.round == "earlier"
 
 
 def _keep_bare(draft: _Draft) -> bool:
