@@ -58,3 +58,9 @@ def test_rounding_whole_units_from_1000_else_cents() -> None:
 
 def test_after_the_data_ends_uses_the_last_rate() -> None:
     assert to_usd(D(100), "EUR", date(2100, 1, 1)) == to_usd(D(100), "EUR", None)
+
+
+def test_an_amount_longer_than_the_decimal_context_converts() -> None:
+    # the longest figure (20 digits) in trillions is 32 digits: quantize once refused it
+    usd = to_usd(D("9" * 20) * 10**12, "EUR", date(2014, 9, 18))
+    assert usd is not None and usd == usd.to_integral_value() and usd > D("1e32")

@@ -112,3 +112,19 @@ def test_dateparser_fallback_reads_other_absolute_forms() -> None:
 def test_published_is_required_to_be_a_date() -> None:
     with pytest.raises(TypeError):
         resolve_date("yesterday", None)  # type: ignore[arg-type]
+
+
+# Counts and years the calendar cannot hold are no date (issue 11: these crashed)
+BEYOND_THE_CALENDAR = [
+    pytest.param("2021 years ago", id="before-year-1"),
+    pytest.param("99999999 days ago", id="99999999-days-ago"),
+    pytest.param(f"{'9' * 20} weeks ago", id="20-digit-weeks-ago"),
+    pytest.param(f"{'9' * 5_000} years ago", id="5000-digit-years-ago"),
+    pytest.param("January 0000", id="year-0"),
+    pytest.param("0000-01-01", id="iso-year-0"),
+]
+
+
+@pytest.mark.parametrize("text", BEYOND_THE_CALENDAR)
+def test_resolve_date_beyond_the_calendar(text: str) -> None:
+    assert resolve_date(text, PUB) is None

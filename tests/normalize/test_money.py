@@ -217,3 +217,28 @@ def test_nationality_resolves_yen_sign_in_context() -> None:
     hint = currency_for_nationality("Chinese")
     money = parse_money("¥3.2bn", currency_hint=hint)
     assert money is not None and money.currency == "CNY"
+
+
+# A run of digits too long to be a figure is no amount (issue 11: 5,000 digits crashed
+# extraction); the longest figure, 20 digits, still is.
+RUN = "9" * 5_000
+MONEY_TOO_LONG = [
+    pytest.param(f"${RUN}", id="$<5000-digits>"),
+    pytest.param(f"£{RUN}m", id="£<5000-digits>m"),
+    pytest.param(f"{RUN} euros", id="<5000-digits>-euros"),
+    pytest.param(f"$1.{RUN} billion", id="$1.<5000-digits>-billion"),
+    pytest.param("$" + ",".join(["999"] * 1_700), id="$<5100-digits-commas>"),
+    pytest.param(f"between $5 and ${RUN}", id="range-to-5000-digits"),
+    pytest.param(f"up to ${'9' * 21}", id="up-to-$<21-digits>"),
+]
+
+
+@pytest.mark.parametrize("text", MONEY_TOO_LONG)
+def test_parse_money_too_long(text: str) -> None:
+    assert parse_money(text) is None
+    assert find_stated_conversion(f"£5m ({text})") is None
+
+
+def test_parse_money_longest_figure() -> None:
+    found = parse_money(f"${'9' * 20} trillion")
+    assert found is not None and found.amount == D("9" * 20) * 10**12

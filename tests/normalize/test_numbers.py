@@ -6,7 +6,12 @@ from decimal import Decimal
 
 import pytest
 
-from newsledger.normalize.numbers import parse_count_range, parse_number, parse_percent
+from newsledger.normalize.numbers import (
+    MAX_FIGURE_DIGITS,
+    parse_count_range,
+    parse_number,
+    parse_percent,
+)
 
 D = Decimal
 
@@ -164,3 +169,52 @@ def test_parse_percent_refuses(text: str) -> None:
 def test_parse_percent_known_gaps(text: str, value: Decimal) -> None:
     found = parse_percent(text)
     assert found is not None and found.value == value
+
+
+# A run of digits too long to be a figure is no figure (issue 11: 5,000 digits crashed
+# extraction at Python's int-string limit); MAX_FIGURE_DIGITS is 20.
+RUN = "9" * 5_000
+GROUPED = ",".join(["999"] * 1_700)
+TOO_LONG = [
+    pytest.param(RUN, id="5000-digits"),
+    pytest.param("9" * (MAX_FIGURE_DIGITS + 1), id="21-digits"),
+    pytest.param("1." + RUN, id="1.<5000-digits>"),
+    pytest.param("1." + "9" * MAX_FIGURE_DIGITS, id="21-digits-with-decimals"),
+    pytest.param(GROUPED, id="5100-digits-commas"),
+    pytest.param(GROUPED.replace(",", " "), id="5100-digits-spaced"),
+    pytest.param(GROUPED.replace(",", "."), id="5100-digits-euro-dots"),
+    pytest.param(RUN + " million", id="5000-digits-million"),
+    pytest.param("٩" * 5_000, id="5000-arabic-indic-digits"),
+]
+
+LONGEST = [
+    pytest.param("9" * MAX_FIGURE_DIGITS, D("9" * 20), id="20-digits"),
+    pytest.param("99,999,999,999,999,999,999", D("9" * 20), id="20-digits-commas"),
+    pytest.param("9" * 20 + " trillion", D("9" * 20) * 10**12, id="20-digits-trillion"),
+]
+
+
+@pytest.mark.parametrize("text", TOO_LONG)
+def test_parse_number_too_long(text: str) -> None:
+    assert parse_number(text) is None
+
+
+@pytest.mark.parametrize(("text", "want"), LONGEST)
+def test_parse_number_longest_figure(text: str, want: Decimal) -> None:
+    assert parse_number(text) == want
+
+
+@pytest.mark.parametrize("text", TOO_LONG)
+def test_parse_count_range_too_long(text: str) -> None:
+    assert parse_count_range(text) is None
+    assert parse_count_range(f"up to {text}") is None
+    assert parse_count_range(f"between 5 and {text}") is None
+    assert parse_count_range(f"{text}-{text}") is None
+
+
+@pytest.mark.parametrize("text", TOO_LONG)
+def test_parse_percent_too_long(text: str) -> None:
+    assert parse_percent(f"{text}%") is None
+    assert parse_percent(f"{text} percent") is None
+    assert parse_percent(f"1 in {text}") is None
+    assert parse_percent(f"5-{text}%") is None

@@ -10,7 +10,7 @@ Decimal('5')
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal
+from decimal import Context, Decimal, getcontext
 from functools import cache, lru_cache
 from typing import Any
 
@@ -55,6 +55,8 @@ def to_usd(amount: Decimal, currency: str, on: date | None) -> Decimal | None:
     if rate is None:
         return None
     value = amount * rate
-    if abs(value) >= _WHOLE_FROM:
-        return value.quantize(Decimal(1))
-    return value.quantize(_CENT)
+    step = Decimal(1) if abs(value) >= _WHOLE_FROM else _CENT
+    # quantize refuses a result longer than the context's 28 digits: give it room,
+    # as "$99,999,999,999,999,999 trillion" is a figure too (32 digits)
+    room = Context(prec=max(getcontext().prec, value.adjusted() + 3))
+    return value.quantize(step, context=room)

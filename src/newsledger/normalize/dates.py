@@ -15,7 +15,7 @@ datetime.date(2013, 12, 1)
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timedelta
+from datetime import MINYEAR, date, datetime, timedelta
 from decimal import Decimal
 from functools import cache, lru_cache
 from typing import Any, cast
@@ -97,10 +97,13 @@ def _ago(text: str, published: date) -> ResolvedDate | None:
     if n is None or n != n.to_integral_value():
         return None
     unit, count = match.group("unit"), int(n)
-    if unit in ("day", "week"):
-        days = count * (7 if unit == "week" else 1)
-        return ResolvedDate(published - timedelta(days=days), "day", "")
-    return _shift(published, unit, -count)
+    try:
+        if unit in ("day", "week"):
+            days = count * (7 if unit == "week" else 1)
+            return ResolvedDate(published - timedelta(days=days), "day", "")
+        return _shift(published, unit, -count)
+    except (OverflowError, ValueError):  # "2021 years ago": before year 1, no date
+        return None
 
 
 def _weekday(text: str, published: date) -> ResolvedDate | None:
@@ -126,7 +129,8 @@ def _month(text: str, published: date) -> ResolvedDate | None:
         return None
     month, mod = _calendar("month")[match.group("m")], match.group("mod")
     if match.group("y"):
-        return ResolvedDate(date(int(match.group("y")), month, 1), "month", "")
+        year = int(match.group("y"))  # "January 0000" is no date: there is no year 0
+        return ResolvedDate(date(year, month, 1), "month", "") if year >= MINYEAR else None
     year = published.year
     if mod == "next":
         year += 1 if month <= published.month else 0

@@ -33,6 +33,11 @@ _EURO_DOTS = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")
 _PLAIN = re.compile(r"\d+(?:\.\d+)?|\.\d+")
 _CENT = Decimal("0.01")
 _HUNDRED = Decimal(100)
+# The longest run of digits a figure can have. The largest sums news writes out in
+# full, a national budget in rupiah or rials, run to 16-19 digits; a longer run is an
+# identifier, digits of pi or junk. Past 28 digits Decimal would round it, and past
+# 4,300 int() refuses to print it (Python's limit: a crash), so none is read.
+MAX_FIGURE_DIGITS = 20
 
 
 @dataclass(frozen=True)
@@ -103,6 +108,8 @@ _MAY_FOLLOW: dict[str, frozenset[str]] = {
 
 def _read_digits(num: str, scaled: bool) -> Decimal | None:
     """Read a digit string, deciding what its commas, dots and spaces mean; None if unsure."""
+    if sum(ch.isdigit() for ch in num) > MAX_FIGURE_DIGITS:
+        return None
     try:
         if _ENGLISH_COMMAS.fullmatch(num):
             return Decimal(num.replace(",", ""))
@@ -302,7 +309,8 @@ def _fraction_value(rest: str) -> Decimal | None:
 
 
 _PERCENT_RANGE = re.compile(
-    r"(?P<low>\d+(?:\.\d+)?)\s*(?:-|–|to)\s*\d+(?:\.\d+)?(?P<unit>\s*(?:%|per\s?cent|percent))",
+    r"(?P<low>\d+(?:\.\d+)?)\s*(?:-|–|to)\s*(?P<high>\d+(?:\.\d+)?)"
+    r"(?P<unit>\s*(?:%|per\s?cent|percent))",
     re.IGNORECASE,
 )
 
@@ -322,6 +330,8 @@ def parse_percent(text: str) -> Percent | None:
     unit, _fraction, _ratio = _percent_res()
     ranged = _PERCENT_RANGE.fullmatch(rest)
     if ranged:  # "15-18%", "20 to 25 percent": the stated low end, as for counts
+        if parse_number(ranged.group("high")) is None:
+            return None  # "5-<a thousand digits>%" is no range of shares
         rest = ranged.group("low") + ranged.group("unit")
     match = unit.fullmatch(rest)
     if match:
