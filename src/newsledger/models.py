@@ -16,10 +16,25 @@ import dataclasses
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
-EntityType = Literal["company", "person", "place", "product"]
-ENTITY_TYPES: tuple[str, ...] = ("company", "person", "place", "product")
+# Extraction calls every organisation a company; the store types it from its names
+# (``normalize.orgs``): a company, or a government body, a regulator, a central bank...
+OrgType = Literal[
+    "company",
+    "government",
+    "regulator",
+    "central_bank",
+    "intl_body",
+    "union",
+    "media",
+    "university",
+]
+EntityType = Literal[OrgType, "person", "place", "product"]
+ORG_TYPES: tuple[str, ...] = get_args(OrgType)
+ENTITY_TYPES: tuple[str, ...] = get_args(EntityType)
+# what a listing of entities filters by: one type, every organisation, or all of them
+ENTITY_FILTERS: tuple[str, ...] = (*ENTITY_TYPES, "organisation", "all")
 
 EventType = Literal[
     "layoff", "financial", "restructuring_plan", "strategy", "leadership", "rename", "divestiture"
@@ -96,7 +111,7 @@ class Evidence:
 
 @dataclass(frozen=True)
 class Entity:
-    """A company, person, place or product named in an article."""
+    """An organisation, person, place or product named in an article."""
 
     id: str
     type: EntityType

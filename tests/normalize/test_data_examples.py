@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 from newsledger.normalize._data import DATA_FILES, load
+from newsledger.normalize.aliases import clean_alias
 from newsledger.normalize.dates import resolve_date
 from newsledger.normalize.money import (
     currency_for_country,
@@ -48,6 +49,7 @@ FUNCTIONS: dict[str, Callable[..., Any]] = {
     "parse_period": parse_period,
     "fiscal_year_end_from_text": fiscal_year_end_from_text,
     "clean_for_parse": _cleaned,
+    "clean_alias": clean_alias,
 }
 
 
@@ -125,5 +127,15 @@ def test_package_exports_exactly_all() -> None:
     import newsledger.normalize as package
 
     public = {name for name in vars(package) if not name.startswith("_")}
-    modules = {"currency", "dates", "money", "numbers", "orgs", "periods", "text", "types"}
+    modules = {
+        "aliases",
+        "currency",
+        "dates",
+        "money",
+        "numbers",
+        "orgs",
+        "periods",
+        "text",
+        "types",
+    }
     assert public - modules == set(package.__all__)

@@ -24,6 +24,7 @@ DATA_FILES: tuple[str, ...] = (
     "countries",
     "currencies",
     "fiscal",
+    "name_junk",
     "number_words",
     "org_types",
     "percent",

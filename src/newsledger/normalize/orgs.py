@@ -14,21 +14,13 @@ resolution and the store can all type organisations the same way.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
+from newsledger.models import ORG_TYPES
 from newsledger.normalize._data import entries
 
-ORG_TYPES: tuple[str, ...] = (
-    "company",
-    "government",
-    "regulator",
-    "central_bank",
-    "intl_body",
-    "union",
-    "media",
-    "university",
-)
 # a legal form at the end makes a name a company's whatever its other words
 # ("Union Pacific Corp", "Post Holdings Inc")
 _LEGAL_FORMS = frozenset(
@@ -110,4 +102,22 @@ def org_type(name: str) -> str:
     return "company"
 
 
-__all__ = ["ORG_TYPES", "org_type"]
+def org_type_of(names: Iterable[str]) -> str:
+    """The type of an organisation known by several names, its canonical name first.
+
+    The first name that some rule types decides: "ONS" says nothing, but its other
+    spelling "Office for National Statistics" does.
+
+    >>> org_type_of(["ONS", "Office for National Statistics"])
+    'government'
+    >>> org_type_of(["FDA", "Food and Drug Administration"]), org_type_of(["GM", "General Motors"])
+    ('regulator', 'company')
+    """
+    for name in names:
+        found = org_type(name)
+        if found != "company":
+            return found
+    return "company"
+
+
+__all__ = ["ORG_TYPES", "org_type", "org_type_of"]
