@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
@@ -18,7 +18,7 @@ import click
 from newsledger import __version__
 from newsledger.config import SETTINGS, Settings, load_settings
 from newsledger.errors import NewsledgerError
-from newsledger.models import Failure
+from newsledger.models import ENTITY_FILTERS, Failure
 from newsledger.output import all_columns, cell, emit, flat_event
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -58,9 +58,50 @@ def output_options(func: F) -> F:
 
 
 def page_options(func: F) -> F:
-    func = click.option("--limit", default=50, show_default=True, help="Rows to show.")(func)
-    func = click.option("--offset", default=0, show_default=True, help="Rows to skip.")(func)
+    func = click.option(
+        "--limit",
+        type=click.IntRange(min=0),
+        default=50,
+        show_default=True,
+        help="Rows to show (any number: more than a page is fetched page by page).",
+    )(func)
+    func = click.option(
+        "--offset", type=click.IntRange(min=0), default=0, show_default=True, help="Rows to skip."
+    )(func)
     return func
+
+
+Fetch = Callable[[int, int], Any]  # (limit, offset) -> a query Page
+
+
+def _pages(fetch: Fetch, limit: int | None, offset: int) -> Iterator[Any]:
+    """Pages from ``offset`` on until ``limit`` rows (None: to the end), each at most
+    the query side's page size: a --limit above it is paged through, never cut."""
+    from newsledger.query.api import MAX_LIMIT
+
+    seen = 0
+    while True:
+        size = MAX_LIMIT if limit is None else min(MAX_LIMIT, limit - seen)
+        page = fetch(size, offset + seen)
+        yield page
+        seen += len(page.items)
+        if not page.items or not page.has_next or (limit is not None and seen >= limit):
+            return
+
+
+def _listing(fetch: Fetch, limit: int, offset: int) -> list[Any]:
+    """``limit`` rows from ``offset``; says on stderr how many more there are."""
+    items: list[Any] = []
+    total = 0
+    for page in _pages(fetch, limit, offset):
+        items.extend(page.items)
+        total = page.total
+    if offset + len(items) < total:
+        first = f"{offset + 1:,}-{offset + len(items):,}" if items else "none"
+        click.echo(
+            f"rows {first} of {total:,} shown; --limit and --offset show the others", err=True
+        )
+    return items
 
 
 def _settings(**overrides: Any) -> Settings:
@@ -223,16 +264,11 @@ def events(
 ) -> None:
     """List events, newest first, with their evidence."""
     query = _open_query(db)
-    page = query.events(
-        company=company,
-        type=type_,
-        since=_date(since),
-        until=_date(until),
-        text=text,
-        limit=limit,
-        offset=offset,
+    filters = {"company": company, "type": type_, "since": _date(since), "until": _date(until)}
+    items = _listing(
+        lambda n, skip: query.events(**filters, text=text, limit=n, offset=skip), limit, offset
     )
-    rows = [flat_event(r) for r in page.items]
+    rows = [flat_event(r) for r in items]
     emit(rows, EVENT_COLUMNS if fmt == "table" else event_columns(rows, fmt), fmt)
 
 
@@ -266,24 +302,39 @@ def quotes(
 ) -> None:
     """List quotes with their speakers."""
     query = _open_query(db)
-    page = query.quotes(speaker=speaker, company=company, limit=limit, offset=offset)
-    rows = [r.to_dict() for r in page.items]
+    items = _listing(
+        lambda n, skip: query.quotes(speaker=speaker, company=company, limit=n, offset=skip),
+        limit,
+        offset,
+    )
+    rows = [r.to_dict() for r in items]
     emit(rows, ("published", "speaker", "speaker_role", "org", "text"), fmt)
 
 
 @cli.command()
-@click.option("--type", "type_", default=None, help="company, person, place or product.")
+@click.option(
+    "--type",
+    "type_",
+    type=click.Choice(ENTITY_FILTERS),
+    default="company",
+    show_default=True,
+    help="One type; 'organisation' for every kind of organisation, 'all' for everything.",
+)
 @click.option("--name", "q", default=None, help="Part of a name or alias.")
 @page_options
 @output_options
 @db_option
-def entities(
-    type_: str | None, q: str | None, limit: int, offset: int, fmt: str, db: str | None
-) -> None:
-    """List companies, people, places and products with their aliases."""
+def entities(type_: str, q: str | None, limit: int, offset: int, fmt: str, db: str | None) -> None:
+    """List companies (or other organisations, people, places, products), most events first.
+
+    Organisations are typed: company, government, regulator, central_bank,
+    intl_body, union, media or university.
+    """
     query = _open_query(db)
-    page = query.entities(type=type_, q=q, limit=limit, offset=offset)
-    rows = [r.to_dict() for r in page.items]
+    items = _listing(
+        lambda n, skip: query.entities(type=type_, q=q, limit=n, offset=skip), limit, offset
+    )
+    rows = [r.to_dict() for r in items]
     emit(rows, ("type", "name", "aliases", "role", "org", "article_count", "event_count"), fmt)
 
 
@@ -295,9 +346,10 @@ def entities(
 def search(words: tuple[str, ...], limit: int, offset: int, fmt: str, db: str | None) -> None:
     """Full-text search over articles, with snippets."""
     query = _open_query(db)
-    page = query.search(" ".join(words), limit=limit, offset=offset)
+    text = " ".join(words)
+    hits = _listing(lambda n, skip: query.search(text, limit=n, offset=skip), limit, offset)
     rows = []
-    for hit in page.items:
+    for hit in hits:
         row = hit.article.to_dict()
         row["snippet"] = hit.snippet
         rows.append(row)
@@ -358,25 +410,20 @@ def export(what: str, fmt: str, output: Path, company: str | None, db: str | Non
     click.echo(f"{len(rows)} {what} -> {output}")
 
 
+def _export_fetch(query: Any, what: str, company: str | None) -> Fetch:
+    if what == "events":
+        return lambda n, skip: query.events(company=company, limit=n, offset=skip)
+    if what == "quotes":
+        return lambda n, skip: query.quotes(company=company, limit=n, offset=skip)
+    if what == "entities":  # every type: an export is the whole ledger
+        return lambda n, skip: query.entities(limit=n, offset=skip)
+    return lambda n, skip: query.articles(limit=n, offset=skip)
+
+
 def _all_rows(query: Any, what: str, company: str | None) -> Iterable[dict[str, Any]]:
-    offset, size = 0, 1000
-    while True:
-        if what == "events":
-            page = query.events(company=company, limit=size, offset=offset)
-            rows = [flat_event(r) for r in page.items]
-        elif what == "quotes":
-            page = query.quotes(company=company, limit=size, offset=offset)
-            rows = [r.to_dict() for r in page.items]
-        elif what == "entities":
-            page = query.entities(limit=size, offset=offset)
-            rows = [r.to_dict() for r in page.items]
-        else:
-            page = query.articles(limit=size, offset=offset)
-            rows = [r.to_dict() for r in page.items]
-        yield from rows
-        offset += size
-        if offset >= page.total or not rows:
-            return
+    for page in _pages(_export_fetch(query, what, company), None, 0):
+        for record in page.items:
+            yield flat_event(record) if what == "events" else record.to_dict()
 
 
 @cli.command()
@@ -386,8 +433,8 @@ def _all_rows(query: Any, what: str, company: str | None) -> Iterable[dict[str, 
 def failures(limit: int, offset: int, fmt: str, db: str | None) -> None:
     """List inputs that could not be ingested, and why."""
     query = _open_query(db)
-    page = query.failures(limit=limit, offset=offset)
-    rows = [r if isinstance(r, dict) else r.to_dict() for r in page.items]
+    items = _listing(lambda n, skip: query.failures(limit=n, offset=skip), limit, offset)
+    rows = [r if isinstance(r, dict) else r.to_dict() for r in items]
     emit(rows, ("at", "input", "stage", "code", "reason"), fmt)
 
 

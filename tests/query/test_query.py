@@ -6,6 +6,7 @@ import json
 from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 import pytest
 
@@ -157,3 +158,40 @@ def test_articles_failures_stats(q: Query) -> None:
 def test_negative_limits_are_misuse(q: Query) -> None:
     with pytest.raises(ValueError):
         q.events(limit=-1)
+
+
+@pytest.mark.parametrize(
+    "listing",
+    [
+        pytest.param(lambda q: q.events(limit=1001), id="events"),
+        pytest.param(lambda q: q.quotes(limit=5000), id="quotes"),
+        pytest.param(lambda q: q.entities(limit=100_000), id="entities"),
+        pytest.param(lambda q: q.search("Sony", limit=1001), id="search"),
+        pytest.param(lambda q: q.articles(limit=1001), id="articles"),
+        pytest.param(lambda q: q.failures(limit=1001), id="failures"),
+    ],
+)
+def test_a_page_above_the_maximum_is_refused_not_cut(q: Query, listing: Any) -> None:
+    with pytest.raises(ValueError, match="above the maximum of 1000 rows a page"):
+        listing(q)
+    assert len(q.events(limit=1000).items) == 10  # the maximum itself is a page
+
+
+@pytest.mark.parametrize(
+    ("type_", "names"),
+    [
+        pytest.param("company", {"Sony", "Acme"}, id="company"),
+        pytest.param("organisation", {"Sony", "Acme"}, id="every-organisation"),
+        pytest.param("person", {"Kazuo Hirai"}, id="person"),
+        pytest.param("central_bank", set(), id="none-of-a-type"),
+        pytest.param("all", {"Sony", "Acme", "Kazuo Hirai"}, id="all"),
+        pytest.param(None, {"Sony", "Acme", "Kazuo Hirai"}, id="no-filter"),
+    ],
+)
+def test_entities_by_type(q: Query, type_: str | None, names: set[str]) -> None:
+    assert {e.name for e in q.entities(type=type_).items} == names
+
+
+def test_an_unknown_entity_type_is_misuse(q: Query) -> None:
+    with pytest.raises(ValueError, match="unknown entity type 'planet'"):
+        q.entities(type="planet")

@@ -130,11 +130,36 @@ def test_quotes(client: TestClient, query: str, speakers: set[str]) -> None:
         pytest.param("type=person", {"Dana Reyes", "Ivo Brandt"}, id="people"),
         pytest.param("type=company&q=Globex", {"Globex Bank"}, id="company-by-name"),
         pytest.param("q=Acme", {"Acme Motors"}, id="by-alias"),
+        pytest.param("", {"Acme Motors", "Globex Bank", "Vexco Holdings"}, id="companies-default"),
+        pytest.param("q=Bank", {"Globex Bank"}, id="a-central-bank-is-no-company"),
+        pytest.param("type=central_bank", {"Bank of England"}, id="central-banks"),
+        pytest.param("type=organisation&q=Bank", {"Globex Bank", "Bank of England"}, id="orgs"),
+        pytest.param(
+            "type=all",
+            {
+                "Acme Motors",
+                "Globex Bank",
+                "Vexco Holdings",
+                "Bank of England",
+                "Dana Reyes",
+                "Ivo Brandt",
+            },
+            id="all",
+        ),
     ],
 )
 def test_entities(client: TestClient, query: str, names: set[str]) -> None:
     body = get(client, f"/api/entities?{query}")
     assert {e["name"] for e in body["items"]} == names
+
+
+def test_companies_come_most_events_first(client: TestClient) -> None:
+    items = get(client, "/api/entities")["items"]
+    assert [(e["name"], e["event_count"]) for e in items] == [
+        ("Acme Motors", 4),
+        ("Globex Bank", 1),
+        ("Vexco Holdings", 1),
+    ]
 
 
 def test_entity_by_id_with_aliases(client: TestClient) -> None:
@@ -214,6 +239,25 @@ def test_401_asks_for_a_bearer_token(token_client: TestClient) -> None:
 def test_favicon_is_ours(client: TestClient) -> None:
     r = client.get("/static/favicon.svg")
     assert r.status_code == 200 and r.headers["content-type"].startswith("image/svg")
+
+
+@pytest.mark.parametrize(
+    ("url", "maximum"),
+    [
+        pytest.param("/api/events?limit=100000", 200, id="events"),
+        pytest.param("/api/entities?limit=201", 200, id="entities"),
+        pytest.param("/api/companies/Acme/timeline?limit=5000", 1000, id="timeline"),
+    ],
+)
+def test_a_limit_above_the_maximum_is_refused_saying_the_maximum(
+    client: TestClient, url: str, maximum: int
+) -> None:
+    error = get(client, url, status=422)["error"]
+    assert error["message"] == (
+        f"invalid request parameters: limit must be at most {maximum} "
+        "(page through with offset: each page gives its 'next' URL)"
+    )
+    assert [d["param"] for d in error["details"]] == ["limit"]
 
 
 def test_422_names_the_parameter(client: TestClient) -> None:

@@ -221,3 +221,23 @@ def test_hostile_text_is_visible_as_written(browser: Any, hostile_server: Server
     assert page.inner_text("h1").startswith("<script>window.__xss=1</script>")
     assert page.locator("a[href^='javascript:']").count() == 0
     page.close()
+
+
+# --- the home page lists companies; other organisations are a click away -------------
+
+
+def test_home_lists_companies_and_other_kinds_on_request(
+    browser: Any, hostile_server: Server
+) -> None:
+    page = browser.new_page(viewport=LAPTOP)
+    page.goto(hostile_server.url + "/")
+    chips = page.locator("#organisations ~ ul.chips li a")
+    assert chips.all_inner_texts() == ["Acme Motors", "Globex Bank", "Vexco Holdings"]
+    page.get_by_role("link", name="Central banks").click()
+    page.wait_for_url("**/?type=central_bank#organisations")
+    assert chips.all_inner_texts() == ["Bank of England"]
+    shot(page, "home-central-banks")
+    chips.first.click()
+    page.wait_for_url("**/company/Bank%20of%20England")
+    assert page.inner_text("h1") == "Bank of England central bank"
+    page.close()

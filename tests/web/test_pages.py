@@ -49,6 +49,59 @@ def test_pages_render(client: TestClient, url: str, present: list[str]) -> None:
         assert snippet in html, snippet
 
 
+@pytest.mark.parametrize(
+    ("url", "present", "absent"),
+    [
+        pytest.param(
+            "/", ["Acme Motors", "Globex Bank", "Central banks"], ["Bank of England"], id="home"
+        ),
+        pytest.param(
+            "/?type=central_bank",
+            ["/company/Bank%20of%20England", "<strong>Central banks</strong>"],
+            ["Acme Motors"],
+            id="home-central-banks",
+        ),
+        pytest.param(
+            "/?type=organisation",
+            ["Acme Motors", "Bank of England", '<span class="tag">central bank</span>'],
+            [],
+            id="home-every-organisation",
+        ),
+        pytest.param(
+            "/search?q=Bank",
+            ["Globex Bank", "/company/Bank%20of%20England", "central bank</span>"],
+            [],
+            id="search-finds-every-organisation",
+        ),
+        pytest.param(
+            "/company/Bank%20of%20England",
+            ['<span class="tag kind">central bank</span>', 'id="jobs-total"'],
+            [],
+            id="a-central-bank-has-its-page",
+        ),
+    ],
+)
+def test_companies_listed_unless_another_kind_is_asked(
+    client: TestClient, url: str, present: list[str], absent: list[str]
+) -> None:
+    html = page(client, url)
+    for snippet in present:
+        assert snippet in html, snippet
+    for snippet in absent:
+        assert snippet not in html.split("Latest articles")[0], snippet
+
+
+def test_home_lists_companies_most_events_first(client: TestClient) -> None:
+    html = page(client, "/").split("Latest articles")[0]
+    listed = re.findall(r'<a href="/company/[^"]+">([^<]+)</a>', html)
+    assert listed == ["Acme Motors", "Globex Bank", "Vexco Holdings"]  # 4, 1 and 1 events
+
+
+def test_an_unknown_kind_of_organisation_is_an_error_page(client: TestClient) -> None:
+    html = page(client, "/?type=planet", 422)
+    assert "<h1>" in html
+
+
 def test_company_filters_narrow_the_table(client: TestClient) -> None:
     html = page(client, "/company/Acme%20Motors?type=layoff&since=2022-01-01")
     rows = re.findall(r'<tr class="event type-(\w+)"', html)

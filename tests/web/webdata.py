@@ -1,8 +1,9 @@
 """Hand-made extractions for the web tests (no spaCy).
 
 The articles are written for these tests: two companies with job cuts and
-losses, a person with quotes, and one hostile article whose title, text and
-quote carry markup, event handlers, a ``javascript:`` link and HTML entities.
+losses, a central bank named in passing, a person with quotes, and one hostile
+article whose title, text and quote carry markup, event handlers, a
+``javascript:`` link and HTML entities.
 """
 
 from __future__ import annotations
@@ -93,12 +94,23 @@ def acme_cuts() -> Extraction:
 def acme_again() -> Extraction:
     text = (
         "Acme Motors plans to cut another 300 jobs in Texas. "
-        "Acme Motors will expand in Brazil next year."
+        "Acme Motors will expand in Brazil next year. "
+        "The Bank of England left rates alone."
     )
     aid = "acme0000cuts0002"
+    boe = text.index("Bank of England")
     return Extraction(
         Article(aid, text, "Acme trims again", date(2022, 6, 1), "Other Wire"),
-        entities=(Entity("c1", "company", "Acme Motors"),),
+        entities=(
+            Entity("c1", "company", "Acme Motors"),
+            # extraction calls every organisation a company; the store types it
+            Entity(
+                "c4",
+                "company",
+                "Bank of England",
+                mentions=(Evidence(aid, boe, boe + 15, "Bank of England"),),
+            ),
+        ),
         events=(
             Event(
                 "layoff",

@@ -14,7 +14,7 @@ from decimal import Decimal
 from types import TracebackType
 from typing import Any, Self
 
-from newsledger.models import jsonable
+from newsledger.models import ENTITY_FILTERS, ENTITY_TYPES, ORG_TYPES, jsonable
 from newsledger.query.records import (
     ArticleRecord,
     ArticleView,
@@ -33,13 +33,43 @@ from newsledger.store.write import args_from_row, as_date
 
 # Layoffs that did not (or not yet credibly) happen are listed but not counted.
 UNCOUNTED_LAYOFF_STATUSES = frozenset({"denied", "rumored"})
+# rows in one page; a caller wanting more pages through with ``offset``
 MAX_LIMIT = 1000
 
 
 def _limits(limit: int, offset: int) -> tuple[int, int]:
+    """A page's size and start, checked: a page bigger than MAX_LIMIT is refused, never cut.
+
+    >>> _limits(5000, 0)
+    Traceback (most recent call last):
+    ...
+    ValueError: limit 5000 is above the maximum of 1000 rows a page; page through with offset
+    """
     if limit < 0 or offset < 0:
         raise ValueError("limit and offset must not be negative")
-    return min(limit, MAX_LIMIT), offset
+    if limit > MAX_LIMIT:
+        raise ValueError(
+            f"limit {limit} is above the maximum of {MAX_LIMIT} rows a page; "
+            "page through with offset"
+        )
+    return limit, offset
+
+
+def entity_types(type: str | None) -> tuple[str, ...] | None:
+    """The stored types an entity filter stands for; None for every type.
+
+    >>> entity_types("central_bank"), entity_types("all")
+    (('central_bank',), None)
+    >>> entity_types("organisation")[:3]
+    ('company', 'government', 'regulator')
+    """
+    if type is None or type == "all":
+        return None
+    if type == "organisation":
+        return ORG_TYPES
+    if type not in ENTITY_TYPES:
+        raise ValueError(f"unknown entity type {type!r}: one of {', '.join(ENTITY_FILTERS)}")
+    return (type,)
 
 
 def _as_datetime(value: Any) -> datetime | None:
@@ -180,9 +210,10 @@ class Query:
         ]
 
     def timeline(self, company: str) -> Timeline | None:
-        """A company's events by date; totals count each real-world event once."""
+        """An organisation's events by date (a company's, or a government's, a central
+        bank's...); totals count each real-world event once."""
         ids = self.store.entity_ids_named(company)
-        rows, _ = self.store.entity_rows(ids=ids, type="company", limit=1)
+        rows, _ = self.store.entity_rows(ids=ids, type=ORG_TYPES, limit=1)
         if not rows:
             return None
         entity = self._entity_records(rows)[0]
@@ -215,8 +246,11 @@ class Query:
     def entities(
         self, *, type: str | None = None, q: str | None = None, limit: int = 50, offset: int = 0
     ) -> Page[EntityRecord]:
+        """Entities, most events first: one type (``company``, ``central_bank``,
+        ``person``...), ``organisation`` for every organisation, None or ``all`` for all."""
         limit, offset = _limits(limit, offset)
-        rows, total = self.store.entity_rows(type=type, q=q, limit=limit, offset=offset)
+        types = entity_types(type)
+        rows, total = self.store.entity_rows(type=types, q=q, limit=limit, offset=offset)
         return Page(self._entity_records(rows), total, limit, offset)
 
     def entity(self, entity_id: int) -> EntityRecord | None:

@@ -12,6 +12,7 @@ stays inside ``store/``.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -67,7 +68,7 @@ class Store(Protocol):
     def entity_rows(
         self,
         *,
-        type: str | None = None,
+        type: str | Sequence[str] | None = None,
         q: str | None = None,
         ids: list[int] | None = None,
         article_id: str | None = None,

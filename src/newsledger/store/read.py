@@ -7,8 +7,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Any
 
+from newsledger.models import ORG_TYPES
 from newsledger.store.base import EventFilter
 from newsledger.store.dialect import Db, Row
 
@@ -113,12 +115,14 @@ def evidence_rows(db: Db, event_ids: list[int]) -> list[Row]:
 
 
 def entity_ids_named(db: Db, name: str, key: str) -> list[int]:
+    """Entities named ``name`` (or one of its spellings), organisations first."""
+    orgs = _marks(ORG_TYPES)
     rows = db.rows(
         "SELECT id FROM entities WHERE lower(name) = lower(?) "
-        "OR (type = 'company' AND key = ?) "
+        f"OR (type IN ({orgs}) AND key = ?) "
         "OR id IN (SELECT entity_id FROM entity_aliases WHERE lower(alias) = lower(?)) "
-        "ORDER BY (type = 'company') DESC, id",
-        (name, key, name),
+        f"ORDER BY (type IN ({orgs})) DESC, id",
+        (name, *ORG_TYPES, key, name, *ORG_TYPES),
     )
     return [int(r["id"]) for r in rows]
 
@@ -137,18 +141,20 @@ FROM entities n"""
 def entity_rows(
     db: Db,
     *,
-    type: str | None,
+    type: str | Sequence[str] | None,
     q: str | None,
     ids: list[int] | None,
     article_id: str | None,
     limit: int,
     offset: int,
 ) -> tuple[list[Row], int]:
+    """Entities of one type or several, most events first, then most articles."""
     where: list[str] = []
     params: list[Any] = []
     if type:
-        where.append("n.type = ?")
-        params.append(type)
+        types = (type,) if isinstance(type, str) else tuple(type)
+        where.append(f"n.type IN ({_marks(types)})")
+        params.extend(types)
     if q:
         where.append(
             "(lower(n.name) LIKE ? ESCAPE '\\' OR n.id IN (SELECT entity_id FROM entity_aliases "
@@ -166,7 +172,7 @@ def entity_rows(
             "OR n.id IN (SELECT company_entity_id FROM events WHERE article_id = ?))"
         )
         params.extend([article_id, article_id])
-    order = "article_count DESC, event_count DESC, name, id"
+    order = "event_count DESC, article_count DESC, name, id"
     return _page(db, _ENTITY_SELECT, where, params, order, limit, offset)
 
 

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from newsledger.errors import SchemaError
+from newsledger.store import write
 from newsledger.store.dialect import Db
 
 _TABLES = """
@@ -243,6 +244,19 @@ def m003_event_person_index(db: Db) -> None:
     db.execute("CREATE INDEX events_person ON events(person_entity_id)")
 
 
+def m004_clean_spellings(db: Db) -> None:
+    """Entity spellings without the page's furniture ("| General Motors" is "General
+    Motors", see ``normalize/data/name_junk.json``); an entity with no name left
+    ("Ghosn | Nissan |") goes, and its events and quotes stay, unlinked."""
+    write.clean_stored_spellings(db)
+
+
+def m005_typed_organisations(db: Db) -> None:
+    """Organisations typed by their names: company, government, regulator,
+    central_bank, intl_body, union, media or university (``normalize/orgs.py``)."""
+    write.retype_organisations(db)
+
+
 @dataclass(frozen=True)
 class Migration:
     version: int
@@ -254,6 +268,8 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial_schema", m001_initial_schema),
     Migration(2, "alias_lookup", m002_alias_lookup),
     Migration(3, "event_person_index", m003_event_person_index),
+    Migration(4, "clean_spellings", m004_clean_spellings),
+    Migration(5, "typed_organisations", m005_typed_organisations),
 )
 LATEST = MIGRATIONS[-1].version
 

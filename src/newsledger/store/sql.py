@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from types import TracebackType
 from typing import Self
 
@@ -142,7 +143,7 @@ class SqlStore:
     def entity_rows(
         self,
         *,
-        type: str | None = None,
+        type: str | Sequence[str] | None = None,
         q: str | None = None,
         ids: list[int] | None = None,
         article_id: str | None = None,

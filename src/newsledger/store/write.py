@@ -13,7 +13,18 @@ from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Any
 
-from newsledger.models import ARGS_BY_TYPE, Entity, Event, EventArgs, Extraction, Quote, jsonable
+from newsledger.models import (
+    ARGS_BY_TYPE,
+    ORG_TYPES,
+    Entity,
+    Event,
+    EventArgs,
+    Extraction,
+    Quote,
+    jsonable,
+)
+from newsledger.normalize.aliases import clean_alias
+from newsledger.normalize.orgs import org_type_of
 from newsledger.resolve.across import (
     SAME_EVENT_WINDOW_DAYS,
     EventFacts,
@@ -148,9 +159,25 @@ def save_failure(db: Db, input: str, stage: str, code: str, reason: str) -> None
 
 # --- entities ----------------------------------------------------------------
 
+_ORG_MARKS = ", ".join("?" for _ in ORG_TYPES)
+
+
+def spelling(text: str) -> str:
+    """A name as the ledger keeps it: page junk, possessive and a leading "the" off;
+    empty when nothing of a name is left.
+
+    >>> spelling("| General Motors's"), spelling('the "Social Security')
+    ('General Motors', 'Social Security')
+    >>> spelling("Ghosn | Nissan |")
+    ''
+    """
+    # clean_name on both sides: each can bare junk the other takes off
+    cleaned = clean_alias(clean_name(text))
+    return clean_name(cleaned) if cleaned else ""
+
 
 def _key(kind: str, name: str) -> str:
-    if kind == "company":
+    if kind in ORG_TYPES:
         return company_key(name)
     if kind == "person":
         return person_key(name)
@@ -185,6 +212,11 @@ def _find_or_create(db: Db, kind: str, name: str, role: str | None, org: str | N
     key = _key(kind, name)
     if kind == "person":
         found = _lookup_person(db, name, role, org)
+    elif kind in ORG_TYPES:  # one organisation a key, whatever its type
+        found = db.scalar(
+            f"SELECT id FROM entities WHERE type IN ({_ORG_MARKS}) AND key = ? ORDER BY id",
+            (*ORG_TYPES, key),
+        )
     else:
         found = db.scalar(
             "SELECT id FROM entities WHERE type = ? AND key = ? ORDER BY id", (kind, key)
@@ -206,6 +238,7 @@ def _add_spellings(db: Db, entity_id: int, spellings: Counter[str]) -> None:
 
 
 def _refresh_entity(db: Db, entity_id: int, kind: str, role: str | None, org: str | None) -> None:
+    """Name the entity by its spellings; an organisation's type follows its names."""
     counts = {
         r["alias"]: int(r["mentions"])
         for r in db.rows(
@@ -216,10 +249,12 @@ def _refresh_entity(db: Db, entity_id: int, kind: str, role: str | None, org: st
         name = canonical_name(counts)
     else:  # companies: the most used spelling, shortest on ties ("Sony" over "Sony Corp.")
         name = max(counts, key=lambda n: (counts[n], -len(n), n))
+    if kind in ORG_TYPES:
+        kind = org_type_of([name, *sorted(counts, key=lambda n: (-counts[n], n))])
     db.execute(
-        "UPDATE entities SET name = ?, role = coalesce(role, ?), org = coalesce(org, ?) "
-        "WHERE id = ?",
-        (name, role, org, entity_id),
+        "UPDATE entities SET type = ?, name = ?, role = coalesce(role, ?), "
+        "org = coalesce(org, ?) WHERE id = ?",
+        (kind, name, role, org, entity_id),
     )
 
 
@@ -234,10 +269,62 @@ def link_entity(
 
 
 def _spellings(entity: Entity) -> Counter[str]:
-    counts: Counter[str] = Counter(clean_name(m.text) for m in entity.mentions)
+    counts: Counter[str] = Counter(spelling(m.text) for m in entity.mentions)
     for name in (entity.name, *entity.aliases):
-        counts[clean_name(name)] += 0 if counts[clean_name(name)] else 1
+        counts[spelling(name)] += 0 if counts[spelling(name)] else 1
     return Counter({k: v for k, v in counts.items() if k})
+
+
+# --- stored entities brought to today's rules (the migrations call these) ------
+
+# every column that points at an entity, besides mentions and aliases
+_ENTITY_REFERENCES = (
+    ("events", "company_entity_id"),
+    ("events", "person_entity_id"),
+    ("event_groups", "company_entity_id"),
+    ("quotes", "speaker_entity_id"),
+    ("quotes", "org_entity_id"),
+)
+
+
+def _drop_entity(db: Db, entity_id: int) -> None:
+    """Forget an entity; the events and quotes that named it stay, unlinked."""
+    for table, column in _ENTITY_REFERENCES:
+        db.execute(f"UPDATE {table} SET {column} = NULL WHERE {column} = ?", (entity_id,))
+    for table, column in (("mentions", "entity_id"), ("entity_aliases", "entity_id")):
+        db.execute(f"DELETE FROM {table} WHERE {column} = ?", (entity_id,))
+    db.execute("DELETE FROM entities WHERE id = ?", (entity_id,))
+
+
+def clean_stored_spellings(db: Db) -> None:
+    """Clean every stored spelling as a new one is (:func:`spelling`), then rename
+    the entities touched; one with no name left ("439.txt |") is dropped."""
+    touched: set[int] = set()
+    for row in db.rows("SELECT entity_id, alias, mentions FROM entity_aliases"):
+        clean = spelling(row["alias"])
+        if clean == row["alias"]:
+            continue
+        eid = int(row["entity_id"])
+        touched.add(eid)
+        db.execute(
+            "DELETE FROM entity_aliases WHERE entity_id = ? AND alias = ?", (eid, row["alias"])
+        )
+        if clean:
+            _add_spellings(db, eid, Counter({clean: int(row["mentions"])}))
+    for row in db.rows("SELECT id, type, name FROM entities"):
+        eid = int(row["id"])
+        if eid not in touched and spelling(row["name"]) == row["name"]:
+            continue
+        if db.scalar("SELECT 1 FROM entity_aliases WHERE entity_id = ?", (eid,)) is None:
+            _drop_entity(db, eid)
+        else:
+            _refresh_entity(db, eid, row["type"], None, None)
+
+
+def retype_organisations(db: Db) -> None:
+    """Type every stored organisation by its names, as a new one is typed."""
+    for row in db.rows(f"SELECT id FROM entities WHERE type IN ({_ORG_MARKS})", ORG_TYPES):
+        _refresh_entity(db, int(row["id"]), "company", None, None)
 
 
 class Linker:
@@ -252,12 +339,16 @@ class Linker:
     def save_entities(self) -> None:
         article_id = self.extraction.article.id
         for entity in self.extraction.entities:
+            spellings = _spellings(entity)
+            name = spelling(entity.name) or max(spellings, key=spellings.__getitem__, default="")
+            if not name:  # nothing of a name ("439.txt |"): no entity, its mentions unkept
+                continue
             role, org = entity.role, entity.org
             if entity.type == "person":
                 ctx = person_context(entity, self.extraction)
                 role, org = ctx.role, ctx.org
-            eid = link_entity(self.db, entity.type, entity.name, _spellings(entity), role, org)
-            if entity.type == "company":
+            eid = link_entity(self.db, entity.type, name, spellings, role, org)
+            if entity.type in ORG_TYPES:
                 self.companies[company_key(entity.name)] = eid
                 for alias in entity.aliases:
                     self.companies.setdefault(company_key(alias), eid)
@@ -269,13 +360,15 @@ class Linker:
                 _insert(self.db, "mentions", values, returning=False)
 
     def company(self, name: str | None) -> int | None:
+        """The organisation an event or quote names; None for no name or only junk."""
         key = company_key(name or "")
         if not key:
             return None
         if key not in self.companies:
-            self.companies[key] = link_entity(
-                self.db, "company", clean_name(name or ""), Counter(), None, None
-            )
+            clean = spelling(name or "")
+            if not company_key(clean):
+                return None
+            self.companies[key] = link_entity(self.db, "company", clean, Counter(), None, None)
         return self.companies[key]
 
     def person(self, name: str | None) -> int | None:

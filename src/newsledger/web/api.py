@@ -18,6 +18,7 @@ from fastapi import APIRouter, Depends, Header, Path, Query, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
+from newsledger.models import ENTITY_FILTERS
 from newsledger.query.records import Page
 from newsledger.web.deps import QueryLike, get_query
 from newsledger.web.problems import ApiError
@@ -154,11 +155,20 @@ def list_quotes(
     return page_body(request, page)
 
 
-@router.get("/entities", summary="Companies and people, with their aliases")
+EntityFilter = Annotated[
+    str,
+    Query(
+        pattern=f"^({'|'.join(ENTITY_FILTERS)})$",
+        description="One type; 'organisation' for every kind of organisation, 'all' for all",
+    ),
+]
+
+
+@router.get("/entities", summary="Companies (or any type of entity) most events first, aliased")
 def list_entities(
     request: Request,
     q: Q,
-    type: Annotated[str | None, Query(pattern="^(company|person|place|product)$")] = None,
+    type: EntityFilter = "company",
     name: Annotated[str | None, Query(alias="q", max_length=MAX_TEXT)] = None,
     limit: Limit = 50,
     offset: Offset = 0,

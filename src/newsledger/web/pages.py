@@ -28,6 +28,19 @@ from newsledger.web.problems import ApiError
 Q = Annotated[QueryLike, Depends(get_query)]
 Text = Annotated[str | None, Query(max_length=MAX_TEXT)]
 PAGE_SIZE = 25
+# the home page lists one kind of organisation at a time, companies unless asked
+ORG_LISTS: dict[str, str] = {
+    "company": "Companies",
+    "government": "Governments",
+    "regulator": "Regulators",
+    "central_bank": "Central banks",
+    "intl_body": "International bodies",
+    "union": "Unions",
+    "media": "Media",
+    "university": "Universities",
+    "organisation": "All organisations",
+}
+OrgList = Annotated[str, Query(pattern=f"^({'|'.join(ORG_LISTS)})$")]
 
 router = APIRouter(include_in_schema=False)
 
@@ -120,10 +133,15 @@ def article_facts(view: ArticleView) -> tuple[list[Span], list[Fact]]:
 
 
 @router.get("/", response_class=HTMLResponse)
-def home(request: Request, q: Q) -> HTMLResponse:
-    companies = q.entities(type="company", limit=30, offset=0)
-    articles = q.articles(limit=10, offset=0)
-    return render(request, "index.html", {"companies": companies, "articles": articles})
+def home(request: Request, q: Q, type: OrgList = "company") -> HTMLResponse:
+    """Companies (or another kind of organisation), most events first; latest articles."""
+    context = {
+        "companies": q.entities(type=type, limit=30, offset=0),
+        "articles": q.articles(limit=10, offset=0),
+        "lists": ORG_LISTS,
+        "listed": type,
+    }
+    return render(request, "index.html", context)
 
 
 @router.get("/search", response_class=HTMLResponse)
@@ -131,7 +149,7 @@ def search_page(request: Request, q: Q, words: Annotated[Text, Query(alias="q")]
     term = clean(words, "q")
     context: dict[str, Any] = {"term": term or "", "companies": None, "people": None, "hits": None}
     if term:
-        context["companies"] = q.entities(type="company", q=term, limit=20, offset=0)
+        context["companies"] = q.entities(type="organisation", q=term, limit=20, offset=0)
         context["people"] = q.entities(type="person", q=term, limit=20, offset=0)
         hits = q.search(term, limit=20, offset=0)
         context["hits"] = [(h, snippet_html(h.snippet)) for h in hits.items]

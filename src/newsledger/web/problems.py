@@ -87,12 +87,38 @@ def _details(err: RequestValidationError) -> tuple[dict[str, Any], ...]:
     return tuple(out)
 
 
+def _bound(err: RequestValidationError) -> str:
+    """The bounds a request broke, in words: "limit must be at most 200"."""
+    said = []
+    for e in err.errors():
+        ctx = e.get("ctx") or {}
+        param = str(e.get("loc", ("", ""))[-1])
+        if e.get("type") == "less_than_equal":
+            said.append(f"{param} must be at most {ctx.get('le')}")
+        elif e.get("type") == "greater_than_equal":
+            said.append(f"{param} must be at least {ctx.get('ge')}")
+    return "; ".join(said)
+
+
+def validation_problem(err: RequestValidationError) -> Problem:
+    """A 422 whose message names any bound broken: a listing is never cut to its
+    maximum page silently, the request is refused and says the maximum.
+
+    The message stays one line; ``details`` lists every offending parameter.
+    """
+    bound = _bound(err)
+    message = f"invalid request parameters: {bound}" if bound else "invalid request parameters"
+    if "limit must be at most" in bound:
+        message += " (page through with offset: each page gives its 'next' URL)"
+    return Problem(422, message, _details(err))
+
+
 def problem_for(exc: Exception) -> Problem:
     """Map any exception raised while serving to the Problem that answers it."""
     if isinstance(exc, ApiError):
         return exc.problem
     if isinstance(exc, RequestValidationError):
-        return Problem(422, "invalid request parameters", _details(exc))
+        return validation_problem(exc)
     if isinstance(exc, StarletteHTTPException):
         return Problem(exc.status_code, str(exc.detail))
     if isinstance(exc, InputError):
