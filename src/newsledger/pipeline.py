@@ -42,9 +42,15 @@ class Extractor:
         return next(self.extract_many([article]))
 
     def extract_text(
-        self, text: str, *, published: date | None = None, source: str | None = None
+        self,
+        text: str,
+        *,
+        title: str | None = None,
+        published: date | None = None,
+        source: str | None = None,
     ) -> Extraction:
-        return self.extract(make_article(text, published=published, source=source))
+        """Extract one text; ``title`` is read too when the text does not begin with it."""
+        return self.extract(make_article(text, title=title, published=published, source=source))
 
     def extract_safely(self, batch: list[Article]) -> list[Extraction | Failure]:
         """Extract a batch; if it fails, retry one by one so one bad article

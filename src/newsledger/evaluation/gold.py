@@ -57,7 +57,8 @@ _REQUIRED: dict[str, tuple[str, ...]] = {
     "quotes": ("quote_start",),
 }
 _RECORD_KEYS = frozenset(
-    {"id", "text", "path", "record", "published", "source", "gold", "note", "fold", "annotates"}
+    {"id", "text", "title", "path", "record", "published", "source", "gold", "note", "fold"}
+    | {"annotates"}
 )
 # fact types whose kinds a record may limit with "annotates", and the kinds each may name
 _ANNOTATES: dict[str, tuple[str, ...]] = {"financials": FINANCIAL_KINDS}
@@ -100,6 +101,7 @@ class GoldArticle:
     fold: str | None = None  # "tune" (rules read and fitted here) or "check" (only scored)
     # kinds annotated per fact type ("annotates"); a type absent here is annotated in full
     annotates: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    title: str | None = None  # read with the text, as ingest reads a record's title
 
 
 @dataclass(frozen=True)
@@ -203,7 +205,12 @@ def _article(record: dict[str, Any], where: str, base: Path, records: _JsonlCach
     if fold is not None and fold not in FOLDS:
         raise EvalError(f"'fold' must be one of {', '.join(FOLDS)}, got {fold!r}", input=where)
     annotates = _annotates(record.get("annotates", {}), where)
-    return GoldArticle(ident, text, published, source, tuple(facts), scored, where, fold, annotates)
+    title = record.get("title", extra.get("title"))
+    if title is not None and not isinstance(title, str):
+        raise EvalError("'title' must be a string", input=where)
+    return GoldArticle(
+        ident, text, published, source, tuple(facts), scored, where, fold, annotates, title
+    )
 
 
 def _annotates(value: Any, where: str) -> dict[str, frozenset[str]]:

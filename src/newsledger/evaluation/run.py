@@ -55,7 +55,13 @@ class SetResult:
 
 
 def to_article(gold: GoldArticle) -> Article:
-    return make_article(gold.text, published=gold.published, source=gold.source, origin=gold.where)
+    return make_article(
+        gold.text,
+        title=gold.title,
+        published=gold.published,
+        source=gold.source,
+        origin=gold.where,
+    )
 
 
 def _scored(

@@ -38,6 +38,8 @@ from newsledger.resolve.names import company_key, is_acronym, person_parts, spel
 def resolve_article(extraction: Extraction) -> Extraction:
     """Merge the article's spellings of one person and point quotes at the result."""
     companies, spelled = merge_acronyms([e for e in extraction.entities if e.type == "company"])
+    companies, described = fold_descriptors(companies)
+    spelled.update(described)
     org_names = {company_key(c.name): c.name for c in companies}
     for acronym, full in spelled.items():
         org_names[company_key(acronym)] = full
@@ -69,6 +71,49 @@ def merge_acronyms(companies: list[Entity]) -> tuple[list[Entity], dict[str, str
         if len(fits) == 1 and not is_acronym(fits[0].name):
             spelled[short.name] = fits[0].name
             folded.setdefault(fits[0].id, []).append(short)
+    return _absorb(companies, spelled, folded), spelled
+
+
+# endings of a nationality or region word before a name ("Icelandic", "Brazilian",
+# "Japanese", "Danish", "Saudi", "European"): it describes the company, is no part of it
+_DEMONYM_ENDINGS = ("ic", "ian", "ean", "ese", "ish", "i", "an")
+
+
+def fold_descriptors(companies: list[Entity]) -> tuple[list[Entity], dict[str, str]]:
+    """Fold "Icelandic Kaupthing Bank" into "Kaupthing Bank" when the article names
+    that company on its own too; a headline's tagger often keeps the descriptor.
+
+    >>> a = Entity("1", "company", "Icelandic Halden Bank")
+    >>> merged, spelled = fold_descriptors([a, Entity("2", "company", "Halden Bank")])
+    >>> [(e.name, e.aliases) for e in merged], spelled
+    ([('Halden Bank', ('Icelandic Halden Bank',))], {'Icelandic Halden Bank': 'Halden Bank'})
+    >>> len(fold_descriptors([Entity("1", "company", "British Airways"),
+    ...                       Entity("2", "company", "Airways")])[0])
+    2
+    >>> len(fold_descriptors([Entity("1", "company", "Brightwell Motors"),
+    ...                       Entity("2", "company", "Motors")])[0])
+    2
+    """
+    by_name = {c.name: c for c in companies}
+    spelled: dict[str, str] = {}
+    folded: dict[str, list[Entity]] = {}
+    for company in companies:
+        first, _, rest = company.name.partition(" ")
+        target = by_name.get(rest)
+        if target is None or target is company or not first.lower().endswith(_DEMONYM_ENDINGS):
+            continue
+        # a one-word rest ("Airways" beside "British Airways") must stand on its own twice
+        if not first[:1].isupper() or (" " not in rest and len(target.mentions) < 2):
+            continue
+        spelled[company.name] = target.name
+        folded.setdefault(target.id, []).append(company)
+    return _absorb(companies, spelled, folded), spelled
+
+
+def _absorb(
+    companies: list[Entity], spelled: dict[str, str], folded: dict[str, list[Entity]]
+) -> list[Entity]:
+    """The companies with each folded one's names and mentions moved into its target."""
     out: list[Entity] = []
     for company in companies:
         if company.name in spelled:
@@ -83,7 +128,7 @@ def merge_acronyms(companies: list[Entity]) -> tuple[list[Entity], dict[str, str
                 mentions=tuple(sorted(mentions, key=lambda m: m.start)),
             )
         out.append(company)
-    return out, spelled
+    return out
 
 
 def _spell_out(events: Iterable[Event], spelled: dict[str, str]) -> tuple[Event, ...]:

@@ -103,6 +103,7 @@ def _find(
     events.extend(layoff_events(ctx, mentions, stated_workforce_of(ctx)))
     events = plans.merge_plans(events)
     events = results.merge_results(events)
+    events = results.fold_headline(events, ctx.headline.end_char if ctx.headline else None)
     events = [_spelled_out(ctx, e) for e in events]
     return sorted(_dedupe(events), key=lambda e: e.evidence[0].start)
 

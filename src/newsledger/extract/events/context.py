@@ -19,10 +19,16 @@ from spacy.tokens import Doc, Span, Token
 from newsledger.extract.events.rules import load_book
 from newsledger.extract.events.spans import doc_ents, doc_sents, doc_text, ents_in, sent_of
 from newsledger.models import Article, Entity, Evidence
-from newsledger.resolve.names import clean_name, company_key, spells_initials
+from newsledger.resolve.names import (
+    clean_name,
+    company_key,
+    spells_initials,
+    strip_company_suffix,
+)
 
 # a company named this often is the article's subject even if the headline does not name it
 MAIN_COMPANY_MIN_MENTIONS = 3
+HEADLINE_WEIGHT = 1  # what naming a company in the headline counts for, in mentions
 
 
 @dataclass
@@ -46,6 +52,15 @@ class ArticleContext:
     @property
     def published(self) -> date | None:
         return self.article.published
+
+    @property
+    def headline(self) -> Span | None:
+        """The first unit when it is a paragraph of its own, with more text after it."""
+        if len(self.units) < 2:
+            return None
+        first, second = self.units[0], self.units[1]
+        gap = self.doc.text[first.end_char : second.start_char]
+        return first if "\n\n" in gap or first.text.endswith("\n\n") else None
 
     def evidence(self, span: Span) -> Evidence:
         start, end = span.start_char, span.end_char
@@ -279,7 +294,13 @@ def build_context(doc: Doc, article: Article, entities: list[Entity]) -> Article
             counts[name] += sum(1 for _ in _occurrences(ctx.article.text, name))
             first.setdefault(name, -start)
     if counts:
-        # most mentions wins; on a tie, the one named first
+        # most mentions wins, a headline naming a company counting as HEADLINE_WEIGHT
+        # mentions (the headline names the article's subject, the body may name a
+        # partner more often); on a tie, the one named first
+        top = ctx.headline
+        for name in counts:
+            if top is not None and _headline_subject(name, top):
+                counts[name] += HEADLINE_WEIGHT
         ctx.main_company = max(counts, key=lambda n: (counts[n], first.get(n, 0)))
         headline = ctx.units[0] if ctx.units else None
         in_headline = headline is not None and (
@@ -289,6 +310,27 @@ def build_context(doc: Doc, article: Article, entities: list[Entity]) -> Article
         )
         ctx.main_salient = in_headline or counts[ctx.main_company] >= MAIN_COMPANY_MIN_MENTIONS
     return ctx
+
+
+def _headline_subject(name: str, headline: Span) -> bool:
+    """Whether the headline names the company as what it is about: in its subject
+    ("Icelandic Kaupthing Bank earnings soar"), or as its first words ("Acme to cut
+    900 jobs"); not "Alfa Romeos to get GM engines". The name is matched as written
+    ("UK rail firm" does not name a company "Rail")."""
+    key = strip_company_suffix(name).split()
+    if not key:
+        return False
+    toks = [t for t in headline if not t.is_punct]
+    words = [t.text for t in toks]
+    for i in range(len(words) - len(key) + 1):
+        if words[i : i + len(key)] != key:
+            continue
+        if i <= 1:
+            return True
+        subjects = [t for t in headline if t.dep_ in ("nsubj", "nsubjpass")]
+        if any(s.left_edge.i <= toks[i].i <= s.right_edge.i for s in subjects):
+            return True
+    return False
 
 
 def _key_in(name: str, text: str) -> bool:

@@ -57,6 +57,7 @@ class LayoffMention:
     # "further" ("a further 900 jobs") or "earlier" ("had already cut 500"): a round of
     # its own, never a part of another figure
     round: str | None = None
+    in_headline: bool = False  # a headline rounds the figures the body states
 
 
 @dataclass(frozen=True)
@@ -133,7 +134,9 @@ def _is_cut_verb(tok: Token, lex: _Lex) -> bool:
     return False
 
 
-_PASSABLE_PREPS = frozenset({"of", "in", "among", "across", "at", "from", "to", "within", "per"})
+_PASSABLE_PREPS = frozenset(
+    {"of", "in", "among", "across", "at", "from", "to", "within", "per", "by"}
+)
 
 
 def _cuts_jobs(noun: Token, via: Token, lex: _Lex) -> bool:

@@ -18,6 +18,7 @@ from newsledger.extract.events.context import ArticleContext
 from newsledger.extract.events.dates import event_date
 from newsledger.extract.events.layoffs import LayoffMention
 from newsledger.models import Event, Evidence, LayoffArgs
+from newsledger.resolve.names import is_acronym, spells_initials
 
 # a stated workforce within this share of the implied one agrees with it
 CONFLICT_TOLERANCE = 0.10
@@ -44,13 +45,18 @@ class _Draft:
 
 
 def same_company(a: str | None, b: str | None) -> bool:
-    """ "SBC" and "SBC Communications" are one company; None matches only None.
+    """ "SBC" and "SBC Communications" are one company, and so are "SAS" and
+    "Scandinavian Airlines System"; None matches only None.
 
     >>> same_company("SBC", "SBC Communications"), same_company("SBC", "AT&T")
     (True, False)
+    >>> same_company("SAS", "Scandinavian Airlines System")
+    True
     """
     if a is None or b is None:
         return a is b
+    if (is_acronym(a) and spells_initials(a, b)) or (is_acronym(b) and spells_initials(b, a)):
+        return True
     wa, wb = a.lower().split(), b.lower().split()
     n = min(len(wa), len(wb))
     return wa[:n] == wb[:n]
@@ -87,7 +93,11 @@ def group_mentions(mentions: list[LayoffMention]) -> list[_Draft]:
                 same[-1].mentions.append(m)
                 continue
             m = replace(m, breakdown=False)  # no cut stated before: the count is the cut
-        target = next((d for d in reversed(drafts) if _compatible(d, m)), None)
+        target = None
+        if m.in_headline:  # the body's cut with this figure, before one with none
+            target = next((d for d in drafts if _summarises(m, d) and _compatible(d, m)), None)
+            target = target or next((d for d in same if _summarises(m, d)), None)
+        target = target or next((d for d in reversed(drafts) if _compatible(d, m)), None)
         if target is None and same and not _has_figure(m):
             target = same[-1]
         # a breakdown of a figure already given, or an expected/reported other figure
@@ -108,6 +118,21 @@ def group_mentions(mentions: list[LayoffMention]) -> list[_Draft]:
         else:
             target.mentions.append(m)
     return [d for d in drafts if any(_has_figure(m) for m in d.mentions) or _keep_bare(d)]
+
+
+# a headline's count stands for the body's when within this share of it ("over a
+# thousand" for 1,010; "around 4,200" for "over 4,200")
+HEADLINE_ROUNDING = 0.10
+
+
+def _summarises(m: LayoffMention, draft: _Draft) -> bool:
+    """A headline count that rounds the draft's count or names the top of its range."""
+    if m.jobs is None or draft.first.status == "denied":
+        return False  # a denied report is not the cut a headline announces
+    for stated in (draft.value("jobs"), draft.value("jobs_high")):
+        if isinstance(stated, int) and abs(stated - m.jobs) <= HEADLINE_ROUNDING * stated:
+            return True
+    return False
 
 
 def _own_round(m: LayoffMention, draft: _Draft) -> bool:
@@ -185,7 +210,20 @@ def to_event(ctx: ArticleContext, draft: _Draft, workforce: int | None = None) -
 def layoff_events(
     ctx: ArticleContext, mentions: list[LayoffMention], workforce: int | None
 ) -> list[Event]:
-    return [to_event(ctx, d, workforce) for d in group_mentions(mentions)]
+    """The article's layoff events: the body's mentions first, then the headline's,
+    which join the body's cut they summarise ("up to 9,000" for "7,000 to 9,000")."""
+    headline = ctx.headline
+    top = [
+        replace(m, in_headline=True)
+        for m in mentions
+        if headline is not None and headline.start <= m.trigger.i < headline.end
+    ]
+    body = [
+        m
+        for m in mentions
+        if not (headline is not None and headline.start <= m.trigger.i < headline.end)
+    ]
+    return [to_event(ctx, d, workforce) for d in group_mentions([*body, *top])]
 
 
 __all__ = ["group_mentions", "implied_size", "layoff_events", "same_company"]

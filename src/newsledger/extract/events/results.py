@@ -78,4 +78,56 @@ def merge_results(events: list[Event]) -> list[Event]:
     return out
 
 
-__all__ = ["SAME_AMOUNT", "merge_results", "same_result"]
+# a headline's amount stands for the body's when this close (relative): headlines
+# round ("profits soar to $1.2bn" for "$1.21 billion")
+HEADLINE_ROUNDING = Decimal("0.05")
+
+
+def _rounds(headline: FinancialArgs, body: FinancialArgs) -> bool:
+    if (headline.kind, headline.subkind, headline.currency) != (
+        body.kind,
+        body.subkind,
+        body.currency,
+    ):
+        return False
+    if headline.amount is None or body.amount is None or not body.amount:
+        return False
+    close = abs(headline.amount - body.amount) <= abs(body.amount) * HEADLINE_ROUNDING
+    periods = headline.period is None or body.period is None or headline.period == body.period
+    return close and periods
+
+
+def fold_headline(events: list[Event], headline_end: int | None) -> list[Event]:
+    """A result stated only in the headline joins the body's result it rounds.
+
+    ``headline_end`` is where the headline ends (None: the article has none).
+    """
+    if headline_end is None:
+        return events
+    out = list(events)
+    for event in events:
+        args = event.args
+        if event.type != "financial" or not isinstance(args, FinancialArgs):
+            continue
+        if not event.evidence or any(e.start >= headline_end for e in event.evidence):
+            continue
+        for n, body in enumerate(out):
+            b_args = body.args
+            if (
+                body is not event
+                and body.type == "financial"
+                and isinstance(b_args, FinancialArgs)
+                and any(e.start >= headline_end for e in body.evidence)
+                and company_key(body.company or "") == company_key(event.company or "")
+                and _rounds(args, b_args)
+            ):
+                evidence = body.evidence + tuple(
+                    e for e in event.evidence if e not in body.evidence
+                )
+                out[n] = dataclasses.replace(body, args=_fuller(b_args, args), evidence=evidence)
+                out.remove(event)
+                break
+    return out
+
+
+__all__ = ["HEADLINE_ROUNDING", "SAME_AMOUNT", "fold_headline", "merge_results", "same_result"]
