@@ -97,7 +97,9 @@ class Evidence:
     """Where a fact is stated: character offsets into the article text.
 
     ``start``/``end`` delimit the sentence (or sentences) that state the fact;
-    ``text`` is exactly ``article.text[start:end]``.
+    ``text`` is exactly ``article.text[start:end]``. A fact stated in a title that the
+    text does not repeat has evidence ``start == end == 0`` with the title's words as
+    ``text`` (``extract/parse_copy.py``).
     """
 
     article_id: str
