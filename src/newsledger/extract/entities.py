@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from newsledger.extract.events.rules import load_book
+from newsledger.extract.events.spans import entity_of
 from newsledger.extract.lexicons import cited_sources, looks_like_product, title_at_end
 from newsledger.models import Article, Entity, EntityType, Evidence
 from newsledger.resolve.names import clean_name, company_key, strip_company_suffix
@@ -223,11 +224,8 @@ def _org_ending_at(doc: Doc, index: int) -> str | None:
     i = index - 1
     if i >= 0 and doc[i].lower_ in ("'s", "’s", "'"):
         i -= 1
-    if i >= 0 and doc[i].ent_type_ == "ORG":
-        for ent in doc.ents:
-            if ent.start <= i < ent.end:
-                return clean_name(ent.text)
-    return None
+    ent = entity_of(doc[i]) if i >= 0 and doc[i].ent_type_ == "ORG" else None
+    return clean_name(ent.text) if ent is not None else None
 
 
 def _title_after(span: Span) -> tuple[str, str | None] | None:
@@ -261,10 +259,9 @@ def _org_in(doc: Doc, tokens: list[Token]) -> str | None:
     if not tokens or tokens[0].lower_ not in ("of", "at", "for"):
         return None
     for token in tokens[1:]:
-        if token.ent_type_ == "ORG":
-            for ent in doc.ents:
-                if ent.start <= token.i < ent.end:
-                    return clean_name(ent.text)
+        ent = entity_of(token) if token.ent_type_ == "ORG" else None
+        if ent is not None:
+            return clean_name(ent.text)
     return None
 
 

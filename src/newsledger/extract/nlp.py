@@ -9,6 +9,8 @@ so they run inside ``nlp.pipe`` like any other component.
 from __future__ import annotations
 
 import importlib
+import re
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
@@ -97,6 +99,7 @@ def load_nlp(name: str) -> Language:
     """The base pipeline with newsledger's components appended."""
     nlp = load_base(name)
     _split_scale_full_stops(nlp)
+    _bound_affix_search(nlp)
     if "newsledger_paragraphs" not in nlp.pipe_names:
         # a blank line always ends a sentence: otherwise the parser runs a headline
         # (no full stop) into the first sentence and misreads both
@@ -120,6 +123,52 @@ def _split_scale_full_stops(nlp: Language) -> None:
     rules = tokenizer.rules
     if rules and any(key in rules for key in _SCALE_ABBREVIATIONS):
         tokenizer.rules = {k: v for k, v in rules.items() if k not in _SCALE_ABBREVIATIONS}
+
+
+# spaCy peels affixes off a token one at a time, searching the whole token for each:
+# a token of 10,000 quotation marks took 45 s, 200,000 of them minutes (quadratic).
+# A prefix starts the token, so it is matched there alone (spaCy anchors every prefix
+# rule with ^, so match finds what search does). No suffix rule is longer than four
+# characters but the ellipsis "..+", so the token's tail is searched for one: a
+# longer run of dots is peeled this many at a time.
+SUFFIX_WINDOW = 16
+# Each affix peeled still copies and hashes the rest of the token, so a run of text
+# with no space longer than this is one token, left whole: no word or web address in
+# news is this long, and 200 kB of quotation marks in one run took 88 s to peel.
+MAX_TOKEN_CHARS = 1000
+
+
+def _bound_affix_search(nlp: Language) -> None:
+    tokenizer = nlp.tokenizer
+    if not isinstance(tokenizer, Tokenizer):
+        return
+    prefix = getattr(tokenizer.prefix_search, "__self__", None)
+    if isinstance(prefix, re.Pattern):
+        tokenizer.prefix_search = prefix.match
+    suffix = getattr(tokenizer.suffix_search, "__self__", None)
+    if isinstance(suffix, re.Pattern):
+        tokenizer.suffix_search = _TailSearch(suffix).search
+    own = getattr(tokenizer.token_match, "__self__", None)
+    if tokenizer.token_match is None or isinstance(own, re.Pattern):
+        long_token = rf"(?s:.{{{MAX_TOKEN_CHARS + 1}}})"
+        if isinstance(own, re.Pattern):  # keep the pipeline's own whole-token rule
+            long_token += f"|(?:{own.pattern})"
+        tokenizer.token_match = re.compile(long_token).match
+
+
+@dataclass(frozen=True)
+class _TailSearch:
+    """A suffix regex searched over a token's last :data:`SUFFIX_WINDOW` characters."""
+
+    regex: re.Pattern[str]
+
+    @property
+    def pattern(self) -> str:  # what spaCy saves of a search when the tokenizer is saved
+        return self.regex.pattern
+
+    def search(self, token: str) -> re.Match[str] | None:
+        # from a position, not a slice: a lookbehind still sees the characters before it
+        return self.regex.search(token, max(len(token) - SUFFIX_WINDOW, 0))
 
 
 def make_doc(nlp: Language, article: Article) -> Doc:

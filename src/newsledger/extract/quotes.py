@@ -28,6 +28,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from newsledger.extract.events.spans import entity_of
 from newsledger.extract.lexicons import naming_forms, speech_forms
 from newsledger.extract.quote_descriptions import described_entity, is_outlet, named_by_noun
 from newsledger.extract.quote_marks import QuoteSpan, is_title, scan_quotes
@@ -153,10 +154,8 @@ def _path(token: Token, top: Token) -> list[Token]:
 
 
 def _ent_text(token: Token) -> str:
-    for ent in token.doc.ents:
-        if ent.start <= token.i < ent.end:
-            return ent.text
-    return token.text
+    ent = entity_of(token)
+    return ent.text if ent is not None else token.text
 
 
 def _noun_phrase(ctx: Context, token: Token) -> str | None:

@@ -9,6 +9,7 @@ True
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _COMPANY_SUFFIX = re.compile(
     r"(?:,?\s+(?:corp\.?|corporation|inc\.?|incorporated|ltd\.?|limited|plc|llc|co\.?|"
@@ -69,6 +70,7 @@ def strip_company_suffix(name: str) -> str:
     return _COMPANY_SUFFIX.sub("", name)
 
 
+@lru_cache(maxsize=65_536)  # asked once per candidate per cue: 250,000 times on 200 kB
 def company_key(name: str) -> str:
     """The key under which spellings of one company meet.
 

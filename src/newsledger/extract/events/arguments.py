@@ -28,17 +28,18 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import Any, cast
 
 from spacy.tokens import Span, Token
 
 from newsledger.extract.events.companies import ATTACH_PREPS, unit_nouns
 from newsledger.extract.events.context import ArticleContext, is_companyish
-from newsledger.extract.events.spans import ents_in
+from newsledger.extract.events.spans import ents_in, memo
 from newsledger.normalize.orgs import org_type
 from newsledger.resolve.names import clean_name, company_key
 
@@ -119,6 +120,15 @@ class Choice:
 
 def _mention_name(ctx: ArticleContext, ent: Span) -> tuple[str, str] | None:
     """(name, type) of a named mention that could be an event's actor, or None."""
+    # once per mention, not once per cue: a text dense with cues asked it 250,000 times
+    table = memo(ent, "mention_name")
+    key = ("mention_name", ent.start, ent.end)
+    if key not in table:
+        table[key] = _read_mention_name(ctx, ent)
+    return cast("tuple[str, str] | None", table[key])
+
+
+def _read_mention_name(ctx: ArticleContext, ent: Span) -> tuple[str, str] | None:
     if ent.label_ == "PERSON" and not is_companyish(ent) and len(ent) >= 2:
         # a full name; one word the tagger calls a person is as often a company's name
         name = clean_name(ent.text)
@@ -199,12 +209,12 @@ def _around(ctx: ArticleContext, sent: Span) -> list[tuple[Span, str]]:
 
 def _article_features(ctx: ArticleContext, pool: Iterable[Candidate]) -> None:
     if ctx.company_keys is None:  # once per article, not once per cue
-        ctx.company_keys = [company_key(n) for n in ctx.company_at.values()]
+        ctx.company_keys = Counter(company_key(n) for n in ctx.company_at.values())
     keys = ctx.company_keys
-    total = len(keys) or 1
+    total = sum(keys.values()) or 1
     main = company_key(ctx.main_company) if ctx.main_company else None
     for cand in pool:
-        share = sum(1 for k in keys if k == cand.key) / total
+        share = keys[cand.key] / total  # counted once, not per cue (quadratic on 200 kB)
         if share:
             cand.vote("mention_share", round(share, 3))
         if main and cand.key == main and ctx.main_salient:
@@ -226,15 +236,28 @@ def _grammar(
         "reporter": _is_reporter_of(root, trigger),
         "possessor": any(_owned_by(root, h) for h in heads),
         "attached": any(_attached_to(root, h) for h in heads),
-        "is_unit": _names_unit(root),
-        "owns_unit": _owns_unit(root),
         "aside": _in_aside(root, trigger),
-        "listed_example": _listed(ent),
-        "source_credit": _credited(ent),
     }
     out = {name: 1.0 for name, on in flags.items() if on}
+    out.update(_own_flags(ent))
     out["near"] = round(1.0 - distance, 3)
     return out
+
+
+def _own_flags(ent: Span) -> dict[str, float]:
+    """The features a mention has whatever the cue, read once per mention."""
+    table = memo(ent, "own_flags")
+    key = ("own_flags", ent.start, ent.end)
+    if key not in table:
+        root = ent.root
+        flags = {
+            "is_unit": _names_unit(root),
+            "owns_unit": _owns_unit(root),
+            "listed_example": _listed(ent),
+            "source_credit": _credited(ent),
+        }
+        table[key] = {name: 1.0 for name, on in flags.items() if on}
+    return cast("dict[str, float]", table[key])
 
 
 def _subject_tokens(verb: Token) -> list[Token]:

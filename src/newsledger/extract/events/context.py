@@ -8,6 +8,7 @@ the article's main company, and how to cite a sentence as evidence.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
@@ -47,7 +48,8 @@ class ArticleContext:
     # that records every choice (extract/events/arguments.py)
     company_weights: Any = None
     trace: list[Any] | None = None
-    company_keys: list[str] | None = None  # company_key of every company mention, lazily
+    company_keys: Counter[str] | None = None  # mentions of each company_key, lazily
+    mentions: CompanyMentions | None = None  # the company mentions in order, lazily
 
     @property
     def published(self) -> date | None:
@@ -88,19 +90,11 @@ class ArticleContext:
     def company_referred(self, token: Token) -> str | None:
         """What "it" or "the company" most likely refers to: the last company that was
         a grammatical subject before ``token``, else the last one named, else the main one."""
-        subject = named = None
-        for ent in doc_ents(self.doc):
-            if ent.start >= token.i:
-                break
-            name = self.company_of_ent(ent)
-            if name:
-                named = name
-                if ent.root.dep_ in ("nsubj", "nsubjpass") or ent.root.head.dep_ in (
-                    "nsubj",
-                    "nsubjpass",
-                ):
-                    subject = name
-        return subject or named or self.main_company
+        mentions = self._company_mentions()
+        before = bisect_left(mentions.starts, token.i)
+        if not before:
+            return self.main_company
+        return mentions.last_subject[before - 1] or mentions.names[before - 1]
 
     def context_company(self) -> str | None:
         """The article's main company when it is clearly the article's subject."""
@@ -110,22 +104,51 @@ class ArticleContext:
         """An acronym's spelled-out name when the article gives it: "BA" -> "British Airways"."""
         if name is None or not (name.isupper() and 2 <= len(name) <= 5):
             return name
-        for ent in doc_ents(self.doc):
-            full = self.company_of_ent(ent)
-            if full and full != name and spells_initials(name, full):
+        for full in self._company_mentions().names:
+            if full != name and spells_initials(name, full):
                 return full
         return bracketed_full_name(self.article.text, name) or name
 
     def company_before(self, token: Token) -> str | None:
         """The company named last before ``token`` (within the article), else the main one."""
-        best: str | None = None
-        for ent in doc_ents(self.doc):
-            if ent.start >= token.i:
-                break
-            name = self.company_of_ent(ent)
-            if name:
-                best = name
-        return best or self.main_company
+        mentions = self._company_mentions()
+        before = bisect_left(mentions.starts, token.i)
+        return mentions.names[before - 1] if before else self.main_company
+
+    def _company_mentions(self) -> CompanyMentions:
+        # once per article: walking every entity for each cue was quadratic (13 s on
+        # 200 kB of short news items)
+        if self.mentions is None:
+            self.mentions = CompanyMentions.of(self)
+        return self.mentions
+
+
+@dataclass(frozen=True)
+class CompanyMentions:
+    """The article's company mentions in order: where each starts (token), its name,
+    and the last company before it (itself included) that was a grammatical subject."""
+
+    starts: list[int]
+    names: list[str]
+    last_subject: list[str | None]
+
+    @classmethod
+    def of(cls, ctx: ArticleContext) -> CompanyMentions:
+        out = cls([], [], [])
+        subject: str | None = None
+        for ent in doc_ents(ctx.doc):
+            name = ctx.company_of_ent(ent)
+            if not name:
+                continue
+            if ent.root.dep_ in _SUBJECTS or ent.root.head.dep_ in _SUBJECTS:
+                subject = name
+            out.starts.append(ent.start)
+            out.names.append(name)
+            out.last_subject.append(subject)
+        return out
+
+
+_SUBJECTS = ("nsubj", "nsubjpass")
 
 
 _SOURCE_HEADS = frozenset(
@@ -258,6 +281,8 @@ def sentence_units(doc: Doc) -> list[Span]:
         # parser having run a headline into the first words of the body)
         unfinished = bool(prev_gap) and prev_gap.rstrip()[-1:] not in _SENTENCE_END
         joins = joins and (text[0].islower() or text[0] in "$€£¥0123456789" or unfinished)
+        # nor is a cut for length undone (MAX_SENTENCE_TOKENS: a run-on "sentence")
+        joins = joins and len(units[-1]) + len(sent) <= MAX_SENTENCE_TOKENS
         if joins and units:
             prev = units.pop()
             units.append(doc[prev.start : sent.end])
@@ -358,6 +383,15 @@ def _occurrences(text: str, name: str) -> list[int]:
     return [m.start() for m in re.finditer(r"\b" + re.escape(name) + r"\b", text)]
 
 
+# A run of tokens this long with no full stop, question or exclamation mark is no
+# sentence: the longest such runs in the dev sets are lists (221 tokens of names on
+# PolNeAR, 165 of bullets on Wikinews), and prose stays near 110. The finders weigh
+# every mention of a sentence for each cue, so one 2,000-token run-on sentence took
+# 15 s; cut at this length, run-on text costs the same per kB however long it runs.
+MAX_SENTENCE_TOKENS = 250
+_SENTENCE_ENDS = frozenset({".", "!", "?", "…", "..."})
+
+
 @Language.component("newsledger_paragraphs")
 def paragraph_starts(doc: Doc) -> Doc:
     """Start a sentence after every blank line, before the parser runs.
@@ -366,12 +400,18 @@ def paragraph_starts(doc: Doc) -> Doc:
     first sentence ("Steel firm to cut 45,000 jobs Mittal Steel, one of...")
     and attaches its words to the wrong heads. Add with
     ``nlp.add_pipe("newsledger_paragraphs", before="parser")``.
+    A run of :data:`MAX_SENTENCE_TOKENS` tokens with no sentence end is cut too.
     """
+    run = 0
     for tok in doc:
         prev = doc[tok.i - 1] if tok.i else None
         blank_line = prev is None or (
             "\n\n" in prev.whitespace_ or (prev.is_space and prev.text.count("\n") >= 2)
         )
+        run = 0 if blank_line or (prev is not None and prev.text in _SENTENCE_ENDS) else run + 1
+        if run >= MAX_SENTENCE_TOKENS and not tok.is_space:
+            tok.is_sent_start = True
+            run = 0
         if blank_line and not tok.is_space:
             tok.is_sent_start = True
             # nor does the parser end that sentence after its first word ("Acme" | "Corp

@@ -79,6 +79,19 @@ def ent_at(tok: Token) -> Span | None:
     return _cache(tok.doc).by_token.get(tok.i)
 
 
+def entity_of(tok: Token) -> Span | None:
+    """The entity ``tok`` belongs to, read from the IOB tags around it: for use outside
+    the events' cache, where scanning ``doc.ents`` per token was quadratic."""
+    if tok.ent_iob_ not in ("B", "I"):
+        return None
+    doc, start, end = tok.doc, tok.i, tok.i + 1
+    while doc[start].ent_iob_ == "I" and start > 0 and doc[start - 1].ent_iob_ in ("B", "I"):
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return Span(doc, start, end, label=tok.ent_type)
+
+
 def memo(span: Span, name: str) -> dict[tuple[str, int, int], object]:
     """A per-Doc memo table for values computed from a span (see ``amounts``)."""
     return _cache(span.doc).memo
