@@ -73,6 +73,20 @@ STATEMENTS = [
         "Acme",
     ),
     (
+        "the_statement_said_of_a_company_named_once_beside_another",
+        "Results\n\nOrbis Media said revenue fell after Brightwell Labs cut prices. "
+        "“We remain confident in our strategy,” the statement said.",
+        "We remain confident",
+        "Orbis Media",
+    ),
+    (
+        "the_filing_showed",
+        "Halden Bank charge\n\nHalden Bank disclosed the charge in March. "
+        "“Losses may rise further,” the filing said.",
+        "Losses may rise",
+        "Halden Bank",
+    ),
+    (
         "according_to_its_website",
         "Ardent Rail grows\n\nArdent Rail has added “twelve new routes across the north,” "
         "according to its website.",

@@ -28,7 +28,13 @@ from collections import Counter
 from spacy.tokens import Token
 
 from newsledger.extract.events.rules import load_book
-from newsledger.extract.lexicons import load_rules, statement_source, title_at_end, words
+from newsledger.extract.lexicons import (
+    load_rules,
+    speech_forms,
+    statement_source,
+    title_at_end,
+    words,
+)
 from newsledger.extract.quote_refs import Context, as_person, in_quote
 from newsledger.models import Entity
 from newsledger.resolve.names import company_key
@@ -52,7 +58,7 @@ def described_entity(ctx: Context, token: Token) -> Entity | None:
     if kind == "outlet":
         return None  # "the newspaper wrote": an outlet, never another company
     if kind is not None:
-        return _statement_company(ctx, token, determiner)
+        return _statement_company(ctx, token, determiner, kind)
     if determiner is None:
         return None  # "a senior minister said": unnamed, not resolved
     n = title_at_end([t.text for t in phrase])
@@ -120,8 +126,11 @@ def _company_nouns() -> frozenset[str]:
     return load_book("companies").lemmas("company_noun")
 
 
-def _statement_company(ctx: Context, token: Token, determiner: str | None) -> Entity | None:
-    """A spokesperson or a statement: whose it is, else the article's company."""
+def _statement_company(
+    ctx: Context, token: Token, determiner: str | None, kind: str
+) -> Entity | None:
+    """A spokesperson or a statement: whose it is, else the article's company; "the
+    statement" points back at the company the paragraph is about."""
     related = [t for t in token.subtree if t is not token]
     if any(t.ent_type_ or t.pos_ == "PROPN" for t in related):
         return None  # "a spokesman for Peter Grant", "SWT's statement": its owner is named
@@ -130,6 +139,10 @@ def _statement_company(ctx: Context, token: Token, determiner: str | None) -> En
         return last_company(ctx, token.idx)  # "its website", "a company spokesman"
     # "a spokeswoman said": the company the paragraph (or the one before) is about
     near = last_company(ctx, token.idx, _paragraphs_back(ctx, token.idx))
+    if kind == "statement" and determiner in _DEFINITE:
+        # "the statement said", "the filing showed": of the company that just spoke
+        since = _paragraphs_back(ctx, token.idx)
+        return _last_speaker_company(ctx, token.idx, since) or near
     return near if near is not None and near == main_company(ctx) else None
 
 
@@ -245,6 +258,31 @@ def last_company(ctx: Context, before: int, since: int = 0) -> Entity | None:
             named_often = _times_named(ctx, entity) >= MAIN_COMPANY_MIN_MENTIONS
             return entity if named_often or _only_company(ctx, entity) else None
     return None
+
+
+def _last_speaker_company(ctx: Context, before: int, since: int) -> Entity | None:
+    """The company last named, between two offsets, as the subject of a verb outside
+    quotations ("Orbis Media said revenue fell", "Halden Bank disclosed the charge")."""
+    i = bisect_right(ctx.mention_starts, before) - 1
+    while i >= 0 and ctx.mention_starts[i] >= since:
+        entity, start = ctx.mention_entities[i], ctx.mention_starts[i]
+        i -= 1
+        span = ctx.doc.char_span(start, start + 1, alignment_mode="expand")
+        if span is None or not _candidate(ctx, entity, start):
+            continue
+        root = span[0]
+        while root.dep_ == "compound" and root.head.i != root.i:
+            root = root.head
+        if root.dep_ == "nsubj" and root.head.lower_ in _telling_verbs():
+            return entity
+    return None
+
+
+def _telling_verbs() -> frozenset[str]:
+    # speech verbs, and the verbs a company makes a statement or filing with
+    return speech_forms() | frozenset(
+        ("disclosed", "discloses", "reported", "reports", "issued", "issues", "released")
+    )
 
 
 def _only_company(ctx: Context, entity: Entity) -> bool:
