@@ -124,7 +124,6 @@ KIND_1 = [
         "The reduction amounts to roughly 3,000 positions, the lender said.",
         L,
         [cut("Corvell Bank", 3000, 15)],
-        fails="the count in the next sentence is not merged into the percentage's event",
     ),
     row(
         "k1-some-people-or-percent-of-headcount",

@@ -233,7 +233,9 @@ def find_trigger(anchor: Token, lex: _Lex) -> Token | None:
                 return head
             if tok.dep_ == "dobj" and head_lemma in lex.risk_puts and _risk(head, lex):
                 return head  # "putting 1,400 jobs at risk"
-            if tok.dep_ == "dobj" and head_lemma in lex.affect_verbs:
+            # "will affect 600 workers", "amounts to 3,000 positions"
+            reaches = tok.dep_ == "dobj" or (tok.dep_ == "prep" and tok.lower_ == "to")
+            if reaches and head_lemma in lex.affect_verbs:
                 return _affecting(head, lex)
             return _particle_pair(head, lex)
         if head.pos_ == "ADJ":
