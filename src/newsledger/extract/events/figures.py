@@ -186,9 +186,18 @@ class Figures:
     raw: str | None = None
 
 
+# The largest head count a figure can be. The world's workforce is about 3.5 billion and
+# no cut in the news comes near 2 billion, so a larger count is a misread figure; it
+# would not fit the store either (PostgreSQL's INTEGER ends at 2,147,483,647, SQLite's
+# at 2^63 - 1: "9999999999999999999 jobs" crashed the ingest).
+MAX_HEADCOUNT = 2_000_000_000
+
+
 def read_count(text: str) -> Figures | None:
     counted = parse_count_range(text)
     if counted is None or counted.low < 1 or counted.low != counted.low.to_integral_value():
+        return None
+    if max(counted.low, counted.high or 0) > MAX_HEADCOUNT:
         return None
     high = int(counted.high) if counted.high is not None else None
     return Figures(jobs=int(counted.low), jobs_high=high, raw=counted.raw)

@@ -16,6 +16,7 @@ from spacy.tokens import Span
 
 from newsledger.extract.events.context import ArticleContext
 from newsledger.extract.events.dates import event_date
+from newsledger.extract.events.figures import MAX_HEADCOUNT
 from newsledger.extract.events.layoffs import LayoffMention
 from newsledger.models import Event, Evidence, LayoffArgs
 from newsledger.resolve.names import is_acronym, spells_initials
@@ -157,7 +158,8 @@ def implied_size(jobs: int | None, percent: float | None) -> int | None:
     """
     if jobs is None or not percent:
         return None
-    return int(jobs * 100 / percent + 0.5)
+    size = int(jobs * 100 / percent + 0.5)
+    return size if size <= MAX_HEADCOUNT else None  # "12 jobs, 0.0000001%": no workforce
 
 
 def _conflict(implied: int | None, stated: int | None) -> str | None:
