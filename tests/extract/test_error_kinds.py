@@ -552,6 +552,33 @@ KIND_6 += [
 
 KIND_7 = [
     row(
+        "k7-trap-lost-since-a-year",
+        "Brisco Air in trouble\n\nBrisco Air has lost $3 billion since 2001 and is $4 billion "
+        "in debt.",
+        F,
+        (),
+    ),
+    row(
+        "k7-trap-since-launching",
+        "Acme console\n\nSince launching its console in 2011, the Acme games unit has run up "
+        "a $2 billion loss.",
+        F,
+        (),
+    ),
+    row(
+        "k7-trap-since-its-founding",
+        "Corvell Labs raises cash\n\nCorvell Labs has lost $300 million since its founding.",
+        F,
+        (),
+    ),
+    row(
+        "k7-highest-since-a-year-is-a-result",
+        "Halden AG results\n\nHalden AG's net profit rose to €5 billion in 2023, its highest "
+        "since 2001.",
+        F,
+        [money("Halden AG", "net_profit", 5e9, "EUR")],
+    ),
+    row(
         "k7-trap-market-value",
         "Acme shares slump\n\nAcme's shares fell 30% on Tuesday, wiping $12 billion off its "
         "market value.",

@@ -208,7 +208,36 @@ def _combined(words: set[str], chain: list[Token]) -> bool:
             own.update(c.lemma_.lower() for c in subject.children if c.dep_ in ("amod", "compound"))
     cues = load_book("financial_cues")
     # "accumulated losses ... in their 20-year history": a running total, not a result
-    return bool((words | own) & (cues.lemmas("combined") | cues.lemmas("cumulative")))
+    return bool((words | own) & (cues.lemmas("combined") | cues.lemmas("cumulative"))) or (
+        _since_then(chain)
+    )
+
+
+def _since_then(chain: list[Token]) -> bool:
+    """ "have lost $10bn since 2001", "Since launching the console in 2001, the project
+    has cost $4bn", "since its founding": a total run up over years, not a period's
+    result. A causal "since" ("since demand slowed") and a month of this year ("since
+    January") name no such span."""
+    for tok in chain:
+        for child in tok.children:
+            clause = child.dep_ == "advcl" and any(
+                m.lower_ == "since" for m in child.children if m.dep_ in ("mark", "prep")
+            )
+            since = (child.lower_ == "since" and child.dep_ == "prep") or clause
+            if since and _spans_years(list(child.subtree)):
+                return True
+    return False
+
+
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
+_BEGINNINGS = frozenset({"founding", "foundation", "inception", "launch", "creation", "start"})
+
+
+def _spans_years(words: list[Token]) -> bool:
+    return any(
+        (t.ent_type_ == "DATE" and _YEAR.match(t.text)) or t.lemma_.lower() in _BEGINNINGS
+        for t in words
+    )
 
 
 def _added(money: Span) -> bool:
