@@ -552,6 +552,27 @@ KIND_6 += [
 
 KIND_7 = [
     row(
+        "k7-trap-share-price-loss-of-a-percentage",
+        "Acme shares slide\n\nTech giant Acme was down nearly $5 to close at $35.18, a loss "
+        "of nearly 12 percent.",
+        F,
+        (),
+    ),
+    row(
+        "k7-trap-loss-of-percent-in-share-price",
+        "Corvell Bank slides\n\nCorvell Bank posted a loss of 9% in its share price on Monday, "
+        "closing at $18.",
+        F,
+        (),
+    ),
+    row(
+        "k7-loss-with-its-amount-and-a-percentage-beside",
+        "Halden AG results\n\nHalden AG made a net loss of €120 million, 12 percent more than "
+        "a year earlier.",
+        F,
+        [money("Halden AG", "net_loss", 120e6, "EUR")],
+    ),
+    row(
         "k7-trap-lost-since-a-year",
         "Brisco Air in trouble\n\nBrisco Air has lost $3 billion since 2001 and is $4 billion "
         "in debt.",

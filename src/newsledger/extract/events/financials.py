@@ -291,6 +291,17 @@ def _of_trap(hit: PhraseHit, traps: list[PhraseHit]) -> bool:
     )
 
 
+def _of_a_percentage(hit: PhraseHit) -> bool:
+    """ "closed at $35.18, a loss of 12 percent", "a gain of 4%": the result word's
+    own amount is a percentage, a change; it takes no money from elsewhere."""
+    root = hit.span.root
+    for prep in (c for c in root.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            if obj.ent_type_ == "PERCENT" or obj.lower_ in ("%", "percent", "cent"):
+                return True
+    return False
+
+
 def _is_comparison(tok: Token) -> bool:
     """A figure (or result word) given as the earlier or the change: "from $639m",
     "compared with a loss of...", "against a $375m profit", "by 400m euros"."""
@@ -406,6 +417,7 @@ class FinancialState:
             return []
         traps = [h for h in find_phrases(sent, "financial_cues") if _is_trap(h)]
         kinds = [h for h in kinds if not _of_trap(h, traps) and not _per_share_kind(h)]
+        kinds = [h for h in kinds if not _of_a_percentage(h)]
         kinds = [h for h in kinds if h.rule.role != "kind_verb" or not _subject_is_trap(h)]
         # "one-time costs", "severance payments": a trap word inside a kind's phrase is
         # that kind, no trap
