@@ -21,6 +21,7 @@ from newsledger.normalize.money import (
 from newsledger.normalize.numbers import parse_count_range, parse_number, parse_percent
 from newsledger.normalize.orgs import org_type
 from newsledger.normalize.periods import fiscal_year_end_from_text, parse_period
+from newsledger.normalize.roles import person_role, role_of_verb, roles_exclude_text
 from newsledger.normalize.text import CleanText, clean_for_parse
 
 
@@ -50,6 +51,9 @@ FUNCTIONS: dict[str, Callable[..., Any]] = {
     "fiscal_year_end_from_text": fiscal_year_end_from_text,
     "clean_for_parse": _cleaned,
     "clean_alias": clean_alias,
+    "person_role": person_role,
+    "role_of_verb": role_of_verb,
+    "roles_exclude_text": roles_exclude_text,
 }
 
 
@@ -135,6 +139,7 @@ def test_package_exports_exactly_all() -> None:
         "numbers",
         "orgs",
         "periods",
+        "roles",
         "text",
         "types",
     }

@@ -30,6 +30,7 @@ DATA_FILES: tuple[str, ...] = (
     "percent",
     "qualifiers",
     "relative_dates",
+    "roles",
     "scales",
 )
 
