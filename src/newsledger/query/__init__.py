@@ -6,6 +6,7 @@ from newsledger.query.records import (
     ArticleRecord,
     ArticleView,
     EntityRecord,
+    EventFeed,
     EventRecord,
     EvidenceRecord,
     FailureRecord,
@@ -13,6 +14,7 @@ from newsledger.query.records import (
     QuoteRecord,
     SearchHit,
     Stats,
+    StoredEvent,
     Timeline,
 )
 
@@ -21,6 +23,7 @@ __all__ = [
     "ArticleRecord",
     "ArticleView",
     "EntityRecord",
+    "EventFeed",
     "EventRecord",
     "EvidenceRecord",
     "FailureRecord",
@@ -29,6 +32,7 @@ __all__ = [
     "QuoteRecord",
     "SearchHit",
     "Stats",
+    "StoredEvent",
     "Timeline",
     "export",
 ]

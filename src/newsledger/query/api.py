@@ -9,16 +9,17 @@ from __future__ import annotations
 
 import dataclasses
 from collections import defaultdict
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from types import TracebackType
 from typing import Any, Self
 
-from newsledger.models import ENTITY_FILTERS, ENTITY_TYPES, ORG_TYPES, jsonable
+from newsledger.models import ENTITY_FILTERS, ENTITY_TYPES, EVENT_TYPES, ORG_TYPES, jsonable
 from newsledger.query.records import (
     ArticleRecord,
     ArticleView,
     EntityRecord,
+    EventFeed,
     EventRecord,
     EvidenceRecord,
     FailureRecord,
@@ -26,6 +27,7 @@ from newsledger.query.records import (
     QuoteRecord,
     SearchHit,
     Stats,
+    StoredEvent,
     Timeline,
 )
 from newsledger.store import EventFilter, Row, Store, open_store
@@ -209,14 +211,18 @@ class Query:
             for r in rows
         ]
 
+    def _organisation(self, name: str) -> EntityRecord | None:
+        """The organisation a name, alias or key stands for (the first, if several)."""
+        ids = self.store.entity_ids_named(name)
+        rows, _ = self.store.entity_rows(ids=ids, type=ORG_TYPES, limit=1)
+        return self._entity_records(rows)[0] if rows else None
+
     def timeline(self, company: str) -> Timeline | None:
         """An organisation's events by date (a company's, or a government's, a central
         bank's...); totals count each real-world event once."""
-        ids = self.store.entity_ids_named(company)
-        rows, _ = self.store.entity_rows(ids=ids, type=ORG_TYPES, limit=1)
-        if not rows:
+        entity = self._organisation(company)
+        if entity is None:
             return None
-        entity = self._entity_records(rows)[0]
         flt = EventFilter(company_ids=(entity.id,))
         found, total = self.store.event_rows(flt, MAX_LIMIT, 0)
         while len(found) < total:  # a timeline is whole, not a page
@@ -225,6 +231,38 @@ class Query:
         events = self._event_records(found)
         jobs, money = _totals(found)
         return Timeline(entity, events, jobs, money)
+
+    def latest_events(
+        self, *, company: str | None = None, type: str | None = None, limit: int = 50
+    ) -> EventFeed | None:
+        """The events stored last, newest first, each with its article: what a watcher
+        has not seen yet. One organisation's (None when no organisation has that
+        name) or every one's; one event type or all.
+
+        >>> feed = q.latest_events(company="Sony", type="layoff", limit=20)  # doctest: +SKIP
+        >>> [alert.event.type for alert in feed.events][:1]                  # doctest: +SKIP
+        ['layoff']
+        """
+        limit, _ = _limits(limit, 0)
+        if type is not None and type not in EVENT_TYPES:
+            raise ValueError(f"unknown event type {type!r}: one of {', '.join(EVENT_TYPES)}")
+        entity = None if company is None else self._organisation(company)
+        if company is not None and entity is None:
+            return None
+        ids = None if entity is None else (entity.id,)
+        flt = EventFilter(company_ids=ids, type=type, latest_first=True)
+        rows, _ = self.store.event_rows(flt, limit, 0)
+        stored = [
+            StoredEvent(
+                event,
+                _utc(row["stored_at"]),
+                row["article_title"],
+                row["article_url"],
+                row["article_source"],
+            )
+            for event, row in zip(self._event_records(rows), rows, strict=True)
+        ]
+        return EventFeed(entity, type, stored)
 
     # --- quotes, entities, articles -----------------------------------------------
     def quotes(
@@ -297,6 +335,18 @@ class Query:
 
     def stats(self) -> Stats:
         return Stats(**self.store.counts())
+
+
+def _utc(value: Any) -> datetime:
+    """A stored timestamp as an aware UTC datetime (SQLite keeps ISO text, naive = UTC).
+
+    >>> _utc("2026-11-24T09:30:00+01:00").isoformat()
+    '2026-11-24T08:30:00+00:00'
+    """
+    when = _as_datetime(value)
+    if when is None:
+        raise ValueError("a stored row has no timestamp")
+    return when.replace(tzinfo=UTC) if when.tzinfo is None else when.astimezone(UTC)
 
 
 def _args_dict(row: Row) -> dict[str, Any]:

@@ -99,6 +99,36 @@ class EventRecord:
 
 
 @dataclass(frozen=True)
+class StoredEvent:
+    """An event with when it was stored and the article that reports it: one alert.
+
+    ``stored_at`` is when its article was stored (an event is stored with it), in UTC.
+    """
+
+    event: EventRecord
+    stored_at: datetime
+    article_title: str | None
+    article_url: str | None
+    source: str | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return _to_dict(self)
+
+
+@dataclass(frozen=True)
+class EventFeed:
+    """The events stored last, newest first: one organisation's (``company``) or
+    every one's (``company`` None), of one ``type`` or of all."""
+
+    company: EntityRecord | None
+    type: str | None
+    events: list[StoredEvent]
+
+    def to_dict(self) -> dict[str, Any]:
+        return _to_dict(self)
+
+
+@dataclass(frozen=True)
 class QuoteRecord:
     id: int
     article_id: str

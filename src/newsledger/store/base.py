@@ -34,6 +34,8 @@ class EventFilter:
     until: date | None = None
     text: str | None = None
     article_id: str | None = None
+    # newest stored first (the alert feeds) instead of by date; ids follow store order
+    latest_first: bool = False
 
 
 class Store(Protocol):

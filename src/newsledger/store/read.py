@@ -70,7 +70,8 @@ def event_rows(db: Db, flt: EventFilter, limit: int, offset: int) -> tuple[list[
     select = (
         "SELECT e.*, g.article_count AS sources, g.conflict AS group_conflict, "
         "g.jobs AS group_jobs, g.amount_exact AS group_amount_exact, "
-        "a.source AS article_source, coalesce(e.event_date, a.published) AS sort_date "
+        "a.source AS article_source, coalesce(e.event_date, a.published) AS sort_date, "
+        "a.title AS article_title, a.url AS article_url, a.ingested_at AS stored_at "
         "FROM events e JOIN articles a ON a.id = e.article_id "
         "LEFT JOIN event_groups g ON g.id = e.group_id"
     )
@@ -99,7 +100,10 @@ def event_rows(db: Db, flt: EventFilter, limit: int, offset: int) -> tuple[list[
             "AND lower(v.text) LIKE ? ESCAPE '\\')"
         )
         params.append(like_pattern(flt.text))
-    return _page(db, select, where, params, "sort_date NULLS LAST, id", limit, offset)
+    # an event is stored with its article, one writer at a time: the newest id is the
+    # newest stored, and the primary key walks there without sorting the matches
+    order = "e.id DESC" if flt.latest_first else "sort_date NULLS LAST, id"
+    return _page(db, select, where, params, order, limit, offset)
 
 
 def evidence_rows(db: Db, event_ids: list[int]) -> list[Row]:

@@ -21,7 +21,7 @@ from fastapi.templating import Jinja2Templates
 
 from newsledger import __version__
 from newsledger.query import Query
-from newsledger.web import api, pages, problems
+from newsledger.web import api, feeds, pages, problems
 from newsledger.web.cache import MAX_ENTRIES, AnswerCache, ResponseCache
 from newsledger.web.chart import event_href
 from newsledger.web.deps import QueryLike
@@ -106,6 +106,7 @@ def build_app(
     app.state.ingest = ingest
     problems.install(app, templates)
     app.include_router(api.router)
+    app.include_router(feeds.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     answers = AnswerCache(lambda: query.articles(limit=1).total, MAX_ENTRIES if cache else 0)

@@ -6,7 +6,8 @@ Every API error is::
                "details": [...]}}
 
 ``details`` lists the offending parameters for a 422. Errors under ``/api``
-answer in JSON; everywhere else they render the site's error page.
+and ``/feeds`` (read by programs) answer in JSON; everywhere else they render
+the site's error page.
 """
 
 from __future__ import annotations
@@ -37,6 +38,11 @@ CODES: dict[int, str] = {
     500: "internal_error",
 }
 
+
+# where errors answer in JSON: the API, and the feeds that readers and scripts poll
+JSON_PATHS = ("/api", "/feeds")
+# listings without an offset: a feed carries its newest entries only
+UNPAGED_PATHS = ("/feeds",)
 
 # what HTTP asks to accompany these statuses
 HEADERS_BY_STATUS: dict[int, dict[str, str]] = {
@@ -100,25 +106,27 @@ def _bound(err: RequestValidationError) -> str:
     return "; ".join(said)
 
 
-def validation_problem(err: RequestValidationError) -> Problem:
+def validation_problem(err: RequestValidationError, *, paged: bool = True) -> Problem:
     """A 422 whose message names any bound broken: a listing is never cut to its
-    maximum page silently, the request is refused and says the maximum.
+    maximum page silently, the request is refused and says the maximum (and, for
+    a ``paged`` listing, how to page).
 
     The message stays one line; ``details`` lists every offending parameter.
     """
     bound = _bound(err)
     message = f"invalid request parameters: {bound}" if bound else "invalid request parameters"
-    if "limit must be at most" in bound:
+    if paged and "limit must be at most" in bound:
         message += " (page through with offset: each page gives its 'next' URL)"
     return Problem(422, message, _details(err))
 
 
-def problem_for(exc: Exception) -> Problem:
-    """Map any exception raised while serving to the Problem that answers it."""
+def problem_for(exc: Exception, *, paged: bool = True) -> Problem:
+    """Map any exception raised while serving to the Problem that answers it
+    (``paged``: whether the request was for a listing that pages with ``offset``)."""
     if isinstance(exc, ApiError):
         return exc.problem
     if isinstance(exc, RequestValidationError):
-        return validation_problem(exc)
+        return validation_problem(exc, paged=paged)
     if isinstance(exc, StarletteHTTPException):
         return Problem(exc.status_code, str(exc.detail))
     if isinstance(exc, InputError):
@@ -131,12 +139,12 @@ def problem_for(exc: Exception) -> Problem:
 
 
 def install(app: FastAPI, templates: Jinja2Templates) -> None:
-    """Register the handlers: JSON under ``/api``, the HTML error page elsewhere."""
+    """Register the handlers: JSON under ``/api`` and ``/feeds``, the HTML error page elsewhere."""
 
     async def handle(request: Request, exc: Exception) -> Response:
-        problem = problem_for(exc)
+        problem = problem_for(exc, paged=not request.url.path.startswith(UNPAGED_PATHS))
         headers = HEADERS_BY_STATUS.get(problem.status)
-        if request.url.path.startswith("/api"):
+        if request.url.path.startswith(JSON_PATHS):
             return JSONResponse(problem.body(), status_code=problem.status, headers=headers)
         page: HTMLResponse = templates.TemplateResponse(
             request, "error.html", {"problem": problem}, status_code=problem.status
