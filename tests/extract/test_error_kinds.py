@@ -573,6 +573,20 @@ KIND_7 = [
         [money("Halden AG", "net_loss", 120e6, "EUR")],
     ),
     row(
+        "k7-trap-amount-of-savings",
+        "Marlow Freight plan\n\nMarlow Freight laid out its plan: revenues to double in Asia, "
+        "and £400m of annual savings from offshoring.",
+        F,
+        (),
+    ),
+    row(
+        "k7-trap-cuts-will-save",
+        "Corvell Bank results\n\nCorvell Bank's revenue rose to $2 billion in 2023, and the "
+        "job cuts will save $300 million a year.",
+        F,
+        [money("Corvell Bank", "revenue", 2e9, "USD")],
+    ),
+    row(
         "k7-trap-lost-since-a-year",
         "Brisco Air in trouble\n\nBrisco Air has lost $3 billion since 2001 and is $4 billion "
         "in debt.",

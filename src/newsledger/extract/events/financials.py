@@ -291,6 +291,17 @@ def _of_trap(hit: PhraseHit, traps: list[PhraseHit]) -> bool:
     )
 
 
+def _measures(money: Span, traps: list[PhraseHit]) -> bool:
+    """ "£400m of annual savings", "$2bn of debt": the amount's own "of" names what it
+    measures, and that is no result, however near a result word is."""
+    return any(
+        t.span.root.dep_ == "pobj"
+        and t.span.root.head.lower_ == "of"
+        and t.span.root.head.head.i == money.root.i
+        for t in traps
+    )
+
+
 def _of_a_percentage(hit: PhraseHit) -> bool:
     """ "closed at $35.18, a loss of 12 percent", "a gain of 4%": the result word's
     own amount is a percentage, a change; it takes no money from elsewhere."""
@@ -455,7 +466,7 @@ class FinancialState:
             if _is_comparison(money.root) and not by_verb and not earlier:
                 continue  # "wrote down ... by $2.5bn", "more than $5bn"
             trap = _nearest(money, traps)
-            if trap is not None and trap[1] <= kind[1]:
+            if (trap is not None and trap[1] <= kind[1]) or _measures(money, traps):
                 continue
             upper = _range_end(money, moneys)
             event = self._event(sent, money, kind[0], upper, earlier=earlier)
