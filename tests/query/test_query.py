@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -195,3 +195,43 @@ def test_entities_by_type(q: Query, type_: str | None, names: set[str]) -> None:
 def test_an_unknown_entity_type_is_misuse(q: Query) -> None:
     with pytest.raises(ValueError, match="unknown entity type 'planet'"):
         q.entities(type="planet")
+
+
+def test_latest_events_come_newest_stored_first(q: Query) -> None:
+    feed = q.latest_events()
+    assert feed is not None and feed.company is None and feed.type is None
+    assert len(feed.events) == 10
+    order = [(s.stored_at, s.event.id) for s in feed.events]
+    assert order == sorted(order, reverse=True)
+    assert all(s.stored_at.utcoffset() == timedelta(0) for s in feed.events)
+    newest = feed.events[0]  # the article stored last
+    assert (newest.source, newest.event.company, newest.article_title) == (
+        "BBC",
+        "Acme Inc.",
+        newest.event.evidence[0].article_title,
+    )
+
+
+def test_latest_events_of_one_company_and_type(q: Query) -> None:
+    feed = q.latest_events(company="Sony Corp.", type="layoff", limit=1)
+    assert feed is not None and feed.company is not None
+    assert feed.company.name == "Sony" and feed.type == "layoff"
+    (only,) = feed.events
+    assert only.event.type == "layoff" and only.event.company_id == feed.company.id
+    assert only.event.fields["jobs"] == 1000  # 2014's round, stored after 2012's
+
+
+@pytest.mark.parametrize(
+    ("call", "error"),
+    [
+        pytest.param(lambda q: q.latest_events(type="merger"), "unknown event type", id="type"),
+        pytest.param(lambda q: q.latest_events(limit=1001), "above the maximum", id="limit"),
+    ],
+)
+def test_latest_events_misuse(q: Query, call: Any, error: str) -> None:
+    with pytest.raises(ValueError, match=error):
+        call(q)
+
+
+def test_latest_events_of_an_unknown_company_are_none(q: Query) -> None:
+    assert q.latest_events(company="Nobody Ltd") is None

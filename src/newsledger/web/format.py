@@ -63,6 +63,12 @@ FINANCIAL_NOUNS: dict[str, str] = {
     "writedown": "a writedown",
 }
 PERIOD_NOUNS: dict[int, str] = {3: "quarter", 6: "half-year", 9: "nine months", 12: "year"}
+LEADERSHIP_VERBS: dict[str, str] = {
+    "appointed": "appoints",
+    "fired": "dismisses",
+    "resigned": "resigns",
+    "stays": "stays on",
+}
 STRATEGY_VERBS: dict[str, str] = {
     "expand": "will expand in",
     "enter": "will enter",
@@ -134,16 +140,16 @@ def _strategy(who: str, f: dict[str, Any]) -> str:
 
 
 def _leadership(who: str, f: dict[str, Any]) -> str:
-    role = f.get("role")
-    person = f.get("person") or (f"its {role}" if role else "an executive")
-    as_role = f" as {role}" if role and f.get("person") else ""
+    person, role = f.get("person"), f.get("role")
     change = f.get("change") or "stays"
-    if change == "appointed":
-        return f"{who} appoints {person}{as_role}"
-    if change == "fired":
-        return f"{who} dismisses {person}{as_role}"
-    verb = "resigns" if change == "resigned" else "stays on"
-    return f"{person[0].upper()}{person[1:]} {verb}{as_role} at {who}"
+    verb = LEADERSHIP_VERBS.get(change, "stays on")
+    as_role = f" as {role}" if role else ""
+    if change in ("appointed", "fired"):
+        post = f"{'a new' if change == 'appointed' else 'its'} {role}" if role else "an executive"
+        return f"{who} {verb} {person}{as_role}" if person else f"{who} {verb} {post}"
+    if person:
+        return f"{person} {verb}{as_role} at {who}"
+    return f"{who}'s {role or 'leadership'} {verb}"
 
 
 def _rename(who: str, f: dict[str, Any]) -> str:
