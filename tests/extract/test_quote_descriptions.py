@@ -87,6 +87,14 @@ STATEMENTS = [
         "Halden Bank",
     ),
     (
+        "an_announcement_reported_by_an_outlet",
+        "Tamsin Airways warns\n\nTamsin Airways is the former state airline. Its shares fell "
+        "8% after an announcement that “further weakness is hurting our outlook”, according "
+        "to The Daily Telegraph. Tamsin Airways did not comment further.",
+        "further weakness is",
+        "Tamsin Airways",
+    ),
+    (
         "according_to_its_website",
         "Ardent Rail grows\n\nArdent Rail has added “twelve new routes across the north,” "
         "according to its website.",

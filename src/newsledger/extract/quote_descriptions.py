@@ -40,6 +40,7 @@ from newsledger.models import Entity
 from newsledger.resolve.names import company_key
 
 _DEFINITE = frozenset(("the", "this", "that"))
+_CLAUSES = frozenset(("acl", "relcl", "ccomp", "advcl"))
 _OWN = frozenset(("its", "their"))
 # a company named this often is what an unsigned "a spokeswoman said" speaks for
 MAIN_COMPANY_MIN_MENTIONS = 2
@@ -131,7 +132,13 @@ def _statement_company(
 ) -> Entity | None:
     """A spokesperson or a statement: whose it is, else the article's company; "the
     statement" points back at the company the paragraph is about."""
-    related = [t for t in token.subtree if t is not token]
+    # its own words: not the clause it introduces ("an announcement that “…”")
+    clauses = {t.i for c in token.children if c.dep_ in _CLAUSES for t in c.subtree}
+    related = [
+        t
+        for t in token.subtree
+        if t is not token and t.i not in clauses and not in_quote(ctx, t.idx)
+    ]
     if any(t.ent_type_ or t.pos_ == "PROPN" for t in related):
         return None  # "a spokesman for Peter Grant", "SWT's statement": its owner is named
     nouns = _company_nouns()

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from newsledger.extract.events.spans import entity_of
-from newsledger.extract.lexicons import naming_forms, speech_forms
+from newsledger.extract.lexicons import naming_forms, speech_forms, statement_source
 from newsledger.extract.quote_descriptions import described_entity, is_outlet, named_by_noun
 from newsledger.extract.quote_marks import QuoteSpan, is_title, scan_quotes
 from newsledger.extract.quote_refs import (
@@ -265,6 +265,17 @@ def _cue_speaker(ctx: Context, frame: list[Token], nearest_last: bool) -> Speake
             return found
     # "“…,” Sanders said, according to CNN": the outlet only reports what was said
     return reported
+
+
+def _statement_in(ctx: Context, frame: list[Token]) -> Speaker | None:
+    """The company of a statement noun in the frame ("an announcement that", "a
+    statement saying"), by ANNOTATION.md: an unsigned statement is the company's."""
+    for token in frame:
+        if token.pos_ == "NOUN" and statement_source([token.text]) == "statement":
+            found = _speaker_of(ctx, token)
+            if found is not None and not is_outlet(found.name):
+                return found
+    return None
 
 
 def _according_to(ctx: Context, frame: list[Token]) -> Speaker | None:
@@ -542,6 +553,10 @@ def find_quotes(doc: Doc, article: Article, entities: list[Entity]) -> list[Quot
             or _cue_speaker(ctx, after, nearest_last=False)
             or _cue_speaker(ctx, before, nearest_last=True)
         )
+        if speaker is not None and is_outlet(speaker.name):
+            # "after an announcement that “…”, according to The Daily Telegraph": the
+            # outlet reports a statement, and the statement's company said it
+            speaker = _statement_in(ctx, before) or speaker
         if speaker is None and not direct and words is not None:
             speaker = _company_statement(ctx, words, before)
         if speaker is None and direct and before and before[-1].text in (":", ","):
