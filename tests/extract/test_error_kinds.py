@@ -168,6 +168,23 @@ KIND_1 = [
 
 KIND_2 = [
     row(
+        "k2-compared-company-is-not-the-actor",
+        "Corvell Stores to shrink\n\nCorvell Stores filed for bankruptcy protection on Monday. "
+        "Second largest in its field, behind Brightwell, the company said it would close 155 "
+        "stores, leaving an estimated 8,000 employees jobless.",
+        L,
+        [cut("Corvell Stores", 8000)],
+        wrong=["Brightwell"],
+    ),
+    row(
+        "k2-unlike-a-rival",
+        "Halden Bank cuts\n\nHalden Bank reported a loss. Unlike Corvell Bank, the lender said "
+        "it would cut 900 jobs this year.",
+        L,
+        [cut("Halden Bank", 900)],
+        wrong=["Corvell Bank"],
+    ),
+    row(
         "k2-descriptor-chipmaker",
         "Chipmaker Acme Corp to cut 900 jobs\n\nChipmaker Acme Corp will cut 900 jobs, "
         "it said on Thursday.",

@@ -37,7 +37,7 @@ from typing import Any, cast
 
 from spacy.tokens import Span, Token
 
-from newsledger.extract.events.companies import ATTACH_PREPS, unit_nouns
+from newsledger.extract.events.companies import ATTACH_PREPS, COMPARED_PREPS, unit_nouns
 from newsledger.extract.events.context import ArticleContext, is_companyish
 from newsledger.extract.events.spans import ents_in, memo
 from newsledger.normalize.orgs import org_type
@@ -47,7 +47,6 @@ NONE = "<none>"  # the candidate "no company of this article"
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _OWN_DEPS = frozenset({"poss", "compound", "nmod"})
 _ASIDE_DEPS = frozenset({"relcl", "acl", "advcl", "appos", "parataxis"})
-_ASIDE_PREPS = frozenset({"behind", "than", "like", "unlike", "versus", "against", "including"})
 _REPORT_VERBS = frozenset({"say", "announce", "report", "confirm", "reveal", "state", "tell"})
 _PLACE_LABELS = frozenset({"GPE", "LOC"})
 _DISTANCE_CAP = 40
@@ -344,7 +343,7 @@ def _in_aside(root: Token, trigger: Token) -> bool:
     while tok.i not in trigger_path and tok.head.i != tok.i:
         if tok.dep_ in _ASIDE_DEPS and tok.i != root.i:
             return True
-        if tok.dep_ == "pobj" and tok.head.lower_ in _ASIDE_PREPS:
+        if tok.dep_ == "pobj" and tok.head.lower_ in COMPARED_PREPS:
             return True
         tok = tok.head
     return False

@@ -327,6 +327,23 @@ def _names_unit(ctx: ArticleContext, tok: Token, name: str) -> bool:
     return False
 
 
+# prepositions that set a name beside the actor to compare, not as the actor
+COMPARED_PREPS = frozenset({"behind", "than", "like", "unlike", "versus", "against", "including"})
+
+
+def compared(tok: Token) -> bool:
+    """The token sits in a "behind X", "than X", "unlike X" phrase.
+
+    >>> # "Second largest, behind Best Buy, the company ..." -> True for "Best Buy"
+    """
+    node = tok
+    while node.head.i != node.i:
+        if node.dep_ == "pobj" and node.head.lower_ in COMPARED_PREPS:
+            return True
+        node = node.head
+    return False
+
+
 def rule_actor(ctx: ArticleContext, trigger: Token, anchor: Token | None = None) -> Actor:
     """The hand rules: by subject, attachment, or context."""
     unit: str | None = None
@@ -356,10 +373,12 @@ def rule_actor(ctx: ArticleContext, trigger: Token, anchor: Token | None = None)
         if found is not None and found.company:
             return found
     sent = ctx.unit_of(trigger)
-    before = org_in(ctx, list(reversed(sent[: trigger.i - sent.start])))
+    # "Second largest, behind Best Buy, the company ...": a company named to compare
+    # with is nobody's actor
+    before = org_in(ctx, [t for t in reversed(sent[: trigger.i - sent.start]) if not compared(t)])
     if before:
         return Actor(before, True, how="sentence")
-    after = org_in(ctx, sent[trigger.i - sent.start :])
+    after = org_in(ctx, [t for t in sent[trigger.i - sent.start :] if not compared(t)])
     if after:
         return Actor(after, True, how="sentence")
     untagged = (
