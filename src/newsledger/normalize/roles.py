@@ -58,6 +58,8 @@ class _Rules:
     ranks: dict[tuple[str, ...], str]
     former: frozenset[str]
     fillers: frozenset[str]
+    not_modifiers: frozenset[str]
+    not_modifier_endings: tuple[str, ...]
     verbs: dict[str, str]
     excludes: frozenset[frozenset[str]]
 
@@ -73,6 +75,8 @@ def _rules() -> _Rules:
     ranks: dict[tuple[str, ...], str] = {}
     former: set[str] = set()
     fillers: set[str] = set()
+    not_modifiers: set[str] = set()
+    endings: list[str] = []
     verbs: dict[str, str] = {}
     excludes: set[frozenset[str]] = set()
     for e in entries("roles"):
@@ -87,6 +91,9 @@ def _rules() -> _Rules:
             former.update(e["forms"])
         elif kind == "filler":
             fillers.update(e["forms"])
+        elif kind == "not_modifier":
+            not_modifiers.update(e["forms"])
+            endings.extend(e["endings"])
         elif kind == "verb":
             verbs.update(e["verbs"])
         elif kind == "excludes":
@@ -98,6 +105,8 @@ def _rules() -> _Rules:
         ranks,
         frozenset(former),
         frozenset(fillers),
+        frozenset(not_modifiers),
+        tuple(endings),
         verbs,
         frozenset(excludes),
     )
@@ -138,8 +147,8 @@ def _rank_before(low: tuple[str, ...], start: int) -> tuple[int, str]:
     return start, prefix
 
 
-def _modifiers(words: tuple[str, ...], low: tuple[str, ...], start: int) -> tuple[str, bool]:
-    """Lower-case words kept before the title, and whether a 'former' word comes first."""
+def _modifiers(words: tuple[str, ...], low: tuple[str, ...], start: int) -> list[str]:
+    """The lower-case words kept before the title ("mobile" in "mobile chief")."""
     rules = _rules()
     kept: list[str] = []
     i = start - 1
@@ -147,15 +156,16 @@ def _modifiers(words: tuple[str, ...], low: tuple[str, ...], start: int) -> tupl
         word = low[i]
         if word in rules.former or word in rules.fillers or not words[i].islower():
             break
-        if not word.isalpha():
+        if not word.isalpha() or word in rules.not_modifiers:
+            break
+        if word.endswith(rules.not_modifier_endings):
             break
         kept.insert(0, word)
         i -= 1
-    former = any(w in rules.former for w in low[:start])
-    return " ".join(kept), former
+    return kept
 
 
-def _one_role(phrase: str) -> Role | None:
+def _one_role(phrase: str, exact: bool = False) -> Role | None:
     words = _words(phrase)
     low = tuple(w.lower() for w in words)
     found = _find_title(low)
@@ -163,8 +173,16 @@ def _one_role(phrase: str) -> Role | None:
         return None
     start, title = found
     written = " ".join(low[start : start + len(title.form)])
+    if exact and start + len(title.form) != len(low):
+        return None
     start, rank = _rank_before(low, start)
-    modifiers, former = _modifiers(words, low, start)
+    kept = _modifiers(words, low, start)
+    rules = _rules()
+    before = low[: start - len(kept)]
+    if exact and any(w not in rules.fillers and w not in rules.former for w in before):
+        return None
+    former = any(w in rules.former for w in before)
+    modifiers = " ".join(kept)
     core = rank + (title.text or " ".join(filter(None, (modifiers, written))))
     key = rank + title.key if title.key else core
     return Role(
@@ -176,10 +194,19 @@ def _one_role(phrase: str) -> Role | None:
     )
 
 
-def person_role(phrase: str | None) -> Role | None:
+def person_role(phrase: str | None, *, exact: bool = False) -> Role | None:
     """The role a phrase names; None when it names none.
 
     Several titles joined by "and" are one role ("chairman and chief executive").
+    An extractor's phrase may carry words before the title ("as new chief
+    executive"); with ``exact``, every word must be part of the role or a word
+    like "the" or "new", as when reading the words between an organisation and
+    a name ("Sony's chief executive, Kazuo Hirai").
+
+    >>> person_role("said on Monday that chief executive").text
+    'chief executive'
+    >>> person_role("said on Monday that chief executive", exact=True) is None
+    True
 
     >>> r = person_role("GM chairman and chief executive")
     >>> r.text, sorted(r.keys)
@@ -189,8 +216,9 @@ def person_role(phrase: str | None) -> Role | None:
     """
     if not phrase or not phrase.strip():
         return None
-    parts = [r for r in (_one_role(p) for p in _SPLIT.split(phrase) if p.strip()) if r]
-    if not parts:
+    split = [p for p in _SPLIT.split(phrase) if p.strip()]
+    parts = [r for r in (_one_role(p, exact) for p in split) if r]
+    if not parts or (exact and len(parts) < len(split)):
         return None
     if len(parts) == 1:
         return parts[0]

@@ -1,33 +1,25 @@
 """Cross-article resolution: pure decisions the store applies when it saves an article.
 
-The store looks up candidates (people with the same surname, events of the
-same company and type) and asks these functions whether a newcomer is one of
-them. Nothing here touches a database.
+The store looks up candidates (events of the same company and type) and asks
+these functions whether a newcomer reports one of them. Nothing here touches a database.
 
 * Companies meet by :func:`~newsledger.resolve.names.company_key`.
-* People meet when their names are similar AND their context agrees (same
-  organisation or same role); never by name alone.
+* People: see :mod:`newsledger.resolve.people`.
 * Events meet when two articles report the same company, type and compatible
   figures within :data:`SAME_EVENT_WINDOW_DAYS`; differing figures are kept and
   named in the group's ``conflict``.
-
->>> match_person("Kaz Hirai", "CEO", "Sony",
-...              [PersonCandidate(7, ("Kazuo Hirai",), "chief executive", None)])
-7
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from rapidfuzz.distance import OSA
-
-from newsledger.models import Entity, Extraction
-from newsledger.resolve.names import company_key, person_parts, role_key
+from newsledger.resolve.names import company_key
+from newsledger.resolve.people import names_similar
 
 # Two reports of one event can be dated apart by publication lag and by
 # "last month" resolutions; a month covers both without joining a company's
@@ -42,113 +34,6 @@ CLOSE_REPORT_DAYS = 7
 CLOSE_JOBS_TOLERANCE = 0.4
 # Money figures are restated with rounding ("$2.1bn" / "$2.13bn"): within 1% they agree.
 AMOUNT_TOLERANCE = Decimal("0.01")
-# First names that differ by a typo ("Kazou"/"Kazuo") but only when long enough
-# that a one-letter change does not turn one real name into another ("Tim"/"Tom").
-MIN_FUZZY_FIRST_NAME = 5
-MAX_FIRST_NAME_EDITS = 2
-
-
-# --- people ------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class PersonCandidate:
-    """A stored person with the same surname as the newcomer."""
-
-    id: int
-    names: tuple[str, ...]  # canonical name first, then every alias
-    role: str | None
-    org: str | None
-
-
-def first_names_agree(a: str, b: str) -> bool:
-    """ "Kaz"/"Kazuo" (prefix) and "Kazou"/"Kazuo" (typo) agree; "Tim"/"Tom" do not."""
-    if a == b or a.startswith(b) or b.startswith(a):
-        return True
-    if min(len(a), len(b)) < MIN_FUZZY_FIRST_NAME:
-        return False
-    return OSA.distance(a, b) <= MAX_FIRST_NAME_EDITS
-
-
-def names_similar(a: str, b: str) -> bool:
-    """Same surname, and first names agree when both are given.
-
-    >>> names_similar("Kaz Hirai", "Kazuo Hirai"), names_similar("Hirai", "Kazou Hirai")
-    (True, True)
-    >>> names_similar("Osamu Suzuki", "Toshihiro Suzuki")
-    False
-    """
-    pa, pb = person_parts(a), person_parts(b)
-    if not pa or not pb or pa[-1] != pb[-1]:
-        return False
-    if len(pa) == 1 or len(pb) == 1:
-        return True
-    return first_names_agree(pa[0], pb[0])
-
-
-def context_agrees(
-    role_a: str | None, org_a: str | None, role_b: str | None, org_b: str | None
-) -> bool:
-    """Same organisation or same role; unknown on either side never agrees."""
-    ka, kb = company_key(org_a or ""), company_key(org_b or "")
-    if ka and ka == kb:
-        return True
-    ra, rb = role_key(role_a), role_key(role_b)
-    return bool(ra) and ra == rb
-
-
-def match_person(
-    name: str, role: str | None, org: str | None, candidates: Sequence[PersonCandidate]
-) -> int | None:
-    """The id of the stored person ``name`` refers to, or None for a new person."""
-    best: tuple[int, int] | None = None
-    for cand in candidates:
-        if not any(names_similar(name, n) for n in cand.names):
-            continue
-        if not context_agrees(role, org, cand.role, cand.org):
-            continue
-        score = int(company_key(org or "") == company_key(cand.org or "")) + int(
-            role_key(role) == role_key(cand.role)
-        )
-        if best is None or score > best[0]:
-            best = (score, cand.id)
-    return best[1] if best else None
-
-
-def canonical_name(spellings: Mapping[str, int]) -> str:
-    """The fullest spelling: most words, then longest, then most frequent.
-
-    >>> canonical_name({"Hirai": 5, "Kaz Hirai": 3, "Kazuo Hirai": 2})
-    'Kazuo Hirai'
-    """
-    if not spellings:
-        raise ValueError("canonical_name needs at least one spelling")
-    return max(spellings, key=lambda n: (len(n.split()), len(n), spellings[n], n))
-
-
-@dataclass(frozen=True)
-class PersonContext:
-    role: str | None
-    org: str | None
-
-
-def person_context(entity: Entity, extraction: Extraction) -> PersonContext:
-    """Role and organisation of a person, from the entity or the facts about them.
-
-    Quotes ("said Kazuo Hirai, Sony's chief executive") and leadership events
-    often carry what the entity itself lacks.
-    """
-    names = {entity.name, *entity.aliases}
-    role, org = entity.role, entity.org
-    for quote in extraction.quotes:
-        if quote.speaker and any(names_similar(quote.speaker, n) for n in names):
-            role, org = role or quote.speaker_role, org or quote.org
-    for event in extraction.events:
-        person = getattr(event.args, "person", None)
-        if person and any(names_similar(person, n) for n in names):
-            role = role or getattr(event.args, "role", None)
-            org = org or event.company
-    return PersonContext(role, org)
 
 
 # --- events ------------------------------------------------------------------

@@ -20,6 +20,8 @@ _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 # honorifics dropped before comparing people ("Mr Hirai" is "Hirai")
 _HONORIFIC = re.compile(r"^(?:mr|mrs|ms|miss|dr|sir|dame|prof)\.?\s+", re.IGNORECASE)
+# generational suffixes after a surname ("William Clay Ford Jr.": the surname is Ford)
+_NAME_SUFFIXES = frozenset(("jr", "sr", "ii", "iii", "iv"))
 
 
 def clean_name(text: str) -> str:
@@ -85,44 +87,17 @@ def company_key(name: str) -> str:
 def person_parts(name: str) -> list[str]:
     """A person's name as lower-case tokens, honorific and punctuation removed.
 
-    >>> person_parts("Mr. Kazuo  Hirai's")
-    ['kazuo', 'hirai']
+    >>> person_parts("Mr. Kazuo  Hirai's"), person_parts("William Clay Ford Jr.")
+    (['kazuo', 'hirai'], ['william', 'clay', 'ford'])
     """
     name = _HONORIFIC.sub("", clean_name(name))
-    return [t for t in re.split(r"[^\w]+", name.lower()) if t]
+    parts = [t for t in re.split(r"[^\w]+", name.lower()) if t]
+    while len(parts) > 1 and parts[-1] in _NAME_SUFFIXES:
+        parts.pop()
+    return parts
 
 
 def person_key(name: str) -> str:
     """The surname, the key under which spellings of one person are looked up."""
     parts = person_parts(name)
     return parts[-1] if parts else ""
-
-
-def role_key(role: str | None) -> str:
-    """A role for comparison: "Chief Executive" and "CEO" meet.
-
-    >>> role_key("chief executive officer") == role_key("CEO")
-    True
-    """
-    if not role:
-        return ""
-    text = re.sub(r"[^\w ]+", " ", role.lower())
-    text = " ".join(text.split())
-    return _ROLE_SYNONYMS.get(text, text)
-
-
-_ROLE_SYNONYMS: dict[str, str] = {
-    "chief executive": "ceo",
-    "chief executive officer": "ceo",
-    "ceo": "ceo",
-    "president and ceo": "ceo",
-    "president and chief executive": "ceo",
-    "chief financial officer": "cfo",
-    "finance director": "cfo",
-    "cfo": "cfo",
-    "chief operating officer": "coo",
-    "coo": "coo",
-    "chairman": "chair",
-    "chairwoman": "chair",
-    "chair": "chair",
-}

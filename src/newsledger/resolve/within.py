@@ -8,7 +8,8 @@ Pure: reads an :class:`Extraction`, returns a new one; no spaCy.
   companies stay two). A surname alone joins a full name only when exactly one
   full name fits.
 * A person's role and organisation are the ones most often given; the
-  organisation is spelled as the article's company entity is.
+  organisation is spelled as the article's company entity is. What extraction
+  left empty is read from the words around the name (``person_orgs.py``).
 * An acronym that spells the initials of exactly one company named in the article
   ("BA" beside "British Airways") is an alias of it: one entity, and events and
   company speakers given under the acronym take the full name.
@@ -31,8 +32,9 @@ from collections.abc import Iterable
 from datetime import date
 
 from newsledger.models import Entity, Event, Extraction, Quote
-from newsledger.resolve.across import names_similar
 from newsledger.resolve.names import company_key, is_acronym, person_parts, spells_initials
+from newsledger.resolve.people import names_similar
+from newsledger.resolve.person_orgs import read_people
 
 
 def resolve_article(extraction: Extraction) -> Extraction:
@@ -46,6 +48,7 @@ def resolve_article(extraction: Extraction) -> Extraction:
     people = _merge_people([e for e in extraction.entities if e.type == "person"], org_names)
     others = [e for e in extraction.entities if e.type not in ("person", "company")]
     entities = sorted([*companies, *others, *people], key=_first_offset)
+    entities = list(read_people(dataclasses.replace(extraction, entities=tuple(entities))).entities)
     lookup = _lookup(entities)
     quotes = tuple(_resolve_quote(q, lookup, org_names) for q in extraction.quotes)
     events = _spell_out(extraction.events, spelled)

@@ -257,6 +257,15 @@ def m005_typed_organisations(db: Db) -> None:
     write.retype_organisations(db)
 
 
+def m006_people_across_articles(db: Db) -> None:
+    """People as one entity across articles (``resolve/people.py``): the same full
+    name is one person unless an organisation or a role says otherwise, spellings
+    at one organisation meet ("Waggoner" is Wagoner at GM); roles are written one
+    way ("as new chief executive" is "chief executive"); a "person" known only by
+    acronyms ("GM") is an organisation."""
+    write.merge_stored_people(db)
+
+
 @dataclass(frozen=True)
 class Migration:
     version: int
@@ -270,6 +279,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(3, "event_person_index", m003_event_person_index),
     Migration(4, "clean_spellings", m004_clean_spellings),
     Migration(5, "typed_organisations", m005_typed_organisations),
+    Migration(6, "people_across_articles", m006_people_across_articles),
 )
 LATEST = MIGRATIONS[-1].version
 

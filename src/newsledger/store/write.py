@@ -25,19 +25,17 @@ from newsledger.models import (
 )
 from newsledger.normalize.aliases import clean_alias
 from newsledger.normalize.orgs import org_type_of
+from newsledger.normalize.roles import person_role
 from newsledger.resolve.across import (
     SAME_EVENT_WINDOW_DAYS,
     EventFacts,
-    PersonCandidate,
-    canonical_name,
     find_group,
-    match_person,
-    names_similar,
-    person_context,
     summarize_group,
 )
-from newsledger.resolve.names import clean_name, company_key, person_key
+from newsledger.resolve.names import clean_name, company_key, is_acronym, person_key
+from newsledger.resolve.people import PersonFacts, canonical_name, names_similar, person_context
 from newsledger.store.dialect import Db, Row
+from newsledger.store.people import find_person, org_names
 
 DECIMAL_COLUMNS = ("amount", "amount_high", "amount_usd", "amount_usd_stated")
 DATE_COLUMNS = ("period_end", "deadline")
@@ -184,34 +182,12 @@ def _key(kind: str, name: str) -> str:
     return " ".join(clean_name(name).lower().split())
 
 
-def _lookup_person(db: Db, name: str, role: str | None, org: str | None) -> int | None:
-    found = db.rows(
-        "SELECT id, name, role, org FROM entities WHERE type = 'person' AND key = ?",
-        (person_key(name),),
-    )
-    if not found:
-        return None
-    ids = [r["id"] for r in found]
-    aliases: dict[int, list[str]] = {}
-    for r in db.rows(
-        f"SELECT entity_id, alias FROM entity_aliases WHERE entity_id IN ({_marks(ids)})", ids
-    ):
-        aliases.setdefault(r["entity_id"], []).append(r["alias"])
-    candidates = [
-        PersonCandidate(r["id"], (r["name"], *aliases.get(r["id"], [])), r["role"], r["org"])
-        for r in found
-    ]
-    return match_person(name, role, org, candidates)
-
-
-def _marks(values: list[Any]) -> str:
-    return ", ".join("?" for _ in values)
-
-
-def _find_or_create(db: Db, kind: str, name: str, role: str | None, org: str | None) -> int:
+def _find_or_create(
+    db: Db, kind: str, name: str, role: str | None, org: str | None, names: tuple[str, ...]
+) -> int:
     key = _key(kind, name)
     if kind == "person":
-        found = _lookup_person(db, name, role, org)
+        found = find_person(db, PersonFacts((name, *names), role, org_names(db, org)))
     elif kind in ORG_TYPES:  # one organisation a key, whatever its type
         found = db.scalar(
             f"SELECT id FROM entities WHERE type IN ({_ORG_MARKS}) AND key = ? ORDER BY id",
@@ -262,7 +238,7 @@ def link_entity(
     db: Db, kind: str, name: str, spellings: Counter[str], role: str | None, org: str | None
 ) -> int:
     """The canonical entity for a name, created if new, with its spellings counted."""
-    entity_id = _find_or_create(db, kind, name, role, org)
+    entity_id = _find_or_create(db, kind, name, role, org, tuple(spellings))
     _add_spellings(db, entity_id, spellings or Counter({name: 1}))
     _refresh_entity(db, entity_id, kind, role, org)
     return entity_id
@@ -327,6 +303,112 @@ def retype_organisations(db: Db) -> None:
         _refresh_entity(db, int(row["id"]), "company", None, None)
 
 
+def _merge_entity(db: Db, source: int, target: int) -> None:
+    """Fold entity ``source`` into ``target``: spellings, mentions, events and quotes."""
+    counts = Counter(
+        {
+            r["alias"]: int(r["mentions"])
+            for r in db.rows(
+                "SELECT alias, mentions FROM entity_aliases WHERE entity_id = ?", (source,)
+            )
+        }
+    )
+    db.execute("DELETE FROM entity_aliases WHERE entity_id = ?", (source,))
+    _add_spellings(db, target, counts)
+    db.execute("UPDATE mentions SET entity_id = ? WHERE entity_id = ?", (target, source))
+    for table, column in _ENTITY_REFERENCES:
+        db.execute(f"UPDATE {table} SET {column} = ? WHERE {column} = ?", (target, source))
+    old = db.one("SELECT role, org FROM entities WHERE id = ?", (source,))
+    kind = db.scalar("SELECT type FROM entities WHERE id = ?", (target,))
+    db.execute("DELETE FROM entities WHERE id = ?", (source,))
+    assert old is not None
+    _refresh_entity(db, target, kind, old["role"], old["org"])
+
+
+def _person_to_organisation(db: Db, person_id: int, name: str) -> None:
+    """A stored "person" known only by acronyms joins the organisation of that key,
+    or becomes one."""
+    key = company_key(name)
+    org = db.scalar(
+        f"SELECT id FROM entities WHERE type IN ({_ORG_MARKS}) AND key = ? ORDER BY id",
+        (*ORG_TYPES, key),
+    )
+    if org is not None:
+        _merge_entity(db, person_id, int(org))
+        return
+    db.execute(
+        "UPDATE entities SET type = 'company', key = ?, role = NULL, org = NULL WHERE id = ?",
+        (key, person_id),
+    )
+    _refresh_entity(db, person_id, "company", None, None)
+
+
+def merge_stored_people(db: Db) -> None:
+    """Stored people brought to today's rules: roles written one way, a "person" known
+    only by acronyms ("GM") made an organisation, and every person linked as if
+    ingested now, in the order stored: one who is an earlier person joins them."""
+    for row in db.rows("SELECT id, role FROM entities WHERE type = 'person' AND role IS NOT NULL"):
+        role = ledger_role(row["role"])
+        if role != row["role"]:
+            db.execute("UPDATE entities SET role = ? WHERE id = ?", (role, row["id"]))
+    for row in db.rows("SELECT id FROM entities WHERE type = 'person' ORDER BY id"):
+        person = db.one("SELECT name, role, org FROM entities WHERE id = ?", (row["id"],))
+        if person is None:  # already folded into another
+            continue
+        spellings = Counter(
+            {
+                r["alias"]: int(r["mentions"])
+                for r in db.rows(
+                    "SELECT alias, mentions FROM entity_aliases WHERE entity_id = ?", (row["id"],)
+                )
+            }
+        )
+        if _kind_of("person", spellings) != "person":
+            _person_to_organisation(db, row["id"], person["name"])
+            continue
+        new = PersonFacts(
+            (person["name"], *sorted(spellings)), person["role"], org_names(db, person["org"])
+        )
+        target = find_person(db, new, before=row["id"])
+        if target is not None:
+            _merge_entity(db, row["id"], target)
+    for row in db.rows("SELECT id, org FROM entities WHERE type = 'person' AND org IS NOT NULL"):
+        org = db.scalar(
+            f"SELECT id FROM entities WHERE type IN ({_ORG_MARKS}) AND key = ? ORDER BY id",
+            (*ORG_TYPES, company_key(row["org"])),
+        )
+        claim_quotes(db, row["id"], org)
+
+
+def claim_quotes(db: Db, person_id: int, org_id: int | None) -> None:
+    """A person's quotes stored without an organisation go to the one they are now
+    known at: an article that names Hirai's company makes his earlier quotes Sony's."""
+    if org_id is not None:
+        db.execute(
+            "UPDATE quotes SET org_entity_id = ? "
+            "WHERE speaker_entity_id = ? AND org_entity_id IS NULL",
+            (org_id, person_id),
+        )
+
+
+def ledger_role(role: str | None) -> str | None:
+    """A role as the ledger writes it ("as new chief executive" is "chief executive");
+    a phrase that names no known title is kept as written.
+
+    >>> ledger_role("as new chief executive"), ledger_role("Commerce Secretary")
+    ('chief executive', 'Commerce Secretary')
+    """
+    read = person_role(role)
+    return read.text if read else role
+
+
+def _kind_of(kind: str, spellings: Counter[str]) -> str:
+    """A "person" known only by acronyms ("GM") is an organisation."""
+    if kind == "person" and spellings and all(is_acronym(n) for n in spellings):
+        return "company"
+    return kind
+
+
 class Linker:
     """Maps names as written in one article to canonical entity ids."""
 
@@ -343,21 +425,24 @@ class Linker:
             name = spelling(entity.name) or max(spellings, key=spellings.__getitem__, default="")
             if not name:  # nothing of a name ("439.txt |"): no entity, its mentions unkept
                 continue
-            role, org = entity.role, entity.org
-            if entity.type == "person":
+            kind, role, org = _kind_of(entity.type, spellings), entity.role, entity.org
+            if kind == "person":
                 ctx = person_context(entity, self.extraction)
-                role, org = ctx.role, ctx.org
-            eid = link_entity(self.db, entity.type, name, spellings, role, org)
-            if entity.type in ORG_TYPES:
+                role, org = ledger_role(ctx.role), ctx.org
+            eid = link_entity(self.db, kind, name, spellings, role, org)
+            if kind in ORG_TYPES:
                 self.companies[company_key(entity.name)] = eid
                 for alias in entity.aliases:
                     self.companies.setdefault(company_key(alias), eid)
-            elif entity.type == "person":
+            elif kind == "person":
                 self.people.append(((entity.name, *entity.aliases), eid))
             for m in entity.mentions:
                 values = {"entity_id": eid, "article_id": article_id, "start": m.start}
                 values.update({"end": m.end, "text": m.text})
                 _insert(self.db, "mentions", values, returning=False)
+        for _, eid in self.people:
+            org = self.db.scalar("SELECT org FROM entities WHERE id = ?", (eid,))
+            claim_quotes(self.db, eid, self.company(org))
 
     def company(self, name: str | None) -> int | None:
         """The organisation an event or quote names; None for no name or only junk."""
@@ -484,10 +569,15 @@ def save_event(db: Db, linker: Linker, event: Event) -> int:
 
 
 def save_quote(db: Db, linker: Linker, quote: Quote) -> int:
+    """Insert one quote; a person's quote the article gives no organisation belongs
+    to the organisation the ledger knows them at (Hirai's quotes on Sony's page)."""
+    org = quote.org
     if quote.speaker_type == "company":
         speaker_id = linker.company(quote.speaker)
     else:
         speaker_id = linker.person(quote.speaker)
+        if org is None and speaker_id is not None:
+            org = db.scalar("SELECT org FROM entities WHERE id = ?", (speaker_id,))
     values = {
         "article_id": linker.extraction.article.id,
         "speaker_entity_id": speaker_id,
@@ -495,7 +585,7 @@ def save_quote(db: Db, linker: Linker, quote: Quote) -> int:
         "speaker_role": quote.speaker_role,
         "speaker_type": quote.speaker_type,
         "org": quote.org,
-        "org_entity_id": linker.company(quote.org),
+        "org_entity_id": linker.company(org),
         "text": quote.text,
         "start": quote.start,
         "end": quote.end,
