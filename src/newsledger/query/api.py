@@ -250,8 +250,7 @@ class Query:
         if company is not None and entity is None:
             return None
         ids = None if entity is None else (entity.id,)
-        flt = EventFilter(company_ids=ids, type=type, latest_first=True)
-        rows, _ = self.store.event_rows(flt, limit, 0)
+        rows = self.store.latest_event_rows(EventFilter(company_ids=ids, type=type), limit)
         stored = [
             StoredEvent(
                 event,

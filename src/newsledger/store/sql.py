@@ -134,6 +134,9 @@ class SqlStore:
     def event_rows(self, flt: EventFilter, limit: int, offset: int) -> tuple[list[Row], int]:
         return read.event_rows(self.db, flt, limit, offset)
 
+    def latest_event_rows(self, flt: EventFilter, limit: int) -> list[Row]:
+        return read.latest_event_rows(self.db, flt, limit)
+
     def evidence_rows(self, event_ids: list[int]) -> list[Row]:
         return read.evidence_rows(self.db, event_ids)
 
