@@ -54,7 +54,7 @@ EventType = Annotated[
     str | None,
     Query(
         pattern=f"^({'|'.join(EVENT_TYPES)})$",
-        description="One event type; all types when absent",
+        description=f"One of {', '.join(EVENT_TYPES)}; every type when absent",
     ),
 ]
 Entries = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Entries, newest stored first")]
