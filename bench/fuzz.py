@@ -110,6 +110,7 @@ def fuzz(minutes: float, out: Path, first_seed: int) -> dict[str, object]:
     deadline = time.monotonic() + minutes * 60
     started = datetime.now(UTC)
     load_before = os.getloadavg()
+    commit = _head()  # the code this process loaded, not what HEAD is by the end
     slowest: list[tuple[float, int, Timed]] = []
     failures: list[dict[str, str]] = []
     texts = chars = 0
@@ -160,14 +161,20 @@ def fuzz(minutes: float, out: Path, first_seed: int) -> dict[str, object]:
         "bound_seconds": BOUND_SECONDS,
         "hang_seconds": HANG_SECONDS,
         "load_average_before_after": [round(load_before[0], 2), round(os.getloadavg()[0], 2)],
-        "commit": _head(),
+        "commit": commit,
         "machine": f"{platform.node()}, {os.cpu_count()} cores, Python {platform.python_version()}",
     }
 
 
 def _head() -> str:
-    found = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True)
-    return found.stdout.decode().strip() or "unknown"
+    """HEAD's short hash, with "+changes" when the work tree differs from it."""
+    head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True)
+    dirty = subprocess.run(
+        ["git", "status", "--porcelain", "--", "src"], cwd=REPO, capture_output=True
+    )
+    return (head.stdout.decode().strip() or "unknown") + (
+        "+changes" if dirty.stdout.strip() else ""
+    )
 
 
 def print_summary(summary: dict[str, object]) -> None:
