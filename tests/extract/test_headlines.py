@@ -42,6 +42,13 @@ LAYOFF_ROWS = [
         [("Halden AG", 8600, None, None)],
     ),
     (
+        "named-headline-beats-it-after-a-dateline",
+        'Halden AG to cut 900 jobs as Doe unveils "One Halden" plan',
+        "FRANKFURT, May 2, 2024 - Halden AG said on Thursday it would cut about 900 jobs, "
+        "roughly 6% of its workforce, as new chief executive Jane Doe set out her first plan.",
+        [("Halden AG", 900, None, 6.0)],
+    ),
+    (
         "trap-other-count-is-not-rounded",
         "Acme to cut 500 jobs",
         "Acme will cut 500 jobs at its Leeds plant. Rival Brightwell cut 2,000 jobs last year.",

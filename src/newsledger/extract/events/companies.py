@@ -35,6 +35,9 @@ class Actor:
     explicit: bool  # named or pointed at by the text, not guessed from the article
     unit: str | None = None
     how: str = "subject"
+    # pointed at by "it" or "the company", resolved to the company last named: a name
+    # the text gives for the same cut elsewhere (its headline) is surer
+    referred: bool = False
 
 
 def _company_nouns() -> frozenset[str]:
@@ -172,7 +175,7 @@ def resolve_noun(ctx: ArticleContext, noun: Token, trigger: Token) -> Actor | No
         return Actor(clean_name(noun.doc[start : noun.i + 1].text), True)
     if noun.pos_ == "PRON" or lemma in ("it", "they", "we", "which", "that"):
         if lemma in ("it", "they", "we", "which", "that", "its"):
-            return Actor(ctx.company_referred(trigger), True)
+            return Actor(ctx.company_referred(trigger), True, referred=True)
         return None
     if lemma in _company_nouns():
         named_after = _name_after(noun)
@@ -180,7 +183,7 @@ def resolve_noun(ctx: ArticleContext, noun: Token, trigger: Token) -> Actor | No
             return Actor(named_after, True)
         if noun.tag_ in ("NNS", "NNPS") and not any(c.dep_ == "poss" for c in noun.children):
             return Actor(None, True)  # "banks", "manufacturers": many companies, none named
-        return Actor(ctx.company_referred(trigger), True)
+        return Actor(ctx.company_referred(trigger), True, referred=True)
     if lemma in unit_nouns():
         return Actor(ctx.company_referred(trigger), True, unit_name(noun))
     if lemma in load_book("layoffs").lemmas("job_noun") | load_book("layoffs").lemmas(

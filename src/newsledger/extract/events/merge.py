@@ -32,9 +32,11 @@ class _Draft:
 
     @property
     def company(self) -> str | None:
-        """The first company the text names; a guess from the article only when none is."""
-        named = next((m.actor.company for m in self.mentions if m.actor.explicit), None)
-        return named or self.first.actor.company
+        """The first company the text names, before one that "it" was resolved to; a
+        guess from the article only when none is."""
+        explicit = [m.actor for m in self.mentions if m.actor.explicit and m.actor.company]
+        named = next((a.company for a in explicit if not a.referred), None)
+        return named or next((a.company for a in explicit), None) or self.first.actor.company
 
     def value(self, name: str) -> object:
         # a breakdown ("12,500 of the positions") is part of a figure, never the figure
