@@ -96,6 +96,20 @@ HUGE = [
 ]
 
 
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        pytest.param("Acme will cut 500 jobs \ud800.", None, id="text"),
+        pytest.param("Acme will cut 500 jobs.", "Acme \udc80", id="title"),
+    ],
+)
+def test_a_lone_surrogate_is_a_failure_row(tmp_path: Path, text: str, title: str | None) -> None:
+    # what JSON's "\ud800" decodes to (the HTTP API's body): it crashed the ingest
+    db = str(tmp_path / "ledger.db")
+    summary = ingest_text(db, text, load_settings({}), title=title, published=PUBLISHED)
+    assert (summary.new, summary.failed, summary.failures[0].code) == (0, 1, "NL104")
+
+
 @pytest.mark.parametrize("text", HUGE)
 def test_a_huge_number_is_ingested_with_no_failure(tmp_path: Path, text: str) -> None:
     # 5,000 digits crashed extract at Python's int-string limit: now no figure is read

@@ -18,11 +18,12 @@ from typing import BinaryIO
 from tqdm import tqdm
 
 from newsledger.config import Settings, load_settings
-from newsledger.errors import EmptyInput, ExtractError
+from newsledger.errors import EmptyInput, EncodingError, ExtractError
 from newsledger.extract.nlp import load_nlp, make_doc
 from newsledger.extract.parse_copy import parse_copy
 from newsledger.ingest import read_inputs
 from newsledger.ingest.identity import make_article
+from newsledger.ingest.text import lone_surrogate
 from newsledger.models import Article, Extraction, Failure, IngestSummary
 from newsledger.resolve.within import resolve_article
 from newsledger.store import Store, open_store
@@ -190,8 +191,12 @@ def ingest_text(
     settings = replace(settings or load_settings(), workers=1, db=db)
     origin = url or "<posted text>"
     item: Article | Failure
+    surrogate = lone_surrogate(text, title, source, url)
     if not text.strip():
         item = Failure(origin, "ingest", EmptyInput.code, "is empty (whitespace only)")
+    elif surrogate is not None:  # JSON's "\ud800": no text, and no store takes it
+        reason = f"holds {surrogate}, half a surrogate pair"
+        item = Failure(origin, "ingest", EncodingError.code, reason)
     else:
         item = make_article(
             text, title=title, published=published, source=source, url=url, origin=origin

@@ -95,6 +95,20 @@ def _jsonl_bad_field(tmp: Path) -> Path:
     return path
 
 
+def _jsonl_lone_surrogate(tmp: Path) -> Path:
+    # valid JSON and valid UTF-8, but "\ud800" decodes to half a surrogate pair: it
+    # crashed ingest when the article id was hashed (issue 11)
+    path = tmp / "escaped.jsonl"
+    path.write_text('{"text": "Ferrow Tools will cut 80 jobs \\ud800."}\n')
+    return path
+
+
+def _jsonl_lone_surrogate_title(tmp: Path) -> Path:
+    path = tmp / "titled.jsonl"
+    path.write_text('{"text": "Ferrow Tools will cut 80 jobs.", "title": "\\udfff"}\n')
+    return path
+
+
 def _feed_without_items(tmp: Path) -> Path:
     path = tmp / "empty.rss"
     path.write_text(
@@ -136,6 +150,12 @@ BAD: dict[str, tuple[Callable[[Path], Path], str, str]] = {
     "jsonl line without text": (_jsonl_no_text, "NL106", "batch.ndjson:line 1"),
     "jsonl line not an object": (_jsonl_not_object, "NL106", "list.jsonl:line 1"),
     "jsonl field of the wrong type": (_jsonl_bad_field, "NL106", "typed.jsonl:line 1"),
+    "jsonl text with a lone surrogate": (_jsonl_lone_surrogate, "NL106", "escaped.jsonl:line 1"),
+    "jsonl title with a lone surrogate": (
+        _jsonl_lone_surrogate_title,
+        "NL106",
+        "titled.jsonl:line 1",
+    ),
     "feed without items": (_feed_without_items, "NL105", "empty.rss"),
     "missing path": (_missing, "NL101", "no-such-file.txt"),
     "folder of hidden files": (_empty_folder, "NL102", "nothing-here"),

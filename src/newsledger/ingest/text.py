@@ -104,6 +104,23 @@ def decode_bytes(data: bytes, input: str) -> str:
     raise EncodingError("is not UTF-8, UTF-16 or cp1252/latin-1 text", input)
 
 
+def lone_surrogate(*values: str | None) -> str | None:
+    """Half a surrogate pair standing alone in ``values``, as its escape, or None.
+
+    JSON may escape one ("\\ud800"), and ``json.loads`` then makes a str no encoder
+    takes: it is no text, and hashing or storing it raised UnicodeEncodeError mid-ingest.
+
+    >>> lone_surrogate("Acme", "cut \\ud800 jobs"), lone_surrogate("Acme", None)
+    ('\\\\ud800', None)
+    """
+    for value in values:
+        try:
+            (value or "").encode("utf-8")
+        except UnicodeEncodeError as err:
+            return f"\\u{ord(err.object[err.start]):04x}"
+    return None
+
+
 def clean_text(text: str) -> str:
     """Unify line ends and strip the outer whitespace; inner text is left as written."""
     return text.replace("\r\n", "\n").replace("\r", "\n").strip()
