@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
+from datetime import date, timedelta
+from typing import Any
+
 import pytest
 
 from newsledger.resolve.people import (
@@ -127,6 +131,15 @@ SMITH_ZENTA_NAMED = PersonCandidate(6, ("John Smith",), None, ("Zenta",), 9)
 BARROT = cand(10, "Jacques Barrot", role="commissioner", org="European Commission")
 SPITZER = cand(11, "Eliot Spitzer", role="attorney general")
 GREENSPAN = cand(8, "Alan Greenspan", org="US Federal Reserve")
+GALLOIS = cand(12, "Louis Gallois", role="chief executive", org="Airbus")
+
+
+def dated(person: Any, year: int) -> Any:
+    """The person as seen in one article at the end of February ``year`` (Gallois was
+    Airbus's chief executive on 28 February 2007, EADS's on 29 February 2008)."""
+    day = date(year, 3, 1) - timedelta(days=1)
+    return dataclasses.replace(person, seen=(day, day))
+
 
 # (id, newcomer, the stored people, who the newcomer is, the rule that decides)
 LINKS = [
@@ -162,6 +175,14 @@ LINKS = [
      None),
     ("same-name-related-org", new("Alan Greenspan", org="Fed"), [GREENSPAN], 8, "same_full_name"),
     ("variant-related-org", new("Alan Greenspun", org="Fed"), [GREENSPAN], None, None),
+    ("same-name-moved-years-apart", dated(new("Louis Gallois", org="EADS"), 2008),
+     [dated(GALLOIS, 2007)], 12, "same_full_name_moved"),
+    ("same-name-other-org-same-year", dated(new("Louis Gallois", org="EADS"), 2007),
+     [dated(GALLOIS, 2007)], None, "other_org"),
+    ("same-name-other-org-undated", new("Louis Gallois", org="EADS"), [dated(GALLOIS, 2007)],
+     None, "other_org"),
+    ("variant-other-org-years-apart", dated(new("Louis Galois", org="EADS"), 2008),
+     [dated(GALLOIS, 2007)], None, None),
 ]  # fmt: skip
 
 

@@ -25,9 +25,10 @@ def article(
     companies: tuple[str, ...] = (),
     quotes: tuple[tuple[str, str], ...] = (),
     day: int = 1,
+    published: date | None = None,
 ) -> Extraction:
     """One article naming ``people`` (name, role, organisation) and ``companies``."""
-    a = make_article(text, published=date(2005, 1, day), source="Wire")
+    a = make_article(text, published=published or date(2005, 1, day), source="Wire")
     entities = [entity(a, "company", c) for c in companies]
     entities += [entity(a, "person", n, role=r, org=o) for n, r, o in people]  # type: ignore[arg-type]
     said = tuple(quote(a, words, who, speaker_type="person") for words, who in quotes)
@@ -122,6 +123,21 @@ def test_namesakes(
         text = f"{name} spoke for {org or 'nobody'} on day {day}."
         store.save_extraction(article(text, ((name, role, org),), (org,) if org else (), day=day))
     assert people(store) == stored
+
+
+@pytest.mark.parametrize(
+    ("second", "count"),
+    [
+        pytest.param(date(2008, 2, 29), 1, id="a-move-a-year-on"),
+        pytest.param(date(2007, 6, 1), 2, id="two-organisations-at-once"),
+    ],
+)
+def test_a_full_name_at_another_organisation(store: Store, second: date, count: int) -> None:
+    for org, when in (("Airbus", date(2007, 2, 28)), ("EADS", second)):
+        text = f"{org} chief executive Louis Gallois spoke."
+        person = (("Louis Gallois", "chief executive", org),)
+        store.save_extraction(article(text, person, (org,), published=when))
+    assert len(people(store)) == count
 
 
 def test_an_acronym_is_no_person(store: Store) -> None:

@@ -12,13 +12,15 @@ relations between the two:
   name's words begin the other's: "Fed" and "US Federal Reserve", "Cairn" and
   "Cairn Energy"), different, or unknown on either side;
 * roles (``normalize/roles.py``): the same title, roles one person cannot hold at
-  once (a chief executive is no analyst), or neither.
+  once (a chief executive is no analyst), or neither;
+* time: the same, unless both are dated and over :data:`SAME_TIME_DAYS` apart.
 
-The same full name is one person unless something contradicts it; a shorter or
-misspelled name needs the same organisation (or, for a short first name, the same
-role). The store keeps one organisation a person, so "a different organisation"
-means a different one from the first the person was seen at: a person who moved is
-two entries, never two namesakes one.
+The same full name is one person unless something contradicts it: a different
+organisation at the same time, or roles one person cannot hold. A shorter or
+misspelled name needs the same organisation (or the same title). The store keeps
+one organisation a person, the first it read, so "a different organisation" is
+different from that one; undated articles (the BBC set) count as the same time, so
+there a person who moved stays two entries rather than two namesakes becoming one.
 
 >>> hirai = PersonCandidate(7, ("Kazuo Hirai",), "chief executive", ("Sony",))
 >>> match_person(PersonFacts(("Kazou Hirai",), "CEO", ("Sony Corp",)), [hirai])
@@ -30,6 +32,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import Literal
 
 from rapidfuzz.distance import OSA
@@ -59,6 +62,13 @@ ORGLESS_KINDS = frozenset(("public_office",))
 NameRelation = Literal["same", "shorter", "variant", "surname", "different"]
 OrgRelation = Literal["same", "related", "different", "unknown"]
 RoleRelation = Literal["same", "exclusive", "other"]
+TimeRelation = Literal["same", "apart"]
+
+# "a different organisation at the same time": two spans of news about a person
+# closer than this are the same time. A year covers a report and its follow-ups; a
+# chief executive seen at eBay in 2005 and at HP in 2012 moved (Meg Whitman), as
+# did Louis Gallois from Airbus (2007) to its parent EADS (2008)
+SAME_TIME_DAYS = 365
 
 
 # --- names -------------------------------------------------------------------
@@ -219,6 +229,24 @@ def org_relation(a: Sequence[str], b: Sequence[str]) -> OrgRelation:
     return next(r for r in order if r in found)
 
 
+Seen = tuple[date, date]  # the first and last publication dates a person is named on
+
+
+def time_relation(a: Seen | None, b: Seen | None) -> TimeRelation:
+    """Two spans of news "at the same time" unless both are dated and more than
+    :data:`SAME_TIME_DAYS` apart; an undated article may be from any time.
+
+    >>> time_relation((date(2007, 2, 28), date(2007, 2, 28)), (date(2008, 2, 29),) * 2)
+    'apart'
+    >>> time_relation(None, (date(2008, 2, 29),) * 2)
+    'same'
+    """
+    if a is None or b is None:
+        return "same"
+    gap = max(a[0], b[0]) - min(a[1], b[1])
+    return "apart" if gap.days > SAME_TIME_DAYS else "same"
+
+
 def role_relation(a: str | None, b: str | None) -> RoleRelation:
     """ "CEO" and "chief executive" are the same; a chief executive and an analyst exclude.
 
@@ -244,6 +272,7 @@ class LinkRule:
     roles: frozenset[RoleRelation]
     link: bool
     why: str
+    times: frozenset[TimeRelation] = frozenset(("same", "apart"))
 
 
 _ANY_NAME: frozenset[NameRelation] = frozenset(_NAME_ORDER)
@@ -254,7 +283,8 @@ _ANY_ROLE: frozenset[RoleRelation] = frozenset(("same", "exclusive", "other"))
 LINK_RULES: tuple[LinkRule, ...] = (
     LinkRule(
         "other_org", _ANY_NAME, frozenset({"different"}), _ANY_ROLE, False,
-        "a different organisation: two people (two Suzukis at two companies)",
+        "a different organisation at the same time: two people (two Suzukis)",
+        times=frozenset({"same"}),
     ),
     LinkRule(
         "roles_exclude", _ANY_NAME, _ANY_ORG, frozenset({"exclusive"}), False,
@@ -264,6 +294,11 @@ LINK_RULES: tuple[LinkRule, ...] = (
         "same_full_name", frozenset({"same"}), frozenset({"same", "related", "unknown"}),
         _ANY_ROLE, True,
         "the same full name and nothing against it",
+    ),
+    LinkRule(
+        "same_full_name_moved", frozenset({"same"}), frozenset({"different"}), _ANY_ROLE, True,
+        "the same full name at another organisation over a year apart: a move",
+        times=frozenset({"apart"}),
     ),
     LinkRule(
         "shorter_same_org", frozenset({"shorter"}), frozenset({"same"}), _ANY_ROLE, True,
@@ -297,6 +332,7 @@ class PersonFacts:
     names: tuple[str, ...]
     role: str | None = None
     org_names: tuple[str, ...] = ()
+    seen: Seen | None = None  # the article's date (twice); None when undated
 
 
 @dataclass(frozen=True)
@@ -308,6 +344,7 @@ class PersonCandidate:
     role: str | None
     org_names: tuple[str, ...]  # the organisation's spellings; empty when unknown
     mentions: int = 0  # how often the ledger has named them
+    seen: Seen | None = None  # first and last dated article; None when none is dated
 
 
 @dataclass(frozen=True)
@@ -317,6 +354,7 @@ class LinkDecision:
     names: NameRelation
     orgs: OrgRelation
     roles: RoleRelation
+    times: TimeRelation
 
 
 def decide_link(new: PersonFacts, cand: PersonCandidate) -> LinkDecision:
@@ -326,10 +364,12 @@ def decide_link(new: PersonFacts, cand: PersonCandidate) -> LinkDecision:
     roles = role_relation(new.role, cand.role)
     if orgs == "different" and _orgless(new.role, cand.role):
         orgs = "unknown"
+    times = time_relation(new.seen, cand.seen)
     for rule in LINK_RULES:
-        if names in rule.names and orgs in rule.orgs and roles in rule.roles:
-            return LinkDecision(rule.link, rule.id, names, orgs, roles)
-    return LinkDecision(False, None, names, orgs, roles)
+        fits = (names in rule.names, orgs in rule.orgs, roles in rule.roles, times in rule.times)
+        if all(fits):
+            return LinkDecision(rule.link, rule.id, names, orgs, roles, times)
+    return LinkDecision(False, None, names, orgs, roles, times)
 
 
 def _orgless(*roles: str | None) -> bool:

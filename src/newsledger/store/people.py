@@ -10,6 +10,8 @@ decides. Organisations are compared by all their stored spellings, so "GM" and
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
+from typing import Any
 
 from newsledger.models import ORG_TYPES
 from newsledger.resolve.names import company_key, person_key
@@ -18,6 +20,7 @@ from newsledger.resolve.people import (
     MIN_FUZZY_SURNAME,
     PersonCandidate,
     PersonFacts,
+    Seen,
     match_person,
 )
 from newsledger.store.dialect import Db, Row
@@ -40,6 +43,24 @@ def org_names(db: Db, org: str | None) -> tuple[str, ...]:
         (*ORG_TYPES, key),
     )
     return tuple(dict.fromkeys([org, *(r["alias"] for r in rows)]))
+
+
+def _date(value: Any) -> date:
+    return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
+
+
+def seen_spans(db: Db, ids: list[int]) -> dict[int, Seen]:
+    """Each person's first and last dated article (people named only undated have none)."""
+    if not ids:
+        return {}
+    marks = ", ".join("?" for _ in ids)
+    rows = db.rows(
+        "SELECT m.entity_id, min(a.published) AS first, max(a.published) AS last "
+        "FROM mentions m JOIN articles a ON a.id = m.article_id "
+        f"WHERE m.entity_id IN ({marks}) AND a.published IS NOT NULL GROUP BY m.entity_id",
+        ids,
+    )
+    return {r["entity_id"]: (_date(r["first"]), _date(r["last"])) for r in rows}
 
 
 def _surname_rows(db: Db, surnames: Iterable[str], fuzzy: bool) -> list[Row]:
@@ -85,6 +106,7 @@ def person_candidates(
         aliases.setdefault(r["entity_id"], []).append(r["alias"])
         mentions[r["entity_id"]] = mentions.get(r["entity_id"], 0) + int(r["mentions"])
     orgs: dict[str, tuple[str, ...]] = {}
+    seen = seen_spans(db, ids)
     out = []
     for r in rows:
         org: str | None = r["org"]
@@ -92,7 +114,8 @@ def person_candidates(
             orgs[org] = org_names(db, org)
         names = (r["name"], *(a for a in aliases.get(r["id"], []) if a != r["name"]))
         org_known = orgs[org] if org else ()
-        out.append(PersonCandidate(r["id"], names, r["role"], org_known, mentions.get(r["id"], 0)))
+        count = mentions.get(r["id"], 0)
+        out.append(PersonCandidate(r["id"], names, r["role"], org_known, count, seen.get(r["id"])))
     return out
 
 

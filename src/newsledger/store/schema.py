@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from newsledger.errors import SchemaError
-from newsledger.store import write
+from newsledger.store import people_merge, write
 from newsledger.store.dialect import Db
 
 _TABLES = """
@@ -263,7 +263,7 @@ def m006_people_across_articles(db: Db) -> None:
     at one organisation meet ("Waggoner" is Wagoner at GM); roles are written one
     way ("as new chief executive" is "chief executive"); a "person" known only by
     acronyms ("GM") is an organisation."""
-    write.merge_stored_people(db)
+    people_merge.merge_stored_people(db)
 
 
 @dataclass(frozen=True)

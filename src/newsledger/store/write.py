@@ -183,11 +183,18 @@ def _key(kind: str, name: str) -> str:
 
 
 def _find_or_create(
-    db: Db, kind: str, name: str, role: str | None, org: str | None, names: tuple[str, ...]
+    db: Db,
+    kind: str,
+    name: str,
+    role: str | None,
+    org: str | None,
+    names: tuple[str, ...],
+    published: date | None,
 ) -> int:
     key = _key(kind, name)
     if kind == "person":
-        found = find_person(db, PersonFacts((name, *names), role, org_names(db, org)))
+        seen = (published, published) if published else None
+        found = find_person(db, PersonFacts((name, *names), role, org_names(db, org), seen))
     elif kind in ORG_TYPES:  # one organisation a key, whatever its type
         found = db.scalar(
             f"SELECT id FROM entities WHERE type IN ({_ORG_MARKS}) AND key = ? ORDER BY id",
@@ -235,10 +242,17 @@ def _refresh_entity(db: Db, entity_id: int, kind: str, role: str | None, org: st
 
 
 def link_entity(
-    db: Db, kind: str, name: str, spellings: Counter[str], role: str | None, org: str | None
+    db: Db,
+    kind: str,
+    name: str,
+    spellings: Counter[str],
+    role: str | None,
+    org: str | None,
+    published: date | None = None,
 ) -> int:
-    """The canonical entity for a name, created if new, with its spellings counted."""
-    entity_id = _find_or_create(db, kind, name, role, org, tuple(spellings))
+    """The canonical entity for a name, created if new, with its spellings counted;
+    ``published`` dates the article that names it (people meet by time too)."""
+    entity_id = _find_or_create(db, kind, name, role, org, tuple(spellings), published)
     _add_spellings(db, entity_id, spellings or Counter({name: 1}))
     _refresh_entity(db, entity_id, kind, role, org)
     return entity_id
@@ -303,83 +317,6 @@ def retype_organisations(db: Db) -> None:
         _refresh_entity(db, int(row["id"]), "company", None, None)
 
 
-def _merge_entity(db: Db, source: int, target: int) -> None:
-    """Fold entity ``source`` into ``target``: spellings, mentions, events and quotes."""
-    counts = Counter(
-        {
-            r["alias"]: int(r["mentions"])
-            for r in db.rows(
-                "SELECT alias, mentions FROM entity_aliases WHERE entity_id = ?", (source,)
-            )
-        }
-    )
-    db.execute("DELETE FROM entity_aliases WHERE entity_id = ?", (source,))
-    _add_spellings(db, target, counts)
-    db.execute("UPDATE mentions SET entity_id = ? WHERE entity_id = ?", (target, source))
-    for table, column in _ENTITY_REFERENCES:
-        db.execute(f"UPDATE {table} SET {column} = ? WHERE {column} = ?", (target, source))
-    old = db.one("SELECT role, org FROM entities WHERE id = ?", (source,))
-    kind = db.scalar("SELECT type FROM entities WHERE id = ?", (target,))
-    db.execute("DELETE FROM entities WHERE id = ?", (source,))
-    assert old is not None
-    _refresh_entity(db, target, kind, old["role"], old["org"])
-
-
-def _person_to_organisation(db: Db, person_id: int, name: str) -> None:
-    """A stored "person" known only by acronyms joins the organisation of that key,
-    or becomes one."""
-    key = company_key(name)
-    org = db.scalar(
-        f"SELECT id FROM entities WHERE type IN ({_ORG_MARKS}) AND key = ? ORDER BY id",
-        (*ORG_TYPES, key),
-    )
-    if org is not None:
-        _merge_entity(db, person_id, int(org))
-        return
-    db.execute(
-        "UPDATE entities SET type = 'company', key = ?, role = NULL, org = NULL WHERE id = ?",
-        (key, person_id),
-    )
-    _refresh_entity(db, person_id, "company", None, None)
-
-
-def merge_stored_people(db: Db) -> None:
-    """Stored people brought to today's rules: roles written one way, a "person" known
-    only by acronyms ("GM") made an organisation, and every person linked as if
-    ingested now, in the order stored: one who is an earlier person joins them."""
-    for row in db.rows("SELECT id, role FROM entities WHERE type = 'person' AND role IS NOT NULL"):
-        role = ledger_role(row["role"])
-        if role != row["role"]:
-            db.execute("UPDATE entities SET role = ? WHERE id = ?", (role, row["id"]))
-    for row in db.rows("SELECT id FROM entities WHERE type = 'person' ORDER BY id"):
-        person = db.one("SELECT name, role, org FROM entities WHERE id = ?", (row["id"],))
-        if person is None:  # already folded into another
-            continue
-        spellings = Counter(
-            {
-                r["alias"]: int(r["mentions"])
-                for r in db.rows(
-                    "SELECT alias, mentions FROM entity_aliases WHERE entity_id = ?", (row["id"],)
-                )
-            }
-        )
-        if _kind_of("person", spellings) != "person":
-            _person_to_organisation(db, row["id"], person["name"])
-            continue
-        new = PersonFacts(
-            (person["name"], *sorted(spellings)), person["role"], org_names(db, person["org"])
-        )
-        target = find_person(db, new, before=row["id"])
-        if target is not None:
-            _merge_entity(db, row["id"], target)
-    for row in db.rows("SELECT id, org FROM entities WHERE type = 'person' AND org IS NOT NULL"):
-        org = db.scalar(
-            f"SELECT id FROM entities WHERE type IN ({_ORG_MARKS}) AND key = ? ORDER BY id",
-            (*ORG_TYPES, company_key(row["org"])),
-        )
-        claim_quotes(db, row["id"], org)
-
-
 def claim_quotes(db: Db, person_id: int, org_id: int | None) -> None:
     """A person's quotes stored without an organisation go to the one they are now
     known at: an article that names Hirai's company makes his earlier quotes Sony's."""
@@ -429,7 +366,8 @@ class Linker:
             if kind == "person":
                 ctx = person_context(entity, self.extraction)
                 role, org = ledger_role(ctx.role), ctx.org
-            eid = link_entity(self.db, kind, name, spellings, role, org)
+            published = self.extraction.article.published
+            eid = link_entity(self.db, kind, name, spellings, role, org, published)
             if kind in ORG_TYPES:
                 self.companies[company_key(entity.name)] = eid
                 for alias in entity.aliases:
