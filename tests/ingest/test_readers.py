@@ -95,6 +95,34 @@ def test_rss_items_become_articles() -> None:
     assert third.input.endswith("items.rss#item 3")
 
 
+# character references to no character: feedparser made chr(n) of them unchecked and
+# the ingest crashed (issue 11); each reads as U+FFFD, as the HTML standard says
+@pytest.mark.parametrize(
+    ("ref", "read"),
+    [
+        pytest.param("&#xD800;", "\ufffd", id="surrogate"),
+        pytest.param("&#55296 ", "\ufffd ", id="surrogate-decimal-no-semicolon"),
+        pytest.param("&#x110000;", "\ufffd", id="past-unicode"),
+        pytest.param("&#99999999999;", "\ufffd", id="past-a-c-int"),
+        pytest.param("&#" + "9" * 5_000 + ";", "\ufffd", id="5000-digits"),
+        pytest.param("&#0;", "\ufffd", id="nul"),
+        pytest.param("&#x0000041;", "A", id="leading-zeros-still-read"),
+    ],
+)
+def test_a_feed_reference_to_no_character_is_a_replacement(
+    tmp_path: Path, ref: str, read: str
+) -> None:
+    feed = tmp_path / "refs.rss"
+    feed.write_text(
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>T</title><item>'
+        f"<title>Acme {ref}</title><description>Acme will cut 50 jobs {ref}.</description>"
+        "</item></channel></rss>",
+        encoding="utf-8",
+    )
+    (article,) = _articles(list(read_inputs([str(feed)])))
+    assert article.text == f"Acme will cut 50 jobs {read}."
+
+
 def test_atom_entries_become_articles() -> None:
     (article,) = _articles(list(read_inputs([str(FIXTURES / "items.atom")])))
     assert article.title == "Brunnen Optik shuts Graz workshop"

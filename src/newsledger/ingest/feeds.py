@@ -27,11 +27,32 @@ from newsledger.models import Article, Failure
 
 _FEED_ROOT = re.compile(r"<(rss|feed|rdf:rdf)[\s>]", re.IGNORECASE)
 _SNIFF_CHARS = 2048  # the root element comes after at most a prologue and a few comments
+# feedparser turns a numeric character reference into chr(n) unchecked (";" optional):
+# one past U+10FFFF, a surrogate ("&#xD800;") or thousands of digits long crashed the
+# ingest, and "&#0;" made a NUL. The HTML standard reads each of these as U+FFFD; so do
+# we, before parsing.
+_CHAR_REF = re.compile(r"&#(?:[xX]([0-9a-fA-F]+)|([0-9]+));?")
+_REPLACEMENT_REF = "&#xFFFD;"
 
 
 def looks_like_feed(text: str) -> bool:
     """An RSS, Atom or RDF root element near the start of the text."""
     return _FEED_ROOT.search(text[:_SNIFF_CHARS]) is not None
+
+
+def _safe_char_refs(text: str) -> str:
+    """Character references to no character made U+FFFD: "&#xD800;" -> "&#xFFFD;"."""
+
+    def repair(ref: re.Match[str]) -> str:
+        hex_digits, digits = ref.group(1), ref.group(2)
+        number = (hex_digits or digits).lstrip("0") or "0"
+        if len(number) > 7:  # past U+10FFFF however written, and too long to convert
+            return _REPLACEMENT_REF
+        code = int(number, 16) if hex_digits else int(number)
+        nothing = code == 0 or code > 0x10FFFF or 0xD800 <= code <= 0xDFFF
+        return _REPLACEMENT_REF if nothing else ref.group(0)
+
+    return _CHAR_REF.sub(repair, text)
 
 
 def _entry_text(entry: Any) -> str:
@@ -63,7 +84,9 @@ def feed_articles(text: str, origin: str, defaults: Defaults) -> Iterator[Articl
     """Each item of an RSS/Atom feed as an Article, or a Failure for an item without text."""
     import feedparser  # imported here: only feed inputs pay for it
 
-    parsed = feedparser.parse(text, sanitize_html=False, resolve_relative_uris=False)
+    parsed = feedparser.parse(
+        _safe_char_refs(text), sanitize_html=False, resolve_relative_uris=False
+    )
     if not parsed.entries:
         err = NoTextError("is not a feed with items", origin)
         yield Failure(origin, err.stage, err.code, err.reason)
