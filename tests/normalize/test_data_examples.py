@@ -18,6 +18,7 @@ from newsledger.normalize.money import (
     currency_for_nationality,
     parse_money,
 )
+from newsledger.normalize.nicknames import formal_first_name
 from newsledger.normalize.numbers import parse_count_range, parse_number, parse_percent
 from newsledger.normalize.orgs import org_type
 from newsledger.normalize.periods import fiscal_year_end_from_text, parse_period
@@ -52,6 +53,7 @@ FUNCTIONS: dict[str, Callable[..., Any]] = {
     "clean_for_parse": _cleaned,
     "clean_alias": clean_alias,
     "person_role": person_role,
+    "formal_first_name": formal_first_name,
     "role_of_verb": role_of_verb,
     "roles_exclude_text": roles_exclude_text,
 }
@@ -136,6 +138,7 @@ def test_package_exports_exactly_all() -> None:
         "currency",
         "dates",
         "money",
+        "nicknames",
         "numbers",
         "orgs",
         "periods",

@@ -25,6 +25,7 @@ DATA_FILES: tuple[str, ...] = (
     "currencies",
     "fiscal",
     "name_junk",
+    "nicknames",
     "number_words",
     "org_types",
     "percent",

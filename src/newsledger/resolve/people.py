@@ -38,6 +38,7 @@ from typing import Literal
 from rapidfuzz.distance import OSA
 
 from newsledger.models import Entity, Extraction
+from newsledger.normalize.nicknames import formal_first_name
 from newsledger.normalize.roles import person_role, roles_exclude, same_role
 from newsledger.resolve.names import company_key, person_parts, spells_initials
 
@@ -75,8 +76,11 @@ SAME_TIME_DAYS = 365
 
 
 def first_names_agree(a: str, b: str) -> bool:
-    """ "Kaz"/"Kazuo" (prefix) and "Kazou"/"Kazuo" (typo) agree; "Tim"/"Tom" do not."""
+    """ "Kaz"/"Kazuo" (prefix), "Kazou"/"Kazuo" (typo) and "Jim"/"James" (a familiar
+    form, ``normalize/data/nicknames.json``) agree; "Tim"/"Tom" do not."""
     if a == b or a.startswith(b) or b.startswith(a):
+        return True
+    if (formal_first_name(a) or a) == (formal_first_name(b) or b):
         return True
     if min(len(a), len(b)) < MIN_FUZZY_FIRST_NAME:
         return False
