@@ -42,6 +42,12 @@ DATES_DEV = [
     ("the 5th of June", PUB, "2014-06-05", "day"),
     ("yesterday.", PUB, "2014-09-17", "day"),
     ("Last  Week", PUB, "2014-09-08", "week"),
+    ("last autumn", PUB, "2013-09-01", "month"),
+    ("last spring", PUB, "2014-03-01", "month"),
+    ("this spring", PUB, "2014-03-01", "month"),
+    ("in the winter", PUB, "2013-12-01", "month"),
+    ("next summer", PUB, "2015-06-01", "month"),
+    ("the autumn of 2009", PUB, "2009-09-01", "month"),
 ]
 
 DATES_NONE = [

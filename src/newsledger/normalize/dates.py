@@ -141,6 +141,38 @@ def _month(text: str, published: date) -> ResolvedDate | None:
     return ResolvedDate(date(year, month, 1), "month", "")
 
 
+# a season as the month it begins (northern hemisphere, as the news we read means it)
+_SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
+_SEASON = re.compile(
+    r"(?:(?P<mod>last|this|next|the|in the) )?(?P<s>spring|summer|autumn|fall|winter)"
+    r"(?: (?:of )?(?P<y>\d{4}))?"
+)
+
+
+def _season(text: str, published: date) -> ResolvedDate | None:
+    """ "last autumn" -> the September before the last one begun; month precision.
+
+    >>> _season("last autumn", date(2024, 5, 15)).value
+    datetime.date(2023, 9, 1)
+    >>> _season("this spring", date(2024, 5, 15)).value
+    datetime.date(2024, 3, 1)
+    """
+    match = _SEASON.fullmatch(text)
+    if not match:
+        return None
+    month = _SEASONS[match.group("s")]
+    if match.group("y"):
+        return ResolvedDate(date(int(match.group("y")), month, 1), "month", "")
+    mod, year = match.group("mod"), published.year
+    if mod == "next":
+        year += 1 if month <= published.month else 0
+    elif mod == "last":
+        year -= 1 if month >= published.month else 0
+    elif mod != "this":
+        year -= 1 if month > published.month else 0
+    return ResolvedDate(date(year, month, 1), "month", "")
+
+
 def _day(text: str, published: date) -> ResolvedDate | None:
     match = _ISO.fullmatch(text)
     pats = _patterns()
@@ -192,7 +224,7 @@ def _own_rules(text: str, published: date) -> ResolvedDate | None:
     relative = _relative().get(text)
     if relative:
         return _shift(published, *relative)
-    for rule in (_ago, _weekday, _month, _day):
+    for rule in (_ago, _weekday, _month, _season, _day):
         found = rule(text, published)
         if found:
             return found

@@ -395,6 +395,9 @@ def _mention(
     )
 
 
+_DONE_PREPS = frozenset({"after", "following", "since"})
+
+
 def find_round(trigger: Token, anchor: Token, lex: _Lex) -> str | None:
     """ "further" when the count is said to come on top of another ("a further 900
     jobs", "another 900", "900 more"); "earlier" when the cut's own clause places it
@@ -402,6 +405,8 @@ def find_round(trigger: Token, anchor: Token, lex: _Lex) -> str | None:
     around = [*anchor.children, *(c for n in anchor.children if n.like_num for c in n.children)]
     if any(c.lemma_.lower() in lex.further_words for c in around if c.dep_ != "prep"):
         return "further"
+    if trigger.dep_ == "pcomp" and trigger.head.lower_ in _DONE_PREPS:
+        return "earlier"  # "after cutting 3,500 jobs in March"
     for child in trigger.children:
         if child.dep_ in ("advmod", "npadvmod") and child.lemma_.lower() in lex.earlier_words:
             return "earlier"

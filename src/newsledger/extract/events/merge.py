@@ -198,7 +198,8 @@ def to_event(ctx: ArticleContext, draft: _Draft, workforce: int | None = None) -
         percent=percent,  # type: ignore[arg-type]
         unit=draft.value("unit"),  # type: ignore[arg-type]
         location=draft.value("location"),  # type: ignore[arg-type]
-        status=carrier.status,
+        # an earlier round ("laid off 2,300 last autumn", "had already cut") has happened
+        status="completed" if carrier.round == "earlier" else carrier.status,
         implied_size=implied,
         conflict=_conflict(implied, workforce) if not draft.value("unit") else None,
         raw=" / ".join(_raw(m) for m in draft.mentions if m.raw) or None,
