@@ -23,15 +23,19 @@ def article(
     text: str,
     people: tuple[tuple[str, str | None, str | None], ...],
     companies: tuple[str, ...] = (),
-    quotes: tuple[tuple[str, str], ...] = (),
+    quotes: tuple[tuple[str, str, str], ...] = (),
     day: int = 1,
     published: date | None = None,
 ) -> Extraction:
-    """One article naming ``people`` (name, role, organisation) and ``companies``."""
+    """One article naming ``people`` (name, role, organisation) and ``companies``, with
+    ``quotes`` (words, speaker, role)."""
     a = make_article(text, published=published or date(2005, 1, day), source="Wire")
     entities = [entity(a, "company", c) for c in companies]
     entities += [entity(a, "person", n, role=r, org=o) for n, r, o in people]  # type: ignore[arg-type]
-    said = tuple(quote(a, words, who, speaker_type="person") for words, who in quotes)
+    said = tuple(
+        quote(a, words, who, speaker_type="person", speaker_role=role)
+        for words, who, role in quotes
+    )
     return Extraction(a, entities=tuple(entities), quotes=said)
 
 
@@ -72,7 +76,7 @@ def test_one_kazuo_hirai_with_his_quotes_on_sonys_page(store: Store) -> None:
             '"Sony will change."',
             (("Kazuo Hirai", "as new chief executive", None),),
             ("Sony",),
-            (("Sony will change.", "Kazuo Hirai"),),
+            (("Sony will change.", "Kazuo Hirai", "as new chief executive"),),
         )
     )
     store.save_extraction(
@@ -80,13 +84,14 @@ def test_one_kazuo_hirai_with_his_quotes_on_sonys_page(store: Store) -> None:
             'Sony CEO Kazou Hirai said: "Mobile is still important." Sony makes phones.',
             (("Kazou Hirai", "CEO", "Sony"),),
             ("Sony",),
-            (("Mobile is still important.", "Kazou Hirai"),),
+            (("Mobile is still important.", "Kazou Hirai", "CEO"),),
             day=2,
         )
     )
     assert people(store) == [("Kazuo Hirai", "chief executive", "Sony")]
     page = Query(store).quotes(company="Sony")
     assert sorted(q.text for q in page.items) == ["Mobile is still important.", "Sony will change."]
+    assert {q.speaker_role for q in page.items} == {"chief executive"}
 
 
 NAMESAKES = [

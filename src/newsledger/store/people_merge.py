@@ -2,9 +2,9 @@
 
 Each stored person is linked as a newcomer would be, in the order stored: one who is
 an earlier person (``resolve/people.py`` decides) is folded into them, with their
-spellings, mentions, events and quotes. Roles are rewritten as the ledger writes
-them, and a "person" known only by acronyms ("GM") joins the organisation of that
-key or becomes one.
+spellings, mentions, events and quotes. Roles (people's and quote speakers') are
+rewritten as the ledger writes them, and a "person" known only by acronyms ("GM")
+joins the organisation of that key or becomes one.
 """
 
 from __future__ import annotations
@@ -71,10 +71,11 @@ def merge_stored_people(db: Db) -> None:
     """Stored people brought to today's rules: roles written one way, a "person" known
     only by acronyms ("GM") made an organisation, and every person linked as if
     ingested now, in the order stored: one who is an earlier person joins them."""
-    for row in db.rows("SELECT id, role FROM entities WHERE type = 'person' AND role IS NOT NULL"):
-        role = ledger_role(row["role"])
-        if role != row["role"]:
-            db.execute("UPDATE entities SET role = ? WHERE id = ?", (role, row["id"]))
+    for table, column in (("entities", "role"), ("quotes", "speaker_role")):
+        for row in db.rows(f"SELECT id, {column} FROM {table} WHERE {column} IS NOT NULL"):
+            role = ledger_role(row[column])
+            if role != row[column]:
+                db.execute(f"UPDATE {table} SET {column} = ? WHERE id = ?", (role, row["id"]))
     for row in db.rows("SELECT id FROM entities WHERE type = 'person' ORDER BY id"):
         person = db.one("SELECT name, role, org FROM entities WHERE id = ?", (row["id"],))
         if person is None:  # already folded into another

@@ -508,7 +508,8 @@ def save_event(db: Db, linker: Linker, event: Event) -> int:
 
 def save_quote(db: Db, linker: Linker, quote: Quote) -> int:
     """Insert one quote; a person's quote the article gives no organisation belongs
-    to the organisation the ledger knows them at (Hirai's quotes on Sony's page)."""
+    to the organisation the ledger knows them at (Hirai's quotes on Sony's page), and
+    the speaker's role is written as the ledger writes roles."""
     org = quote.org
     if quote.speaker_type == "company":
         speaker_id = linker.company(quote.speaker)
@@ -520,7 +521,7 @@ def save_quote(db: Db, linker: Linker, quote: Quote) -> int:
         "article_id": linker.extraction.article.id,
         "speaker_entity_id": speaker_id,
         "speaker": quote.speaker,
-        "speaker_role": quote.speaker_role,
+        "speaker_role": ledger_role(quote.speaker_role),
         "speaker_type": quote.speaker_type,
         "org": quote.org,
         "org_entity_id": linker.company(org),
