@@ -168,6 +168,22 @@ KIND_1 = [
 
 KIND_2 = [
     row(
+        "k2-stock-code-bracket-is-no-company",
+        "Tarrow results\n\nTarrow plc (LSE: TRW) will cut 300 jobs at its Leeds mill, it said "
+        "on Monday.",
+        L,
+        [cut("Tarrow plc", 300)],
+        wrong=["LSE"],
+    ),
+    row(
+        "k2-stock-code-bracket-results",
+        "Quarterly results\n\nBrightwell Inc. (NASDAQ: BRWL) today reported a net loss of "
+        "$14 million for the second quarter.",
+        F,
+        [money("Brightwell Inc.", "net_loss", 14e6, "USD")],
+        wrong=["NASDAQ", "Quarterly"],
+    ),
+    row(
         "k2-compared-company-is-not-the-actor",
         "Corvell Stores to shrink\n\nCorvell Stores filed for bankruptcy protection on Monday. "
         "Second largest in its field, behind Brightwell, the company said it would close 155 "

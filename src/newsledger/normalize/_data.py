@@ -33,6 +33,7 @@ DATA_FILES: tuple[str, ...] = (
     "relative_dates",
     "roles",
     "scales",
+    "stock_codes",
 )
 
 

@@ -161,7 +161,29 @@ def clean_for_parse(text: str) -> CleanText:
         raise TypeError(f"text must be str, not {type(text).__name__}")
     rules = _rules()
     if text.isascii() or rules.candidates.search(text) is None:
-        return CleanText(text, text)
+        return CleanText(blank_stock_codes(text), text)
     cleaned = rules.changes.sub(lambda m: rules.replacement[m.group()], text)
     runs_at, dropped = _offset_map(text, rules.drops)
-    return CleanText(cleaned, text, runs_at, dropped)
+    return CleanText(blank_stock_codes(cleaned), text, runs_at, dropped)
+
+
+def blank_stock_codes(text: str) -> str:
+    """``text`` with each bracketed stock code ("(NASDAQ: ACME)") turned into as many
+    spaces (``data/stock_codes.json``): same length, so no offset moves.
+
+    >>> blank_stock_codes("Acme (NYSE: AC) fell")
+    'Acme            fell'
+    """
+    if "(" not in text:
+        return text
+    return _stock_code().sub(lambda m: " " * len(m.group()), text)
+
+
+@cache
+def _stock_code() -> re.Pattern[str]:
+    names = sorted(
+        {x for e in entries("stock_codes") for x in e["exchanges"]}, key=len, reverse=True
+    )
+    exchange = "(?:" + "|".join(re.escape(n) for n in names) + ")"
+    part = rf"{exchange}\s*:\s*[A-Z0-9][A-Z0-9.\-]{{0,11}}"
+    return re.compile(rf"\(\s*{part}(?:\s*[;,]\s*{part})*\s*\)")
