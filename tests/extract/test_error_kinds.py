@@ -620,6 +620,13 @@ KIND_7 = [
         [money("Corvell Bank", "revenue", 2e9, "USD")],
     ),
     row(
+        "k7-trap-gross-profit-and-ebitda",
+        "Brisco results\n\nBrisco Inc. reported revenue of $124.5 million for the quarter. "
+        "Gross profit was $71.2 million, and adjusted EBITDA was $18.9 million.",
+        F,
+        [money("Brisco Inc.", "revenue", 124.5e6, "USD")],
+    ),
+    row(
         "k7-trap-lost-since-a-year",
         "Brisco Air in trouble\n\nBrisco Air has lost $3 billion since 2001 and is $4 billion "
         "in debt.",

@@ -79,6 +79,11 @@ def _overlaps(a: Span, b: Span) -> bool:
     return a.start < b.end and b.start < a.end
 
 
+def _within(inner: Span, outer: Span) -> bool:
+    """``inner`` lies inside ``outer``, which is longer."""
+    return outer.start <= inner.start and inner.end <= outer.end and len(outer) > len(inner)
+
+
 def _named_in(money: Span, hits: list[PhraseHit]) -> PhraseHit | None:
     """ "earned $83 million in revenue", "$1.3 billion was lost in restructuring charges":
     the kind named by an "in" phrase on the amount or on its verb is the amount's kind."""
@@ -430,6 +435,9 @@ class FinancialState:
         kinds = [h for h in kinds if not _of_trap(h, traps) and not _per_share_kind(h)]
         kinds = [h for h in kinds if not _of_a_percentage(h)]
         kinds = [h for h in kinds if h.rule.role != "kind_verb" or not _subject_is_trap(h)]
+        # "gross profit", "adjusted EBITDA": a kind word inside a longer trap phrase is
+        # that trap's, no result of ours
+        kinds = [k for k in kinds if not any(_within(k.span, t.span) for t in traps)]
         # "one-time costs", "severance payments": a trap word inside a kind's phrase is
         # that kind, no trap
         traps = [t for t in traps if not any(_overlaps(t.span, k.span) for k in kinds)]
