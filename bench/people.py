@@ -14,7 +14,7 @@ person at one organisation). Each pair is printed with
 the names, roles, organisations and a snippet of each side's article, for a person
 to mark "same" or "different"; the marks and counts go to bench/RESULTS.md.
 
-    python bench/people.py                      # builds /tmp/people-bench.db first
+    python bench/people.py                      # builds /tmp/people-bench.db afresh first
     python bench/people.py --db store.db --out bench/people-sample.md
     # a commit of its own: from a worktree of it, with PYTHONPATH=<worktree>/src and
     # --shared /work/shared
@@ -38,6 +38,7 @@ from newsledger.store import open_store
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 SEED = 20261201
+BENCH_DB = "/tmp/people-bench.db"
 SAMPLE = 50
 SNIPPET = 110  # characters either side of a mention
 
@@ -209,9 +210,10 @@ def main() -> None:
     args = parser.parse_args()
     db = args.db
     if db is None:
-        db = "/tmp/people-bench.db"
-        if not Path(db).exists():
-            build(db, args.shared)
+        db = BENCH_DB
+        for stale in (db, f"{db}-wal", f"{db}-shm"):  # built afresh: never an older run's
+            Path(stale).unlink(missing_ok=True)
+        build(db, args.shared)
     report(db, args.out)
 
 
