@@ -332,8 +332,8 @@ def ledger_role(role: str | None) -> str | None:
     """A role as the ledger writes it ("as new chief executive" is "chief executive");
     a phrase that names no known title is kept as written.
 
-    >>> ledger_role("as new chief executive"), ledger_role("Commerce Secretary")
-    ('chief executive', 'Commerce Secretary')
+    >>> ledger_role("as new chief executive"), ledger_role("Nobel laureate")
+    ('chief executive', 'Nobel laureate')
     """
     read = person_role(role)
     return read.text if read else role
