@@ -132,3 +132,13 @@ def test_the_headline_subject_is_the_main_company(extractor: Any) -> None:
     )
     x = extractor.extract_text(text, title=title)
     assert {e.company for e in x.events if e.type == "financial"} == {"Halden Bank"}
+
+
+def test_a_title_case_headline_run_on_is_the_body_company(extractor: Any) -> None:
+    # the tagger runs a press release's headline into one name; the body names the company
+    text = (
+        "Brisco Inc. today announced results for its fourth quarter ended December 31, 2023. "
+        "Revenue was $124.5 million."
+    )
+    x = extractor.extract_text(text, title="Brisco Reports Fourth Quarter Results")
+    assert {e.company for e in x.events if e.type == "financial"} == {"Brisco Inc"}

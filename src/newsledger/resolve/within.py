@@ -42,6 +42,8 @@ def resolve_article(extraction: Extraction) -> Extraction:
     companies, spelled = merge_acronyms([e for e in extraction.entities if e.type == "company"])
     companies, described = fold_descriptors(companies)
     spelled.update(described)
+    companies, run_on = fold_run_ons(companies, headline_end(extraction.article.text))
+    spelled.update(run_on)
     org_names = {company_key(c.name): c.name for c in companies}
     for acronym, full in spelled.items():
         org_names[company_key(acronym)] = full
@@ -110,6 +112,58 @@ def fold_descriptors(companies: list[Entity]) -> tuple[list[Entity], dict[str, s
             continue
         spelled[company.name] = target.name
         folded.setdefault(target.id, []).append(company)
+    return _absorb(companies, spelled, folded), spelled
+
+
+# words a tagger may run on after a name in a title-case headline ("Brightwell Reports
+# Fourth Quarter Results", "Halden to Cut 500 Jobs"): at least this many
+RUN_ON_WORDS = 2
+
+
+def headline_end(text: str) -> int:
+    """Where a headline ends: a first line with a blank line after it; 0 when none."""
+    end = text.find("\n\n")
+    return end if 0 < end <= HEADLINE_MAX_CHARS and "\n" not in text[:end] else 0
+
+
+HEADLINE_MAX_CHARS = 300
+
+
+def fold_run_ons(
+    companies: list[Entity], headline_ends: int
+) -> tuple[list[Entity], dict[str, str]]:
+    """Fold a title-case headline's run-on "Brightwell Reports Fourth Quarter Results"
+    into "Brightwell Inc." named in the body: a name found only in the headline (before
+    ``headline_ends``) whose first words are the other's own words (without its legal
+    form), with two or more words run on after them.
+
+    >>> from newsledger.models import Evidence
+    >>> a = Entity("1", "company", "Brightwell Reports Fourth Quarter Results",
+    ...            mentions=(Evidence("x", 0, 41, "Brightwell Reports Fourth Quarter Results"),))
+    >>> merged, spelled = fold_run_ons([a, Entity("2", "company", "Brightwell Inc.")], 41)
+    >>> spelled
+    {'Brightwell Reports Fourth Quarter Results': 'Brightwell Inc.'}
+    >>> fold_run_ons([a, Entity("2", "company", "Brightwell Inc.")], 0)[1]
+    {}
+    """
+    keys = {c.name: company_key(c.name).split() for c in companies}
+    spelled: dict[str, str] = {}
+    folded: dict[str, list[Entity]] = {}
+    for company in companies:
+        if not company.mentions or any(m.start >= headline_ends for m in company.mentions):
+            continue  # named in the body too: a name of its own
+        words = keys[company.name]  # without the legal form: "Ford Motor Company" runs on 1
+        fits = [
+            c
+            for c in companies
+            if c is not company
+            and keys[c.name]
+            and len(words) - len(keys[c.name]) >= RUN_ON_WORDS
+            and words[: len(keys[c.name])] == keys[c.name]
+        ]
+        if len(fits) == 1 and fits[0].name not in spelled:
+            spelled[company.name] = fits[0].name
+            folded.setdefault(fits[0].id, []).append(company)
     return _absorb(companies, spelled, folded), spelled
 
 
