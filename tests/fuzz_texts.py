@@ -117,6 +117,9 @@ def _huge_number(rng: random.Random) -> str:
         f"FY{d}",
         f"Q{d}",
         f"{d}-01-01",
+        f"{d} in the first half of 0000",  # the calendar's edges: year 0 and 9999
+        f"{d} in the fourth quarter of 9999",
+        f"{d} in the year to December 31, 9999",
         f"1/{d}",
         d.translate(str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")),  # Arabic-Indic digits
         d.translate(str.maketrans("0123456789", "０１２３４５６７８９")),  # fullwidth digits

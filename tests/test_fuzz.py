@@ -89,6 +89,7 @@ HUGE = [
     pytest.param(f"Acme cut 1.{RUN} jobs.", id="decimals"),
     pytest.param("Acme cut " + ",".join(["999"] * 1_700) + " jobs.", id="commas"),
     pytest.param(f"Acme said it would cut jobs {RUN} years ago.", id="years-ago"),
+    pytest.param("Acme made a net profit of $2bn in the first half of 0000.", id="year-0"),
     # figures that are read, but too large for the store's integer columns: they crashed
     pytest.param("Acme cut 9999999999999999999 jobs.", id="count-past-sqlite-integer"),
     pytest.param("Acme cut 3,000,000,000 jobs.", id="count-past-postgresql-integer"),

@@ -168,3 +168,20 @@ def test_seed_convention_matches_the_stated_end() -> None:
 )
 def test_fiscal_year_end_from_text(text: str, want: tuple[int, int] | None) -> None:
     assert fiscal_year_end_from_text(text) == want
+
+
+# Periods the calendar cannot hold are none (issue 11: these crashed extraction)
+BEYOND_THE_CALENDAR = [
+    pytest.param("the first half of 0000", id="year-0"),
+    pytest.param("Q1 0000", id="quarter-of-year-0"),
+    pytest.param("the year ended March 31, 0000", id="year-end-in-year-0"),
+    pytest.param("Q4 9999", id="quarter-ending-in-10000"),
+    pytest.param("fourth quarter of 9999", id="fourth-quarter-of-9999"),
+    pytest.param("H2 9999", id="half-ending-in-10000"),
+    pytest.param("the year to December 31, 9999", id="year-to-the-last-day"),
+]
+
+
+@pytest.mark.parametrize("text", BEYOND_THE_CALENDAR)
+def test_parse_period_beyond_the_calendar(text: str) -> None:
+    assert parse_period(text, published=date(2020, 5, 5)) is None

@@ -327,7 +327,10 @@ def parse_period(
     raw = text.strip()
     norm = re.sub(r"\s+", " ", raw.lower()).rstrip(".,;:")
     for _ in range(3):  # "for the ...", "by the end of the ..."
-        found = _read(norm, published, fiscal_year_end, raw)
+        try:
+            found = _read(norm, published, fiscal_year_end, raw)
+        except (ValueError, OverflowError):  # "the first half of 0000", "Q4 9999": a
+            return None  # period the calendar cannot hold (years 1 to 9999) is none
         if found:
             return found
         lead = _LEAD.match(norm)
