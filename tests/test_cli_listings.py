@@ -130,3 +130,15 @@ def test_export_pages_through_everything(run: Callable[..., Result], tmp_path: P
     assert run("export", "entities", "--format", "jsonl", "-o", str(out)).stdout.startswith("5 ")
     types = {json.loads(line)["type"] for line in out.read_text().splitlines()}
     assert types == {"company", "central_bank", "media", "person"}
+
+
+def test_events_read_as_sentences_in_the_table_and_keep_their_fields(
+    run: Callable[..., Result],
+) -> None:
+    table = run("timeline", "Sony").output
+    assert "Cuts 1,000 jobs (15% of the mobile division)" in table
+    assert "Restructuring plan “One Sony” costing $500m, to be done by March 2015" in table
+    assert "amount" not in table.splitlines()[0]  # no field dump in the header
+    (row,) = json.loads(run("events", "--company", "Acme", "--json").output)
+    assert row["summary"] == "Cuts 300 jobs"
+    assert row["jobs"] == 300 and row["status"] == "announced"

@@ -234,8 +234,7 @@ EVENT_COLUMNS = (
     "date",
     "company",
     "type",
-    "figure",
-    "status",
+    "summary",
     "sources",
     "conflict",
     "evidence_text",
@@ -377,7 +376,7 @@ def show(article_id: str, as_json: bool, db: str | None) -> None:
     click.echo("\nEvents:")
     for record in view.events:
         row = flat_event(record)
-        click.echo(f"  [{row['type']}] {row.get('company') or ''}: {row['figure']}")
+        click.echo(f"  [{row['type']}] {row.get('company') or ''}: {row['summary']}")
         click.echo(f"      “{cell(row.get('evidence_text'))}”")
     click.echo("\nQuotes:")
     for quote in view.quotes:

@@ -1,8 +1,9 @@
 """How the CLI prints rows: a table by default, JSON or CSV; the same for every
-listing command. Pure formatting over the query side's ``to_dict()`` rows.
+listing command. Pure formatting over the query side's ``to_dict()`` rows; an
+event's words are its ``summary`` (:func:`newsledger.query.format.sentence`).
 
->>> figure({"jobs": 10000, "percent": 6})
-'10,000 jobs (6%)'
+>>> cell(["gaming", "imaging"]), cell(None)
+('gaming, imaging', '')
 """
 
 from __future__ import annotations
@@ -27,6 +28,10 @@ def cell(value: Any) -> str:
     return text
 
 
+# a column cut short past its width; an event's sentence is read whole more often than not
+WIDTHS: dict[str, int] = {"summary": 90}
+
+
 def emit(rows: Sequence[Mapping[str, Any]], columns: Sequence[str], fmt: str) -> None:
     """Print rows as a table, JSON or CSV (the same flags on every listing)."""
     if fmt == "json":
@@ -42,7 +47,10 @@ def emit(rows: Sequence[Mapping[str, Any]], columns: Sequence[str], fmt: str) ->
         click.echo("(nothing found)", err=True)
         return
     table = [[cell(r.get(c)) for c in columns] for r in rows]
-    widths = [min(max(len(c), *(len(t[i]) for t in table)), 60) for i, c in enumerate(columns)]
+    widths = [
+        min(max(len(c), *(len(t[i]) for t in table)), WIDTHS.get(c, 60))
+        for i, c in enumerate(columns)
+    ]
     click.echo("  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True)).rstrip())
     click.echo("  ".join("-" * w for w in widths))
     for t in table:
@@ -58,38 +66,9 @@ def flat_event(record: Any) -> dict[str, Any]:
     fields = row.pop("fields", {}) or {}
     evidence = row.get("evidence") or []
     row.update(fields)
-    row["figure"] = figure(row)
     row["evidence_text"] = evidence[0]["text"] if evidence else None
     row["article_id"] = evidence[0]["article_id"] if evidence else None
     return row
-
-
-def figure(row: Mapping[str, Any]) -> str:
-    """The headline figure of an event, for tables: "10,000 jobs (6%)", "USD 2.1bn"."""
-    parts: list[str] = []
-    if row.get("jobs") is not None:
-        jobs = f"{int(row['jobs']):,}"
-        if row.get("jobs_high"):
-            jobs += f"-{int(row['jobs_high']):,}"
-        parts.append(f"{jobs} jobs")
-    if row.get("percent") is not None:
-        parts.append(f"({row['percent']:g}%)" if parts else f"{row['percent']:g}%")
-    if row.get("amount") is not None:
-        money = f"{row.get('currency') or ''} {short_money(float(row['amount']))}".strip()
-        parts.append(f"{row['kind']} {money}" if row.get("kind") else money)
-        if row.get("outlook"):
-            parts.append("(forecast)")
-    for key in ("kind", "name", "move", "change", "focus", "new"):
-        if not parts and row.get(key):
-            parts.append(cell(row[key]))
-    return " ".join(parts)
-
-
-def short_money(amount: float) -> str:
-    for scale, suffix in ((1e12, "tn"), (1e9, "bn"), (1e6, "m")):
-        if abs(amount) >= scale:
-            return f"{amount / scale:.3g}{suffix}"
-    return f"{amount:,.0f}"
 
 
 def all_columns(rows: Iterable[Mapping[str, Any]]) -> list[str]:

@@ -57,6 +57,14 @@ def test_events_carry_their_evidence(client: TestClient) -> None:
     assert evidence["text"].startswith("Globex Bank took an impairment charge")
 
 
+def test_events_read_as_a_sentence_beside_their_fields(client: TestClient) -> None:
+    (event,) = get(client, "/api/events?company=Globex%20Bank")["items"]
+    assert event["summary"] == "Impairment charge $80m"
+    assert event["fields"]["amount"] == 80_000_000  # the structured fields stay
+    (first, *_) = get(client, "/api/companies/Acme%20Motors/timeline")["events"]
+    assert first["summary"] and first["fields"]
+
+
 @pytest.mark.parametrize(
     "url",
     [

@@ -136,6 +136,8 @@ def test_sony_job_cuts_from_chart_to_sentence(browser: Any, seed_server: Server)
     page = open_sony(browser, seed_server, LAPTOP)
     assert page.get_attribute("#timeline-chart", "data-jobs-points") == "2"
     assert page.locator("tr.type-layoff").count() == 2
+    cuts = page.locator("tr.type-layoff .summary").all_inner_texts()
+    assert all(c.startswith("Cuts ") and " jobs" in c for c in cuts), cuts
     shot(page, "company-sony-laptop")
     # click the first bar on the chart itself, where Chart.js drew it
     bar = page.evaluate(
@@ -170,6 +172,22 @@ def test_sony_job_cut_from_table_to_sentence_on_a_phone(browser: Any, seed_serve
     page.locator(f"li{fact} a.back[href='{anchor}']").click()
     page.wait_for_url(f"**{anchor}")
     assert page.locator("mark:target, mark:has(> .anchor:target)").is_visible()
+    page.close()
+
+
+# --- facts read as sentences, not field dumps ----------------------------------------
+
+
+def test_company_events_read_as_sentences(browser: Any, hostile_server: Server) -> None:
+    page = browser.new_page(viewport=LAPTOP)
+    page.goto(f"{hostile_server.url}/company/Acme%20Motors")
+    said = page.locator("tr.event .summary").all_inner_texts()
+    assert "Cuts 300 jobs in Texas, planned" in said
+    assert "Net loss $450m" in said
+    assert "Expands in Brazil" in said
+    assert "amount usd" not in page.locator("table.events").inner_text()
+    assert page.locator("dl.totals").inner_text().count("$450m") == 1  # the KPI, in dollars
+    shot(page, "company-acme-sentences")
     page.close()
 
 

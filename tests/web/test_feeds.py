@@ -106,10 +106,10 @@ def test_a_company_feed_tells_each_event_as_a_sentence(reader: TestClient) -> No
     assert feed.feed.id.startswith("tag:newsledger,2026:feed/company/")
     titles = [e.title for e in feed.entries]
     assert titles == [
-        "Acme Motors will expand in Brazil",
-        "Acme Motors plans to cut 300 jobs in Texas",
-        "Acme Motors reports a net loss of USD 450m",
-        "Acme Motors will cut 1,200 jobs in its Ohio plant",
+        "Acme Motors: Expands in Brazil",
+        "Acme Motors: Cuts 300 jobs in Texas, planned",
+        "Acme Motors: Net loss $450m",
+        "Acme Motors: Cuts 1,200 jobs in the Ohio plant",
     ]
     cut = feed.entries[1]
     assert TAG_EVENT.match(cut.id)
@@ -134,7 +134,7 @@ def test_names_with_spaces_ampersands_and_accents(reader: TestClient) -> None:
     path = company_feed(ODD_NAME, "?type=layoff")
     feed = read(reader, path)
     assert feed.feed.title == f"{ODD_NAME}: layoff events · newsledger"
-    assert feed.entries[1].title == f"{ODD_NAME} will cut 40 jobs in Aarhus"
+    assert feed.entries[1].title == f"{ODD_NAME}: Cuts 40 jobs in Aarhus"
     assert feed.entries[1].author == "Kø Tidende"
     assert feed.feed.links[0].rel == "self"
     assert feed.feed.links[0].href == f"http://testserver{path}"
@@ -149,7 +149,7 @@ def test_markup_in_stored_text_stays_text(reader: TestClient) -> None:
     feed = feedparser.parse(body)
     assert not feed.bozo
     (cut,) = feed.entries
-    assert cut.title == "Vexco Holdings will cut 90 jobs in its depot"
+    assert cut.title == "Vexco Holdings: Cuts 90 jobs in the depot"
     assert cut.links[0].title == HOSTILE_TITLE
 
 

@@ -18,6 +18,7 @@ from decimal import Decimal
 from typing import Any, Generic, TypeVar
 
 from newsledger.models import jsonable
+from newsledger.query.format import sentence
 
 T = TypeVar("T")
 
@@ -79,7 +80,8 @@ class EventRecord:
     ``fields`` are the contract fields of the event type (``jobs``, ``percent``,
     ``kind``, ``amount`` ...). ``group_id`` joins reports of the same real-world
     event across articles; ``sources`` counts the articles in that group and
-    ``conflict`` names disagreeing figures, when there are any.
+    ``conflict`` names disagreeing figures, when there are any. Its ``to_dict()``
+    adds ``summary``, the event as a sentence (:func:`newsledger.query.format.sentence`).
     """
 
     id: int
@@ -95,7 +97,7 @@ class EventRecord:
     article_id: str = ""
 
     def to_dict(self) -> dict[str, Any]:
-        return _to_dict(self)
+        return {**_to_dict(self), "summary": sentence(self)}
 
 
 @dataclass(frozen=True)

@@ -21,11 +21,11 @@ from fastapi.templating import Jinja2Templates
 
 from newsledger import __version__
 from newsledger.query import Query
+from newsledger.query.format import amount, figure, money, sentence
 from newsledger.web import api, feeds, pages, problems
 from newsledger.web.cache import MAX_ENTRIES, AnswerCache, ResponseCache
 from newsledger.web.chart import event_href
 from newsledger.web.deps import QueryLike
-from newsledger.web.format import figure, money
 from newsledger.web.security import SecurityHeaders
 
 HERE = Path(__file__).parent
@@ -72,6 +72,8 @@ def make_templates() -> Jinja2Templates:
     templates.env.filters["schema_bounds"] = schema_bounds
     templates.env.filters["figure"] = figure
     templates.env.filters["money"] = money
+    templates.env.filters["sentence"] = sentence
+    templates.env.filters["priced"] = lambda value, currency: amount(value, currency)
     templates.env.globals["href"] = event_href
     return templates
 

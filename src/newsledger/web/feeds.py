@@ -10,7 +10,7 @@ is new since its last poll.
 An entry's id is a tag URI made from the event's stored identity, its article
 and its row (``tag:newsledger,2026:event/<article id>/<event id>``), so the same
 store served again gives the same ids. Its title is the event as a sentence
-(:func:`newsledger.web.format.sentence`), its link the article (the outlet's
+(:func:`newsledger.query.format.headline`), its link the article (the outlet's
 page when the article came with one, else this server's page at the sentence),
 its author the outlet, ``updated`` the time the event was stored and its summary
 the evidence. The feed's ``updated`` is its newest entry's (1970-01-01 when it
@@ -34,10 +34,10 @@ from fastapi.responses import Response
 
 from newsledger import __version__
 from newsledger.models import EVENT_TYPES
+from newsledger.query.format import headline
 from newsledger.query.records import EventFeed, StoredEvent
 from newsledger.web.api import MAX_LIMIT, MAX_TEXT, Q, clean
 from newsledger.web.chart import event_href
-from newsledger.web.format import sentence
 from newsledger.web.problems import ApiError
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
@@ -118,7 +118,7 @@ def entry(stored: StoredEvent, base: str) -> Element:
     event = stored.event
     node = Element("entry")
     _text(node, "id", event_id(stored))
-    _text(node, "title", sentence(event), type="text")
+    _text(node, "title", headline(event), type="text")
     _text(node, "updated", stamp(stored.stored_at))
     here = base + event_href(event)  # this server's article page, at the sentence
     original = stored.article_url if is_web_url(stored.article_url) else None

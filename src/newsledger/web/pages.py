@@ -17,11 +17,11 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup, escape
 
+from newsledger.query.format import headline
 from newsledger.query.records import ArticleView, EventRecord
 from newsledger.web.api import MAX_TEXT, clean
 from newsledger.web.chart import chart_data, evidence_key
 from newsledger.web.deps import QueryLike, get_query
-from newsledger.web.format import figure
 from newsledger.web.highlight import Span, highlight
 from newsledger.web.problems import ApiError
 
@@ -98,17 +98,13 @@ class Fact:
 
 
 def summarize(event: EventRecord) -> str:
-    """A short line for an event: its type and its main figures.
+    """A short line for an event: its company and the event as a sentence.
 
     >>> from newsledger.query.records import EventRecord
     >>> summarize(EventRecord(1, None, "layoff", "Sony", None, None, {"jobs": 1000}, [], 1, None))
-    'layoff · Sony · jobs 1,000'
+    'Sony: Cuts 1,000 jobs'
     """
-    skip = {"raw", "status", "outlook", "record"}
-    parts = [
-        f"{k.replace('_', ' ')} {figure(v)}" for k, v in event.fields.items() if v and k not in skip
-    ]
-    return " · ".join([event.type.replace("_", " "), event.company or "?", *parts[:4]])
+    return headline(event)
 
 
 def article_facts(view: ArticleView) -> tuple[list[Span], list[Fact]]:
