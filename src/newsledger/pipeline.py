@@ -23,7 +23,7 @@ from newsledger.extract.nlp import load_nlp, make_doc
 from newsledger.extract.parse_copy import parse_copy
 from newsledger.ingest import read_inputs
 from newsledger.ingest.identity import make_article
-from newsledger.ingest.text import lone_surrogate
+from newsledger.ingest.text import unstorable
 from newsledger.models import Article, Extraction, Failure, IngestSummary
 from newsledger.resolve.within import resolve_article
 from newsledger.store import Store, open_store
@@ -189,13 +189,13 @@ def ingest_text(
     the spaCy pipeline once.
     """
     settings = replace(settings or load_settings(), workers=1, db=db)
-    origin = url or "<posted text>"
+    # the failure row names the URL only when the URL itself can be stored
+    origin = url if url and unstorable(url) is None else "<posted text>"
     item: Article | Failure
-    surrogate = lone_surrogate(text, title, source, url)
+    reason = unstorable(text, title, source, url)
     if not text.strip():
         item = Failure(origin, "ingest", EmptyInput.code, "is empty (whitespace only)")
-    elif surrogate is not None:  # JSON's "\ud800": no text, and no store takes it
-        reason = f"holds {surrogate}, half a surrogate pair"
+    elif reason is not None:  # JSON's "\ud800" or "\u0000"
         item = Failure(origin, "ingest", EncodingError.code, reason)
     else:
         item = make_article(

@@ -109,6 +109,13 @@ def _jsonl_lone_surrogate_title(tmp: Path) -> Path:
     return path
 
 
+def _jsonl_nul(tmp: Path) -> Path:
+    # valid JSON: SQLite kept the "\u0000"; PostgreSQL refused it and stopped the batch
+    path = tmp / "nul.jsonl"
+    path.write_text('{"text": "Ferrow Tools will cut 80 jobs.\\u0000"}\n')
+    return path
+
+
 def _feed_without_items(tmp: Path) -> Path:
     path = tmp / "empty.rss"
     path.write_text(
@@ -156,6 +163,7 @@ BAD: dict[str, tuple[Callable[[Path], Path], str, str]] = {
         "NL106",
         "titled.jsonl:line 1",
     ),
+    "jsonl text with a NUL character": (_jsonl_nul, "NL106", "nul.jsonl:line 1"),
     "feed without items": (_feed_without_items, "NL105", "empty.rss"),
     "missing path": (_missing, "NL101", "no-such-file.txt"),
     "folder of hidden files": (_empty_folder, "NL102", "nothing-here"),

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from newsledger.errors import EmptyInput, MalformedRecord
 from newsledger.ingest.dates import parse_published
 from newsledger.ingest.identity import make_article
-from newsledger.ingest.text import Defaults, clean_text, lone_surrogate
+from newsledger.ingest.text import Defaults, clean_text, unstorable
 from newsledger.models import Article, Failure
 
 
@@ -40,14 +40,14 @@ def _optional_str(record: dict[str, object], key: str, where: str) -> str | None
         return None
     if not isinstance(value, str):
         raise MalformedRecord(f"field {key!r} must be a string, not {type(value).__name__}", where)
-    _no_lone_surrogate(value, key, where)
+    _storable(value, key, where)
     return " ".join(value.split()) or None
 
 
-def _no_lone_surrogate(value: str, key: str, where: str) -> None:
-    found = lone_surrogate(value)
-    if found is not None:
-        raise MalformedRecord(f"field {key!r} holds {found}, half a surrogate pair", where)
+def _storable(value: str, key: str, where: str) -> None:
+    reason = unstorable(value)
+    if reason is not None:
+        raise MalformedRecord(f"field {key!r} {reason}", where)
 
 
 def record_article(line: str, where: str, defaults: Defaults) -> Article:
@@ -61,7 +61,7 @@ def record_article(line: str, where: str, defaults: Defaults) -> Article:
     text = record.get("text")
     if not isinstance(text, str) or not text.strip():
         raise MalformedRecord("has no 'text' field with article text", where)
-    _no_lone_surrogate(text, "text", where)
+    _storable(text, "text", where)
     published = _optional_str(record, "published", where)
     return make_article(
         clean_text(text),

@@ -104,20 +104,27 @@ def decode_bytes(data: bytes, input: str) -> str:
     raise EncodingError("is not UTF-8, UTF-16 or cp1252/latin-1 text", input)
 
 
-def lone_surrogate(*values: str | None) -> str | None:
-    """Half a surrogate pair standing alone in ``values``, as its escape, or None.
+def unstorable(*values: str | None) -> str | None:
+    """What in ``values`` not every store can hold, as ``holds <escape>, <what>``, or None.
 
-    JSON may escape one ("\\ud800"), and ``json.loads`` then makes a str no encoder
-    takes: it is no text, and hashing or storing it raised UnicodeEncodeError mid-ingest.
+    JSON may escape half a surrogate pair ("\\ud800"): ``json.loads`` then makes a
+    str no encoder takes, and hashing or storing it raised UnicodeEncodeError
+    mid-ingest. It may also escape NUL ("\\u0000"), which SQLite keeps but
+    PostgreSQL text refuses: the same input must not be a fact on one store and
+    a server error on the other.
 
-    >>> lone_surrogate("Acme", "cut \\ud800 jobs"), lone_surrogate("Acme", None)
-    ('\\\\ud800', None)
+    >>> unstorable("Acme", "cut \\ud800 jobs"), unstorable("Acme", None)
+    ('holds \\\\ud800, half a surrogate pair', None)
+    >>> unstorable("Acme\\x00")
+    'holds \\\\u0000, a NUL character'
     """
     for value in values:
+        if value and "\x00" in value:
+            return "holds \\u0000, a NUL character"
         try:
             (value or "").encode("utf-8")
         except UnicodeEncodeError as err:
-            return f"\\u{ord(err.object[err.start]):04x}"
+            return f"holds \\u{ord(err.object[err.start]):04x}, half a surrogate pair"
     return None
 
 

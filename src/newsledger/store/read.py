@@ -54,6 +54,8 @@ _ARTICLE_COLUMNS = "a.id, a.title, a.published, a.source, a.url, a.origin, a.dup
 
 
 def article_row(db: Db, article_id: str) -> Row | None:
+    if "\x00" in article_id:  # no id holds NUL, and PostgreSQL refuses it even to compare
+        return None
     return db.one(
         f"SELECT {_ARTICLE_COLUMNS}, a.text FROM articles a WHERE a.id = ?", (article_id,)
     )
