@@ -1,4 +1,8 @@
-"""A real store built from hand-made extractions (see ``webdata``), and clients on it."""
+"""A real store built from hand-made extractions (see ``webdata``), and clients on it.
+
+The same store is also built on PostgreSQL (one database on the session's one
+server), for the tests that run ``serve`` on both stores through ``web_target``.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +11,13 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
-from webdata import EXTRACTIONS, TOKEN
+from webdata import TOKEN, fill
+
+from pg_server import fresh_pg_database, pg_base_url, store_target
+
+__all__ = ["pg_base_url", "store_target"]  # fixtures, for both stores
+
+STORES = ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
 
 
 @pytest.fixture(scope="session")
@@ -17,13 +27,26 @@ def token() -> str:
 
 @pytest.fixture(scope="session")
 def web_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from newsledger.store import open_store
-
     path = tmp_path_factory.mktemp("web") / "web.db"
-    with open_store(str(path)) as store:
-        for make in EXTRACTIONS:
-            assert store.save_extraction(make())
+    fill(str(path))
     return path
+
+
+@pytest.fixture(scope="session")
+def web_pg_db(pg_base_url: str) -> str:
+    """The ``web_db`` store on PostgreSQL: a database URL."""
+    target = fresh_pg_database(pg_base_url)
+    fill(target)
+    return target
+
+
+@pytest.fixture(scope="module", params=STORES)
+def web_target(request: pytest.FixtureRequest, web_db: Path) -> str:
+    """The ``web_db`` store on SQLite, then on PostgreSQL (each built once a session)."""
+    if request.param == "sqlite":
+        return str(web_db)
+    target: str = request.getfixturevalue("web_pg_db")
+    return target
 
 
 @pytest.fixture(scope="session")

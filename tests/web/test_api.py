@@ -1,11 +1,32 @@
-"""The JSON API against a real store: every endpoint, filters, pages, errors."""
+"""The JSON API against a real store: every endpoint, filters, pages, errors.
+
+Every test runs twice, with ``serve`` on SQLite and then on PostgreSQL: the
+clients here are built on ``web_target``, not on the SQLite-only ``web_db``.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
+from webdata import TOKEN
+
+from newsledger.web import create_app
+
+
+@pytest.fixture(scope="module")
+def client(web_target: str) -> Iterator[TestClient]:
+    with TestClient(create_app(web_target), raise_server_exceptions=False) as c:
+        yield c
+
+
+@pytest.fixture(scope="module")
+def token_client(web_target: str) -> Iterator[TestClient]:
+    app = create_app(web_target, token=TOKEN, readonly=False)
+    with TestClient(app, raise_server_exceptions=False) as c:
+        yield c
 
 
 def get(client: TestClient, url: str, status: int = 200) -> Any:
@@ -300,11 +321,24 @@ def test_post_with_token_but_bad_body_is_422(token_client: TestClient, token: st
     assert_error(r.json(), 422)
 
 
-def test_empty_token_refused(web_db: Any) -> None:
-    from newsledger.web import create_app
+@pytest.mark.parametrize("field", ["text", "title", "source", "url"])
+def test_post_with_a_nul_character_is_422_on_every_store(
+    token_client: TestClient, token: str, field: str
+) -> None:
+    # SQLite kept "\u0000"; PostgreSQL text refused it and the POST was a 500
+    body = {"text": "Acme Motors will cut 40 jobs.", "title": "Cuts", "source": "Wire"}
+    body["url"] = "https://example.org/cuts"
+    body[field] = body[field] + "\x00"
+    r = token_client.post("/api/articles", json=body, headers={"Authorization": f"Bearer {token}"})
+    assert r.status_code == 422, r.text
+    assert_error(r.json(), 422)
+    assert r.json()["error"]["code"] == "NL104"
+    assert "NUL" in r.json()["error"]["message"]
 
+
+def test_empty_token_refused(web_target: str) -> None:
     with pytest.raises(ValueError, match="token"):
-        create_app(str(web_db), token=" ", readonly=False)
+        create_app(web_target, token=" ", readonly=False)
 
 
 # --- hostile query strings: never a server error --------------------------------
@@ -324,6 +358,7 @@ NASTY = [
     pytest.param("\\x00\\", id="backslashes"),
     pytest.param("../../etc/passwd", id="path"),
     pytest.param("%ff%fe", id="percent-bytes"),
+    pytest.param("a\x00b", id="nul"),  # PostgreSQL refuses NUL even to compare
 ]
 ENDPOINTS = [
     "/api/events?text={}",
@@ -334,6 +369,8 @@ ENDPOINTS = [
     "/api/companies/{}/timeline",
     "/search?q={}",
     "/company/{}",
+    "/api/articles/{}",
+    "/article/{}",
 ]
 
 

@@ -242,13 +242,22 @@ def test_hostile_text_is_visible_as_written(browser: Any, hostile_server: Server
 
 
 # --- the home page lists companies; other organisations are a click away -------------
+# (on SQLite and on PostgreSQL: the one browser test that runs on both stores)
+
+
+@pytest.fixture(scope="module")
+def both_stores_server(web_target: str) -> Iterator[Server]:
+    from newsledger.web import create_app
+
+    with Server(create_app(web_target)) as server:
+        yield server
 
 
 def test_home_lists_companies_and_other_kinds_on_request(
-    browser: Any, hostile_server: Server
+    browser: Any, both_stores_server: Server
 ) -> None:
     page = browser.new_page(viewport=LAPTOP)
-    page.goto(hostile_server.url + "/")
+    page.goto(both_stores_server.url + "/")
     chips = page.locator("#organisations ~ ul.chips li a")
     assert chips.all_inner_texts() == ["Acme Motors", "Globex Bank", "Vexco Holdings"]
     page.get_by_role("link", name="Central banks").click()

@@ -13,13 +13,11 @@ from urllib.parse import quote
 import feedparser
 import pytest
 from fastapi.testclient import TestClient
-from webdata import EXTRACTIONS, HOSTILE_TITLE, acme_again, acme_cuts
+from webdata import EXTRACTIONS, HOSTILE_TITLE, acme_again, acme_cuts, fill
 
 from newsledger.models import Article, Entity, Event, Evidence, Extraction, LayoffArgs
 from newsledger.web import create_app
-from pg_server import fresh_pg_database, pg_base_url, store_target
-
-__all__ = ["pg_base_url", "store_target"]  # fixtures, for both stores
+from pg_server import fresh_pg_database
 
 # spaces, an ampersand, non-ASCII letters and an apostrophe: all must survive
 # the URL, the XML and the reader
@@ -54,14 +52,6 @@ def odd_brewer_hostile_link() -> Extraction:
     """An article stored with a ``javascript:`` URL (a hostile feed item's link)."""
     text = f"{ODD_NAME} will cut 40 jobs in Aarhus again. Nobody was surprised."
     return _odd("muller0000000002", text, "javascript:alert(1)", date(2024, 3, 3))
-
-
-def fill(target: str, makers: Any) -> None:
-    from newsledger.store import open_store
-
-    with open_store(target) as store:
-        for make in makers:
-            assert store.save_extraction(make())
 
 
 @pytest.fixture(

@@ -8,6 +8,7 @@ article whose title, text and quote carry markup, event handlers, a
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from datetime import date
 from decimal import Decimal
 
@@ -188,3 +189,12 @@ def hostile() -> Extraction:
 
 
 EXTRACTIONS = (acme_cuts, acme_again, globex, hostile)
+
+
+def fill(target: str, makers: Iterable[Callable[[], Extraction]] = EXTRACTIONS) -> None:
+    """Save each maker's extraction into the store at ``target`` (a path or a URL)."""
+    from newsledger.store import open_store
+
+    with open_store(target) as store:
+        for make in makers:
+            assert store.save_extraction(make())
