@@ -65,9 +65,10 @@ def _start(args: list[str], log: Path) -> subprocess.Popen[bytes]:
 
 
 def _stop(procs: list[subprocess.Popen[bytes]]) -> None:
+    """SIGINT (a nanny then closes its worker process) and wait, all at once."""
     for proc in procs:
         if proc.poll() is None:
-            proc.send_signal(signal.SIGINT)  # a nanny closes its worker process on SIGINT
+            proc.send_signal(signal.SIGINT)
     for proc in procs:
         try:
             proc.wait(timeout=15)
@@ -101,7 +102,10 @@ def scheduler(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
             client.wait_for_workers(2, timeout=STARTUP_SECONDS)
         yield address
     finally:
-        _stop(procs[::-1])  # workers first, so none reconnects to a closing scheduler
+        # workers first: with the scheduler closing under it, a worker process
+        # hangs until its nanny kills it 8 s later
+        _stop(procs[1:])
+        _stop(procs[:1])
 
 
 @pytest.fixture(scope="module")
