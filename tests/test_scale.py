@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import socket
 from datetime import date
 
 import pytest
 
 from newsledger.config import load_settings
+from newsledger.errors import ConfigError
 from newsledger.ingest.identity import make_article
 from newsledger.models import Extraction
 from newsledger.pipeline import Extractor, extract_parallel
@@ -38,3 +40,18 @@ def test_worker_processes_match_in_process(extractor: Extractor) -> None:
     assert [r.article.id for r in parallel] == [a.id for a in articles]
     local = [extractor.extract(a).contract() for a in articles]
     assert [r.contract() for r in parallel] == local  # type: ignore[union-attr]
+
+
+def test_unreachable_scheduler_is_a_config_error() -> None:
+    dask = pytest.importorskip("dask")
+    pytest.importorskip("distributed")
+    with socket.socket() as s:  # a port nobody listens on
+        s.bind(("127.0.0.1", 0))
+        address = f"tcp://127.0.0.1:{s.getsockname()[1]}"
+    settings = load_settings({}, dask_scheduler=address)
+    article = make_article(TEXTS[0], published=date(2024, 3, 4))
+    with (
+        dask.config.set({"distributed.comm.timeouts.connect": "1s"}),
+        pytest.raises(ConfigError, match="no Dask scheduler answers"),
+    ):
+        list(extract_parallel([article], settings))

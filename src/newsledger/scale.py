@@ -39,7 +39,10 @@ def _client(address: str, workers: int) -> Any:
     if address == "local":
         cluster = distributed.LocalCluster(n_workers=workers, threads_per_worker=1, processes=True)
         return distributed.Client(cluster, set_as_default=False)
-    return distributed.Client(address, set_as_default=False)
+    try:
+        return distributed.Client(address, set_as_default=False)
+    except OSError as err:  # refused, or no answer within distributed.comm.timeouts.connect
+        raise ConfigError(f"no Dask scheduler answers there ({err})", input=address) from err
 
 
 def extract_on_dask(
