@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import socket
 from datetime import date
+from typing import Any
 
 import pytest
 
 from newsledger.config import load_settings
 from newsledger.errors import ConfigError
 from newsledger.ingest.identity import make_article
-from newsledger.models import Extraction
+from newsledger.models import Article, Extraction, Failure
 from newsledger.pipeline import Extractor, extract_parallel
 
 pytestmark = pytest.mark.model
@@ -55,3 +56,54 @@ def test_unreachable_scheduler_is_a_config_error() -> None:
         pytest.raises(ConfigError, match="no Dask scheduler answers"),
     ):
         list(extract_parallel([article], settings))
+
+
+class _Future:
+    def __init__(self, batch: list[Article]) -> None:
+        self.batch = batch
+
+    def result(self) -> list[str]:
+        import distributed
+
+        if any("BOOM" in a.text for a in self.batch):  # as if it took the worker down each time
+            raise distributed.KilledWorker("task", None, 3)
+        return [a.id for a in self.batch]
+
+
+class _Client:
+    """Enough of distributed.Client for extract_on_dask, without a cluster."""
+
+    cluster = None
+    submitted: list[int]
+
+    def __init__(self) -> None:
+        self.submitted = []
+
+    def scheduler_info(self) -> dict[str, Any]:
+        return {"workers": {"a": {}, "b": {}}}
+
+    def submit(self, fn: Any, batch: list[Article], settings: Any, pure: bool) -> _Future:
+        self.submitted.append(len(batch))
+        return _Future(batch)
+
+    def close(self) -> None:
+        pass
+
+
+def test_article_that_kills_workers_is_a_failure_row_and_the_rest_goes_on(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    pytest.importorskip("distributed")
+    from newsledger import scale
+
+    client = _Client()
+    monkeypatch.setattr(scale, "_client", lambda address, workers: client)
+    texts = [f"Article {n} about Harbourline Foods." for n in range(7)]
+    texts[4] = "BOOM"
+    articles = [make_article(t, published=date(2024, 3, 4)) for t in texts]
+    settings = load_settings({}, dask_scheduler="tcp://127.0.0.1:1", batch_size=3)
+    out = list(extract_parallel(articles, settings))
+    assert out[:4] + out[5:] == [a.id for i, a in enumerate(articles) if i != 4]
+    assert isinstance(out[4], Failure)
+    assert (out[4].stage, out[4].code) == ("extract", "NL200")
+    assert client.submitted == [3, 3, 1, 1, 1, 1]  # the killing batch again, one by one

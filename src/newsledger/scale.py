@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from newsledger.config import Settings
-from newsledger.errors import ConfigError
+from newsledger.errors import ConfigError, ExtractError
 from newsledger.models import Article, Extraction, Failure
 
 
@@ -55,15 +55,34 @@ def extract_on_dask(
     client = _client(settings.dask_scheduler, settings.worker_count)
     try:
         in_flight = max(2, 2 * len(client.scheduler_info().get("workers", {})))
-        pending: list[Any] = []
+        pending: list[tuple[Any, list[Article]]] = []
         for batch in _batches(articles, settings.batch_size):
-            pending.append(client.submit(_run_batch, batch, settings, pure=False))
+            pending.append((client.submit(_run_batch, batch, settings, pure=False), batch))
             if len(pending) >= in_flight:
-                yield from pending.pop(0).result()
-        for future in pending:
-            yield from future.result()
+                yield from _gather(client, *pending.pop(0), settings)
+        for future, batch in pending:
+            yield from _gather(client, future, batch, settings)
     finally:
         cluster = client.cluster
         client.close()
         if cluster is not None:  # a LocalCluster we started
             cluster.close()
+
+
+def _gather(
+    client: Any, future: Any, batch: list[Article], settings: Settings
+) -> list[Extraction | Failure]:
+    """A batch's results. A batch that killed every worker that ran it (the scheduler
+    gives up after ``distributed.scheduler.allowed-failures``) is retried one article
+    at a time, so only the article that kills a worker becomes a failure row."""
+    killed: type[Exception] = importlib.import_module("distributed").KilledWorker
+    try:
+        return list(future.result())
+    except killed:
+        if len(batch) > 1:
+            singles = [client.submit(_run_batch, [a], settings, pure=False) for a in batch]
+            pairs = zip(singles, batch, strict=True)
+            return [r for f, a in pairs for r in _gather(client, f, [a], settings)]
+        article = batch[0]
+        reason = "extraction killed every Dask worker that ran it"
+        return [Failure(article.origin or article.id, "extract", ExtractError.code, reason)]
