@@ -12,10 +12,10 @@ from __future__ import annotations
 import json
 import os
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
+import time
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -43,12 +43,6 @@ _PUBLISHED = date(2005, 1, 1)  # the BBC texts are from 2004-2005 and carry no d
 # the store's surrogate keys, numbered in the order rows were written (these exports
 # carry no timestamps); an article's id is a hash of its text and stays
 SURROGATE = {"id", "group_id", "company_id"}
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def _dask_cli() -> Path:
@@ -81,31 +75,35 @@ def _stop(procs: list[subprocess.Popen[bytes]]) -> None:
 def scheduler(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The address of a scheduler with two single-thread workers, torn down after the module."""
     dask = _dask_cli()
-    distributed: Any = pytest.importorskip("distributed")
     tmp = tmp_path_factory.mktemp("cluster")
-    address = f"tcp://127.0.0.1:{_free_port()}"
-    port = address.rsplit(":", 1)[1]
-    common = ["--no-dashboard"]
-    procs = [
-        _start(
-            [str(dask), "scheduler", "--host", "127.0.0.1", "--port", port, *common],
-            tmp / "scheduler.log",
-        )
-    ]
+    # port 0: the scheduler picks a free port and writes its address to the file
+    info = tmp / "scheduler.json"
+    scheduler = [str(dask), "scheduler", "--host", "127.0.0.1", "--port", "0"]
+    procs = [_start([*scheduler, "--scheduler-file", str(info), "--no-dashboard"], tmp / "s.log")]
     try:
+        address = _address(info, procs[0], tmp)
         for n in range(2):
             worker = [str(dask), "worker", address, "--host", "127.0.0.1", "--name", f"w{n}"]
             worker += ["--nworkers", "1", "--nthreads", "1", "--memory-limit", MEMORY_LIMIT]
-            worker += ["--local-directory", str(tmp / f"w{n}"), *common]
+            worker += ["--local-directory", str(tmp / f"w{n}"), "--no-dashboard"]
             procs.append(_start(worker, tmp / f"worker{n}.log"))
-        with distributed.Client(address, timeout=STARTUP_SECONDS) as client:
-            client.wait_for_workers(2, timeout=STARTUP_SECONDS)
+        _worker_pids(address)  # waits for both
         yield address
     finally:
         # workers first: with the scheduler closing under it, a worker process
         # hangs until its nanny kills it 8 s later
         _stop(procs[1:])
         _stop(procs[:1])
+
+
+def _address(info: Path, proc: subprocess.Popen[bytes], logs: Path) -> str:
+    deadline = time.monotonic() + STARTUP_SECONDS
+    while time.monotonic() < deadline and proc.poll() is None:
+        try:
+            return str(json.loads(info.read_text(encoding="utf-8"))["address"])
+        except (OSError, ValueError, KeyError):  # not written yet, or half written
+            time.sleep(0.1)
+    pytest.fail(f"dask scheduler did not start:\n{(logs / 's.log').read_text()[-2000:]}")
 
 
 @pytest.fixture(scope="module")
