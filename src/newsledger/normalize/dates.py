@@ -127,18 +127,26 @@ def _month(text: str, published: date) -> ResolvedDate | None:
     match = _patterns()["month"].fullmatch(text)
     if not match:
         return None
-    month, mod = _calendar("month")[match.group("m")], match.group("mod")
-    if match.group("y"):
-        year = int(match.group("y"))  # "January 0000" is no date: there is no year 0
-        return ResolvedDate(date(year, month, 1), "month", "") if year >= MINYEAR else None
-    year = published.year
+    month = _calendar("month")[match.group("m")]
+    return _month_of(month, match.group("mod"), match.group("y"), published)
+
+
+def _month_of(
+    month: int, mod: str | None, year: str | None, published: date
+) -> ResolvedDate | None:
+    """The 1st of ``month``: of ``year`` when given, else the one ``mod`` points at
+    ("next" ahead, "last" strictly back, "this" this year, none: on or before publication)."""
+    if year:
+        y = int(year)  # "January 0000" is no date: there is no year 0
+        return ResolvedDate(date(y, month, 1), "month", "") if y >= MINYEAR else None
+    y = published.year
     if mod == "next":
-        year += 1 if month <= published.month else 0
+        y += 1 if month <= published.month else 0
     elif mod == "last":
-        year -= 1 if month >= published.month else 0
+        y -= 1 if month >= published.month else 0
     elif mod != "this":
-        year -= 1 if month > published.month else 0
-    return ResolvedDate(date(year, month, 1), "month", "")
+        y -= 1 if month > published.month else 0
+    return ResolvedDate(date(y, month, 1), "month", "")
 
 
 # a season as the month it begins (northern hemisphere, as the news we read means it)
@@ -156,21 +164,14 @@ def _season(text: str, published: date) -> ResolvedDate | None:
     datetime.date(2023, 9, 1)
     >>> _season("this spring", date(2024, 5, 15)).value
     datetime.date(2024, 3, 1)
+    >>> _season("the autumn of 0000", date(2024, 5, 15)) is None
+    True
     """
     match = _SEASON.fullmatch(text)
     if not match:
         return None
     month = _SEASONS[match.group("s")]
-    if match.group("y"):
-        return ResolvedDate(date(int(match.group("y")), month, 1), "month", "")
-    mod, year = match.group("mod"), published.year
-    if mod == "next":
-        year += 1 if month <= published.month else 0
-    elif mod == "last":
-        year -= 1 if month >= published.month else 0
-    elif mod != "this":
-        year -= 1 if month > published.month else 0
-    return ResolvedDate(date(year, month, 1), "month", "")
+    return _month_of(month, match.group("mod"), match.group("y"), published)
 
 
 def _day(text: str, published: date) -> ResolvedDate | None:
