@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
+from functools import cache
 
 from spacy.tokens import Token
 
@@ -285,6 +286,7 @@ def _last_speaker_company(ctx: Context, before: int, since: int) -> Entity | Non
     return None
 
 
+@cache  # built once: asked for each mention looked at
 def _telling_verbs() -> frozenset[str]:
     # speech verbs, and the verbs a company makes a statement or filing with
     return speech_forms() | frozenset(

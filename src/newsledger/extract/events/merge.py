@@ -218,16 +218,9 @@ def layoff_events(
     """The article's layoff events: the body's mentions first, then the headline's,
     which join the body's cut they summarise ("up to 9,000" for "7,000 to 9,000")."""
     headline = ctx.headline
-    top = [
-        replace(m, in_headline=True)
-        for m in mentions
-        if headline is not None and headline.start <= m.trigger.i < headline.end
-    ]
-    body = [
-        m
-        for m in mentions
-        if not (headline is not None and headline.start <= m.trigger.i < headline.end)
-    ]
+    start, end = (headline.start, headline.end) if headline is not None else (0, 0)
+    top = [replace(m, in_headline=True) for m in mentions if start <= m.trigger.i < end]
+    body = [m for m in mentions if not start <= m.trigger.i < end]
     return [to_event(ctx, d, workforce) for d in group_mentions([*body, *top])]
 
 
