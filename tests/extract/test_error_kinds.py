@@ -348,6 +348,23 @@ KIND_2 = [
         [cut("Corvell Bank", 320)],
         wrong=["Related"],
     ),
+    # a name the tagger calls a place is a company in every mention once one mention
+    # describes it as one (Wikinews: a US retailer; BBC: a brewer)
+    row(
+        "k2-described-once-company-everywhere",
+        "US retailer Harbor City files for bankruptcy\n\nOn Monday, United States electronics "
+        "retailer Harbor City announced that it would file for bankruptcy protection.\n\n"
+        "Meanwhile, Harbor City reported a loss of $239 million in September.",
+        F,
+        [money("Harbor City", "net_loss", 239e6, "USD")],
+    ),
+    row(
+        "k2-described-by-apposition-earlier",
+        "Hotel group results\n\nAnalysts had expected better from the hotel operator Harbor "
+        "Springs.\n\nIn the first half, Harbor Springs reported a net loss of $64 million.",
+        F,
+        [money("Harbor Springs", "net_loss", 64e6, "USD")],
+    ),
 ]
 
 # --- 3. earlier rounds with a figure are events of their own ----------------------
