@@ -601,6 +601,28 @@ KIND_6 += [
 # --- 7. figures that are no result of the company ---------------------------------
 
 KIND_7 = [
+    # a division's figure is a segment figure, never the company's total (not scored)
+    row(
+        "k7-segment-division-subject",
+        "Halden AG results\n\nHalden AG's chemicals division posted an operating loss of "
+        "\u20ac40 million in the second quarter.",
+        F,
+        (),
+    ),
+    row(
+        "k7-segment-at-its-unit",
+        "Acme results\n\nAcme reported a profit of $40 million at its cloud business for the "
+        "quarter.",
+        F,
+        (),
+    ),
+    row(
+        "k7-segment-in-regional-operations",
+        "Kestrel Motors results\n\nKestrel Motors made a $1.6 billion loss last year in its "
+        "North American operations.",
+        F,
+        (),
+    ),
     row(
         "k7-trap-share-price-loss-of-a-percentage",
         "Acme shares slide\n\nTech giant Acme was down nearly $5 to close at $35.18, a loss "
