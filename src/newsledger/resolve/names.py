@@ -11,11 +11,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-_COMPANY_SUFFIX = re.compile(
-    r"(?:,?\s+(?:corp\.?|corporation|inc\.?|incorporated|ltd\.?|limited|plc|llc|co\.?|"
-    r"company|group|holdings|ag|sa|s\.a\.|nv|n\.v\.|se|gmbh|spa|s\.p\.a\.))+$",
-    re.IGNORECASE,
-)
+from newsledger.normalize.companies import variant_base, without_legal_form
+
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 # honorifics dropped before comparing people ("Mr Hirai" is "Hirai")
@@ -68,8 +65,8 @@ def is_acronym(name: str) -> bool:
 
 
 def strip_company_suffix(name: str) -> str:
-    """ "Sony Corp." -> "Sony"."""
-    return _COMPANY_SUFFIX.sub("", name)
+    """ "Sony Corp." -> "Sony"; the legal forms are ``normalize/data/legal_forms.json``."""
+    return without_legal_form(name)
 
 
 @lru_cache(maxsize=65_536)  # asked once per candidate per cue: 250,000 times on 200 kB
@@ -79,9 +76,23 @@ def company_key(name: str) -> str:
     >>> company_key("Sony Corp.") == company_key("Sony") == company_key("SONY Corporation")
     True
     """
-    name = clean_name(name)
-    name = _COMPANY_SUFFIX.sub("", name)
+    name = without_legal_form(clean_name(name))
     return re.sub(r"[^\w]+", " ", name.lower()).strip()
+
+
+@lru_cache(maxsize=65_536)
+def org_key(name: str) -> str:
+    """The key under which the store keeps one organisation: :func:`company_key`,
+    and a company's name with a word of its trade is the company ("Ford Motor
+    Company" is Ford; ``normalize/data/company_variants.json``).
+
+    >>> org_key("Ford Motor Company") == org_key("Ford") == org_key("Ford Motors Co")
+    True
+    >>> org_key("General Motors"), org_key("Bayer Aktiengesellschaft")
+    ('general motors', 'bayer')
+    """
+    base = variant_base(clean_name(name))
+    return company_key(base if base else name)
 
 
 def person_parts(name: str) -> list[str]:

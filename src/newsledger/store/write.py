@@ -32,7 +32,7 @@ from newsledger.resolve.across import (
     find_group,
     summarize_group,
 )
-from newsledger.resolve.names import clean_name, company_key, is_acronym, person_key
+from newsledger.resolve.names import clean_name, is_acronym, org_key, person_key
 from newsledger.resolve.people import PersonFacts, canonical_name, names_similar, person_context
 from newsledger.store.dialect import Db, Row
 from newsledger.store.people import find_person, org_names
@@ -176,7 +176,7 @@ def spelling(text: str) -> str:
 
 def _key(kind: str, name: str) -> str:
     if kind in ORG_TYPES:
-        return company_key(name)
+        return org_key(name)
     if kind == "person":
         return person_key(name)
     return " ".join(clean_name(name).lower().split())
@@ -196,10 +196,7 @@ def _find_or_create(
         seen = (published, published) if published else None
         found = find_person(db, PersonFacts((name, *names), role, org_names(db, org), seen))
     elif kind in ORG_TYPES:  # one organisation a key, whatever its type
-        found = db.scalar(
-            f"SELECT id FROM entities WHERE type IN ({_ORG_MARKS}) AND key = ? ORDER BY id",
-            (*ORG_TYPES, key),
-        )
+        found = find_organisation(db, [key, *(org_key(n) for n in names)])
     else:
         found = db.scalar(
             "SELECT id FROM entities WHERE type = ? AND key = ? ORDER BY id", (kind, key)
@@ -208,6 +205,38 @@ def _find_or_create(
         return int(found)
     values = {"type": kind, "key": key, "name": name, "role": role, "org": org}
     return _insert(db, "entities", values)
+
+
+def find_organisation(db: Db, keys: list[str]) -> int | None:
+    """The first organisation keyed by one of ``keys``, or else one with a spelling
+    of that key ("EU" finds the European Union some article spelled "EU")."""
+    for key in dict.fromkeys(k for k in keys if k):
+        found = db.scalar(
+            f"SELECT id FROM entities WHERE type IN ({_ORG_MARKS}) AND key = ? ORDER BY id",
+            (*ORG_TYPES, key),
+        )
+        if found is not None:
+            return int(found)
+    for key in dict.fromkeys(k for k in keys if k):
+        found = db.scalar(
+            "SELECT a.entity_id FROM entity_aliases a JOIN entities e ON e.id = a.entity_id "
+            f"WHERE a.key = ? AND e.type IN ({_ORG_MARKS}) ORDER BY a.mentions DESC, e.id",
+            (key, *ORG_TYPES),
+        )
+        if found is not None:
+            return int(found)
+    return None
+
+
+def set_alias_keys(db: Db, entity_id: int) -> None:
+    """Key an organisation's new spellings as organisations are keyed (migration 9 on)."""
+    for row in db.rows(
+        "SELECT alias FROM entity_aliases WHERE entity_id = ? AND key IS NULL", (entity_id,)
+    ):
+        db.execute(
+            "UPDATE entity_aliases SET key = ? WHERE entity_id = ? AND alias = ?",
+            (org_key(row["alias"]) or None, entity_id, row["alias"]),
+        )
 
 
 def _add_spellings(db: Db, entity_id: int, spellings: Counter[str]) -> None:
@@ -255,6 +284,8 @@ def link_entity(
     entity_id = _find_or_create(db, kind, name, role, org, tuple(spellings), published)
     _add_spellings(db, entity_id, spellings or Counter({name: 1}))
     _refresh_entity(db, entity_id, kind, role, org)
+    if kind in ORG_TYPES:
+        set_alias_keys(db, entity_id)
     return entity_id
 
 
@@ -369,9 +400,9 @@ class Linker:
             published = self.extraction.article.published
             eid = link_entity(self.db, kind, name, spellings, role, org, published)
             if kind in ORG_TYPES:
-                self.companies[company_key(entity.name)] = eid
+                self.companies[org_key(entity.name)] = eid
                 for alias in entity.aliases:
-                    self.companies.setdefault(company_key(alias), eid)
+                    self.companies.setdefault(org_key(alias), eid)
             elif kind == "person":
                 self.people.append(((entity.name, *entity.aliases), eid))
             for m in entity.mentions:
@@ -384,12 +415,12 @@ class Linker:
 
     def company(self, name: str | None) -> int | None:
         """The organisation an event or quote names; None for no name or only junk."""
-        key = company_key(name or "")
+        key = org_key(name or "")
         if not key:
             return None
         if key not in self.companies:
             clean = spelling(name or "")
-            if not company_key(clean):
+            if not org_key(clean):
                 return None
             self.companies[key] = link_entity(self.db, "company", clean, Counter(), None, None)
         return self.companies[key]
