@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from ledger_builders import entity, event, layoff_report
+from ledger_builders import alphabet_google, entity, event, layoff_report
 from newsledger.ingest.identity import make_article
 from newsledger.models import Extraction, LayoffArgs
 from newsledger.query import Query
@@ -94,6 +94,16 @@ def test_an_acronym_alone_is_the_organisation_another_article_spelled_so(store: 
     assert {r["type"] for r in stored.values()} == {"intl_body"}
 
 
+def test_an_acronym_two_organisations_spell_out_differently_joins_neither(store: Store) -> None:
+    trade = "The World Trade Organisation (WTO) will cut 10 jobs."
+    tourism = "The World Tourism Organisation (WTO) will cut 20 jobs."
+    store.save_extraction(_report(trade, "World Trade Organisation", 10, 1, "WTO"))
+    store.save_extraction(_report(tourism, "World Tourism Organisation", 20, 2, "WTO"))
+    rows = _db(store).rows("SELECT entity_id, alias FROM entity_aliases WHERE alias <> 'WTO'")
+    full = {r["alias"]: r["entity_id"] for r in rows}
+    assert len(set(full.values())) == 2, full
+
+
 def test_two_stored_organisations_an_article_shows_to_be_one_are_merged(store: Store) -> None:
     store.save_extraction(_report("EU will cut 500 jobs.", "EU", 500, 1))
     store.save_extraction(_report("European Union will cut 510 jobs.", "European Union", 510, 2))
@@ -110,23 +120,8 @@ def test_two_stored_organisations_an_article_shows_to_be_one_are_merged(store: S
     assert timeline.jobs_cut_total == 500 + 30
 
 
-ALPHABET = "Alphabet's Google will cut 100 jobs. Alphabet itself will cut 20 jobs."
-
-
-def _alphabet() -> Extraction:
-    a = make_article(ALPHABET, published=date(2016, 5, 2), source="Wire", title="Google cuts")
-    return Extraction(
-        a,
-        entities=(entity(a, "company", "Alphabet"), entity(a, "company", "Google")),
-        events=(
-            event(a, "layoff", "Google", LayoffArgs(jobs=100), "Google will cut 100 jobs", None),
-            event(a, "layoff", "Alphabet", LayoffArgs(jobs=20), "itself will cut 20 jobs", None),
-        ),
-    )
-
-
 def test_ownership_from_the_text_rolls_up_only_in_views(store: Store) -> None:
-    store.save_extraction(_alphabet())
+    store.save_extraction(alphabet_google())
     store.save_extraction(_report("Google will cut 7 jobs.", "Google", 7, 5))
     q = Query(store)
     alphabet = q.timeline("Alphabet")
@@ -149,7 +144,7 @@ def test_ownership_from_the_text_rolls_up_only_in_views(store: Store) -> None:
 
 def test_migration_9_brings_a_stored_ledger_along(store_target: str) -> None:
     with open_store(store_target) as store:
-        store.save_extraction(_alphabet())
+        store.save_extraction(alphabet_google())
         store.save_extraction(_report("Bayer AG will cut 300 jobs.", "Bayer AG", 300, 1))
         store.save_extraction(
             layoff_report("GM will cut 100 jobs.", "GM", 100, date(2015, 1, 5), "A")

@@ -59,21 +59,25 @@ def without_legal_form(name: str) -> str:
 class _Variants:
     descriptors: re.Pattern[str]
     not_alone: frozenset[str]
+    own: frozenset[str]
 
 
 @cache
 def _variants() -> _Variants:
     words: list[str] = []
     not_alone: set[str] = set()
+    own: set[str] = set()
     for entry in entries("company_variants"):
         if entry["kind"] == "descriptor":
             words.extend(entry["words"])
         elif entry["kind"] == "not_alone":
             not_alone.update(w.lower() for w in entry["words"])
+        elif entry["kind"] == "own_company":
+            own.update(n.lower() for n in entry["names"])
         else:
             raise ValueError(f"company_variants.json: {entry['id']!r} has an unknown kind")
     pattern = re.compile(rf"^(.+?)\s+(?:{alternation(words)})$", re.IGNORECASE)
-    return _Variants(pattern, frozenset(not_alone))
+    return _Variants(pattern, frozenset(not_alone), frozenset(own))
 
 
 def _stands_alone(name: str) -> bool:
@@ -91,8 +95,9 @@ def variant_base(name: str) -> str | None:
     >>> variant_base("Toyota Motor Corp"), variant_base("Starbucks")
     ('Toyota', None)
     """
-    found = _variants().descriptors.match(without_legal_form(name).strip())
-    if found is None:
+    whole = without_legal_form(name).strip()
+    found = _variants().descriptors.match(whole)
+    if found is None or whole.lower() in _variants().own:
         return None
     base = found.group(1).strip(" ,")
     return base if _stands_alone(base) else None

@@ -9,6 +9,7 @@ True
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
 from newsledger.normalize.companies import variant_base, without_legal_form
@@ -93,6 +94,38 @@ def org_key(name: str) -> str:
     """
     base = variant_base(clean_name(name))
     return company_key(base if base else name)
+
+
+def _full_name_words(name: str) -> tuple[str, ...]:
+    # plural and singular are one word here ("United Parcel Services" / "Service")
+    return tuple(w.rstrip("s") for w in company_key(name).split())
+
+
+def _words_agree(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    short, long = sorted((a, b), key=len)
+    return any(long[i : i + len(short)] == short for i in range(len(long) - len(short) + 1))
+
+
+def full_names_clash(a: Iterable[str], b: Iterable[str], key: str) -> bool:
+    """Whether two organisations that meet by ``key``, an acronym's, spell it out
+    differently: each has a full name that the acronym spells, and no full name of one
+    is, or is within, one of the other's. Then the acronym names two organisations.
+
+    >>> trade, tourism = ["WTO", "World Trade Organisation"], ["World Tourism Organisation", "WTO"]
+    >>> full_names_clash(trade, tourism, "wto")
+    True
+    >>> full_names_clash(["UPS", "United Parcel Service"], ["United Parcel Services"], "ups")
+    False
+    >>> full_names_clash(["EU"], ["EU", "European Union"], "eu")
+    False
+    """
+    a, b = list(a), list(b)
+    for acronym in {n for n in (*a, *b) if is_acronym(n) and company_key(n) == key}:
+        fa = {_full_name_words(n) for n in a if not is_acronym(n) and spells_initials(acronym, n)}
+        fb = {_full_name_words(n) for n in b if not is_acronym(n) and spells_initials(acronym, n)}
+        if fa and fb and not any(_words_agree(x, y) for x in fa for y in fb):
+            return True
+    return False
 
 
 def person_parts(name: str) -> list[str]:

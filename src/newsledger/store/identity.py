@@ -25,7 +25,7 @@ from itertools import pairwise
 
 from newsledger.models import ORG_TYPES
 from newsledger.normalize.companies import relation_between
-from newsledger.resolve.names import org_key
+from newsledger.resolve.names import full_names_clash, org_key
 from newsledger.resolve.register import find_listing
 from newsledger.store.dialect import Db
 from newsledger.store.people_merge import _merge_entity
@@ -35,7 +35,13 @@ from newsledger.store.write import (
     _insert,
     _refresh_group,
     set_alias_keys,
+    stored_spellings,
 )
+
+# A company name the tagger also reads as a place now and then ("Altria" once as a
+# place, six times as a company) still owns its brands; one read as a place at least
+# half as often as a company is taken for the place.
+PLACE_WEIGHT = 2
 
 
 def _spelling_keys(db: Db, entity_id: int) -> set[str]:
@@ -47,7 +53,8 @@ def _spelling_keys(db: Db, entity_id: int) -> set[str]:
 
 
 def _sharing(db: Db, entity_id: int) -> list[int]:
-    """Other organisations keyed, or spelled, as one of this one's spellings."""
+    """Other organisations keyed, or spelled, as one of this one's spellings, unless
+    their full names say the shared acronym names another organisation."""
     keys = sorted(_spelling_keys(db, entity_id))
     if not keys:
         return []
@@ -58,7 +65,14 @@ def _sharing(db: Db, entity_id: int) -> list[int]:
         f"AND (e.key IN ({marks}) OR a.key IN ({marks})) ORDER BY e.id",
         (*ORG_TYPES, entity_id, *keys, *keys),
     )
-    return [int(r["id"]) for r in rows]
+    mine = stored_spellings(db, entity_id)
+    return [int(r["id"]) for r in rows if not _clash(db, mine, int(r["id"]), keys)]
+
+
+def _clash(db: Db, mine: list[str], other: int, keys: Iterable[str]) -> bool:
+    theirs = stored_spellings(db, other)
+    shared = set(keys) & _spelling_keys(db, other)
+    return any(full_names_clash(mine, theirs, key) for key in shared)
 
 
 def merge_organisations(db: Db, target: int, sources: Iterable[int]) -> None:
@@ -110,11 +124,7 @@ def link_listing(db: Db, entity_id: int) -> None:
     row = db.one("SELECT type, name FROM entities WHERE id = ?", (entity_id,))
     if row is None or row["type"] != "company":
         return
-    aliases = db.rows(
-        "SELECT alias FROM entity_aliases WHERE entity_id = ? ORDER BY mentions DESC, alias",
-        (entity_id,),
-    )
-    listing = find_listing([row["name"], *(a["alias"] for a in aliases)])
+    listing = find_listing([row["name"], *stored_spellings(db, entity_id)])
     db.execute(
         "UPDATE entities SET ticker = ?, isin = ?, listed_as = ? WHERE id = ?",
         (
@@ -134,10 +144,13 @@ def save_relations(db: Db, article_id: str) -> int:
         'SELECT m.start, m."end", m.entity_id, e.key FROM mentions m '
         "JOIN entities e ON e.id = m.entity_id "
         "WHERE m.article_id = ? AND e.type = 'company' AND m.\"end\" > m.start "
-        # a name the ledger also knows as a place ("Manchester's Trafford Centre") owns nothing
-        "AND NOT EXISTS (SELECT 1 FROM entities p WHERE p.type = 'place' AND p.key = e.key) "
+        # a name the ledger often knows as a place ("Manchester's Trafford Centre",
+        # "Rover's Longbridge") is no company's: see PLACE_WEIGHT
+        "AND ? * (SELECT count(*) FROM mentions pm JOIN entities p ON p.id = pm.entity_id "
+        "WHERE p.type = 'place' AND p.key = e.key) "
+        "< (SELECT count(*) FROM mentions cm WHERE cm.entity_id = e.id) "
         'ORDER BY m.start, m."end"',
-        (article_id,),
+        (article_id, PLACE_WEIGHT),
     )
     saved = 0
     for first, second in pairwise(mentions):
@@ -199,8 +212,10 @@ def _final(moved: dict[int, int], entity_id: int) -> int:
 
 
 def _components(db: Db) -> list[list[int]]:
-    """Organisations that share a key or a spelling's key, each group in id order."""
+    """Organisations that share a key or a spelling's key (and whose full names do not
+    clash), each group in id order."""
     parent: dict[int, int] = {}
+    names: dict[int, list[str]] = defaultdict(list)
 
     def root(i: int) -> int:
         while parent.setdefault(i, i) != i:
@@ -210,19 +225,23 @@ def _components(db: Db) -> list[list[int]]:
 
     by_key: dict[str, list[int]] = defaultdict(list)
     for row in db.rows(
-        "SELECT e.id, e.key, a.key AS alias_key FROM entities e "
+        "SELECT e.id, e.key, a.alias, a.key AS alias_key FROM entities e "
         "LEFT JOIN entity_aliases a ON a.entity_id = e.id "
-        f"WHERE e.type IN ({_ORG_MARKS})",
+        f"WHERE e.type IN ({_ORG_MARKS}) ORDER BY e.id",
         ORG_TYPES,
     ):
+        if row["alias"] is not None:
+            names[int(row["id"])].append(str(row["alias"]))
         for key in (row["key"], row["alias_key"]):
             if key:
                 by_key[str(key)].append(int(row["id"]))
-    for ids in by_key.values():
+    for key, ids in by_key.items():
         for other in ids[1:]:
             a, b = root(ids[0]), root(other)
-            if a != b:
-                parent[max(a, b)] = min(a, b)
+            if a != b and not full_names_clash(names[a], names[b], key):
+                keep, gone = min(a, b), max(a, b)
+                parent[gone] = keep
+                names[keep] = names[keep] + names[gone]
     groups: dict[int, list[int]] = defaultdict(list)
     for i in parent:
         groups[root(i)].append(i)

@@ -32,7 +32,13 @@ from newsledger.resolve.across import (
     find_group,
     summarize_group,
 )
-from newsledger.resolve.names import clean_name, is_acronym, org_key, person_key
+from newsledger.resolve.names import (
+    clean_name,
+    full_names_clash,
+    is_acronym,
+    org_key,
+    person_key,
+)
 from newsledger.resolve.people import PersonFacts, canonical_name, names_similar, person_context
 from newsledger.store.dialect import Db, Row
 from newsledger.store.people import find_person, org_names
@@ -196,7 +202,8 @@ def _find_or_create(
         seen = (published, published) if published else None
         found = find_person(db, PersonFacts((name, *names), role, org_names(db, org), seen))
     elif kind in ORG_TYPES:  # one organisation a key, whatever its type
-        found = find_organisation(db, [key, *(org_key(n) for n in names)])
+        keys = [key, *(joining_key(n) or "" for n in names)]
+        found = find_organisation(db, keys, (name, *names))
     else:
         found = db.scalar(
             "SELECT id FROM entities WHERE type = ? AND key = ? ORDER BY id", (kind, key)
@@ -207,35 +214,59 @@ def _find_or_create(
     return _insert(db, "entities", values)
 
 
-def find_organisation(db: Db, keys: list[str]) -> int | None:
+def stored_spellings(db: Db, entity_id: int) -> list[str]:
+    """An entity's stored spellings, most used first."""
+    rows = db.rows(
+        "SELECT alias FROM entity_aliases WHERE entity_id = ? ORDER BY mentions DESC, alias",
+        (entity_id,),
+    )
+    return [str(r["alias"]) for r in rows]
+
+
+def find_organisation(db: Db, keys: list[str], names: tuple[str, ...] = ()) -> int | None:
     """The first organisation keyed by one of ``keys``, or else one with a spelling
-    of that key ("EU" finds the European Union some article spelled "EU")."""
-    for key in dict.fromkeys(k for k in keys if k):
+    of that key ("EU" finds the European Union some article spelled "EU") whose full
+    names do not clash with ``names`` (the World Tourism Organisation's "WTO" is not
+    the World Trade Organisation's)."""
+    wanted = list(dict.fromkeys(k for k in keys if k))
+    for key in wanted:
         found = db.scalar(
             f"SELECT id FROM entities WHERE type IN ({_ORG_MARKS}) AND key = ? ORDER BY id",
             (*ORG_TYPES, key),
         )
         if found is not None:
             return int(found)
-    for key in dict.fromkeys(k for k in keys if k):
-        found = db.scalar(
+    for key in wanted:
+        for row in db.rows(
             "SELECT a.entity_id FROM entity_aliases a JOIN entities e ON e.id = a.entity_id "
             f"WHERE a.key = ? AND e.type IN ({_ORG_MARKS}) ORDER BY a.mentions DESC, e.id",
             (key, *ORG_TYPES),
-        )
-        if found is not None:
-            return int(found)
+        ):
+            entity_id = int(row["entity_id"])
+            if not full_names_clash(names, stored_spellings(db, entity_id), key):
+                return entity_id
     return None
 
 
+def joining_key(alias: str) -> str | None:
+    """The key by which a spelling joins organisations: an acronym's ("EU") or a name's
+    of two words or more; a lone word ("Commission") may be any commission.
+
+    >>> joining_key("EU"), joining_key("European Union"), joining_key("Commission")
+    ('eu', 'european union', None)
+    """
+    key = org_key(alias)
+    return key if key and (is_acronym(clean_name(alias)) or " " in key) else None
+
+
 def set_alias_keys(db: Db, entity_id: int) -> None:
-    """Key an organisation's new spellings as organisations are keyed (migration 9 on)."""
+    """Key an organisation's new spellings (:func:`joining_key`; migration 9 on)."""
     for row in db.rows(
         "SELECT alias FROM entity_aliases WHERE entity_id = ? AND key IS NULL", (entity_id,)
     ):
         db.execute(
             "UPDATE entity_aliases SET key = ? WHERE entity_id = ? AND alias = ?",
-            (org_key(row["alias"]) or None, entity_id, row["alias"]),
+            (joining_key(row["alias"]), entity_id, row["alias"]),
         )
 
 
