@@ -81,10 +81,14 @@ def _package_key(name: str) -> str:
 
 def linking(db: sqlite3.Connection) -> list[str]:
     """Shares of companies linked by the rules (stored) and by the package's matching."""
-    register = {_package_key(str(s["name"])): s for s in register_stocks()}
+    register = {
+        _package_key(str(s["name"])): s
+        for s in register_stocks()
+        if s.get("symbol") or s.get("isins")  # an entry with no identifier links nothing
+    }
     companies = _rows(
         db,
-        "SELECT n.id, n.name, n.isin, n.ticker, "
+        "SELECT n.id, n.name, n.isin, n.ticker, n.listed_as, "
         "(SELECT count(*) FROM events e WHERE e.company_entity_id = n.id) AS events "
         "FROM entities n WHERE n.type = 'company'",
     )
@@ -118,6 +122,19 @@ def linking(db: sqlite3.Connection) -> list[str]:
     lines.append(f"Linked by the package only ({len(only_package)}): {', '.join(only_package)}")
     lines.append("")
     lines.append(f"Linked by the rules only ({len(only_rules)}): {', '.join(only_rules)}")
+    linked = sorted((c for c in companies if c["id"] in by_rules), key=lambda c: c["id"])
+    sample = random.Random(SEED).sample(linked, min(SAMPLE, len(linked)))
+    lines += ["", f"Sample of {len(sample)} linked by the rules (seed {SEED}):", ""]
+    lines += [
+        "| # | company | listed as | ticker | ISIN | events | right? |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for i, c in enumerate(sample, 1):
+        listed = c.get("listed_as") or ""
+        lines.append(
+            f"| {i} | {c['name']} | {listed} | {c['ticker'] or ''} | {c['isin'] or ''} "
+            f"| {c['events']} |  |"
+        )
     return lines
 
 

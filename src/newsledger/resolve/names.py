@@ -96,14 +96,33 @@ def org_key(name: str) -> str:
     return company_key(base if base else name)
 
 
+# words that spelling variants of one full name add or drop ("Food & Agriculture
+# Organisation" is the Food and Agriculture Organisation)
+_LINK_WORDS = frozenset(("and", "of", "the", "for"))
+# "Organisation" / "Organization", "Society" / "Societies": one word when they share
+# this many first letters; shorter words must be equal
+SAME_WORD_PREFIX = 5
+
+
 def _full_name_words(name: str) -> tuple[str, ...]:
-    # plural and singular are one word here ("United Parcel Services" / "Service")
-    return tuple(w.rstrip("s") for w in company_key(name).split())
+    return tuple(w for w in company_key(name).split() if w not in _LINK_WORDS)
+
+
+def _same_word(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    common = next(
+        (i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b))
+    )
+    return common >= SAME_WORD_PREFIX and abs(len(a) - len(b)) <= 3
 
 
 def _words_agree(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     short, long = sorted((a, b), key=len)
-    return any(long[i : i + len(short)] == short for i in range(len(long) - len(short) + 1))
+    return any(
+        all(_same_word(x, y) for x, y in zip(short, long[i : i + len(short)], strict=True))
+        for i in range(len(long) - len(short) + 1)
+    )
 
 
 def full_names_clash(a: Iterable[str], b: Iterable[str], key: str) -> bool:
@@ -117,6 +136,12 @@ def full_names_clash(a: Iterable[str], b: Iterable[str], key: str) -> bool:
     >>> full_names_clash(["UPS", "United Parcel Service"], ["United Parcel Services"], "ups")
     False
     >>> full_names_clash(["EU"], ["EU", "European Union"], "eu")
+    False
+    >>> sec = ["SEC", "Securities and Exchange Commission"]
+    >>> full_names_clash(["Securities & Exchange Commission"], sec, "sec")
+    False
+    >>> bsa = ["BSA", "Building Society Association"]
+    >>> full_names_clash(bsa, ["Building Societies Association"], "bsa")
     False
     """
     a, b = list(a), list(b)
