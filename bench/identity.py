@@ -79,6 +79,14 @@ def _package_key(name: str) -> str:
     return " ".join(str(basename(name)).casefold().split())
 
 
+def _sample(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return random.Random(SEED).sample(items, min(SAMPLE, len(items)))
+
+
+def _table_head(title: str, columns: list[str]) -> list[str]:
+    return ["", title, "", f"| # | {' | '.join(columns)} |", "|---" * (len(columns) + 1) + "|"]
+
+
 def linking(db: sqlite3.Connection) -> list[str]:
     """Shares of companies linked by the rules (stored) and by the package's matching."""
     register = {
@@ -123,12 +131,11 @@ def linking(db: sqlite3.Connection) -> list[str]:
     lines.append("")
     lines.append(f"Linked by the rules only ({len(only_rules)}): {', '.join(only_rules)}")
     linked = sorted((c for c in companies if c["id"] in by_rules), key=lambda c: c["id"])
-    sample = random.Random(SEED).sample(linked, min(SAMPLE, len(linked)))
-    lines += ["", f"Sample of {len(sample)} linked by the rules (seed {SEED}):", ""]
-    lines += [
-        "| # | company | listed as | ticker | ISIN | events | right? |",
-        "|---|---|---|---|---|---|---|",
-    ]
+    sample = _sample(linked)
+    lines += _table_head(
+        f"Sample of {len(sample)} linked by the rules (seed {SEED}):",
+        ["company", "listed as", "ticker", "ISIN", "events", "right?"],
+    )
     for i, c in enumerate(sample, 1):
         listed = c.get("listed_as") or ""
         lines.append(
@@ -230,12 +237,11 @@ def pair_lines(pairs: list[dict[str, Any]], before: sqlite3.Connection) -> list[
     lines.append(
         "; ".join(f"{p['merged']} -> {p['into']}" for p in sorted(pairs, key=lambda p: p["into"]))
     )
-    sample = random.Random(SEED).sample(pairs, min(SAMPLE, len(pairs)))
-    lines += ["", f"Sample of {len(sample)} (seed {SEED}), each side's first mention:", ""]
-    lines += [
-        "| # | merged | into | merged's mention | into's mention | same? |",
-        "|---|---|---|---|---|---|",
-    ]
+    sample = _sample(pairs)
+    lines += _table_head(
+        f"Sample of {len(sample)} (seed {SEED}), each side's first mention:",
+        ["merged", "into", "merged's mention", "into's mention", "same?"],
+    )
     for i, p in enumerate(sample, 1):
         a = _snippet(before, p["merged_id"])
         b = _snippet(before, p["into_id"]) if p["into_id"] else ""
