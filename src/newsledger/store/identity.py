@@ -59,14 +59,20 @@ def _sharing(db: Db, entity_id: int) -> list[int]:
     if not keys:
         return []
     marks = ", ".join("?" for _ in keys)
-    rows = db.rows(
-        "SELECT DISTINCT e.id FROM entities e LEFT JOIN entity_aliases a ON a.entity_id = e.id "
-        f"WHERE e.type IN ({_ORG_MARKS}) AND e.id <> ? "
-        f"AND (e.key IN ({marks}) OR a.key IN ({marks})) ORDER BY e.id",
-        (*ORG_TYPES, entity_id, *keys, *keys),
+    # two indexed look-ups (entities by type and key, spellings by key): one query
+    # joining both with OR read every spelling, 8 ms an organisation an article
+    by_name = db.rows(
+        f"SELECT id FROM entities WHERE type IN ({_ORG_MARKS}) AND key IN ({marks}) AND id <> ?",
+        (*ORG_TYPES, *keys, entity_id),
     )
+    by_spelling = db.rows(
+        "SELECT a.entity_id AS id FROM entity_aliases a JOIN entities e ON e.id = a.entity_id "
+        f"WHERE a.key IN ({marks}) AND e.type IN ({_ORG_MARKS}) AND a.entity_id <> ?",
+        (*keys, *ORG_TYPES, entity_id),
+    )
+    found = sorted({int(r["id"]) for r in (*by_name, *by_spelling)})
     mine = stored_spellings(db, entity_id)
-    return [int(r["id"]) for r in rows if not _clash(db, mine, int(r["id"]), keys)]
+    return [i for i in found if not _clash(db, mine, i, keys)]
 
 
 def _clash(db: Db, mine: list[str], other: int, keys: Iterable[str]) -> bool:
