@@ -36,6 +36,12 @@ PERIODS_DEV = [
     ("the year", None, "fiscal year", None, None, True),
     ("this fiscal year", MARCH, "FY2014", "2014-04-01", "2015-03-31", True),
     ("for 2011", None, "2011", "2011-01-01", "2011-12-31", False),
+    ("last year", None, "2013", "2013-01-01", "2013-12-31", False),
+    ("for last year", MARCH, "FY2013", "2013-04-01", "2014-03-31", True),
+    ("the past fiscal year", (1, 31), "FY2014", "2013-02-01", "2014-01-31", True),
+    ("the quarter", None, "Q2 2014", "2014-04-01", "2014-06-30", False),
+    ("in the latest quarter", MARCH, "Q1 FY2014", "2014-04-01", "2014-06-30", True),
+    ("quarterly", (6, 30), "Q4 FY2014", "2014-04-01", "2014-06-30", True),
     ("Q3", None, "Q3 2014", "2014-07-01", "2014-09-30", False),
     ("the third quarter", None, "Q3 2014", "2014-07-01", "2014-09-30", False),
     ("third-quarter", None, "Q3 2014", "2014-07-01", "2014-09-30", False),
@@ -57,7 +63,7 @@ PERIODS_DEV = [
 PERIODS_NONE = [
     "",
     "fiscal policy",
-    "quarterly",
+    "the current quarter",  # the quarter in progress: no result has it yet
     "Q5",
     "H3",
     "six months",

@@ -188,6 +188,55 @@ def _read_relative_year(
     return _fiscal_year(_name_of(end) + offset, fye, raw)
 
 
+@cache
+def _calendar_offsets() -> dict[str, int]:
+    return {
+        form: int(entry["offset"])
+        for entry in entries("fiscal")
+        if entry["kind"] == "calendar_offset"
+        for form in entry["forms"]
+    }
+
+
+def _read_calendar_offset(
+    text: str, published: date | None, fye: YearEnd | None, raw: str
+) -> Period | None:
+    """ "last year": the calendar year before publication, or the fiscal year before
+    the current one when the company's year end is known."""
+    offset = _calendar_offsets().get(text)
+    if offset is None or published is None:
+        return None
+    if fye is not None and fye != (12, 31):
+        return _fiscal_year(_name_of(_current_year_end(published, fye)) + offset, fye, raw)
+    year = published.year + offset
+    return Period(str(year), raw, date(year, 1, 1), date(year, 12, 31), fiscal=False)
+
+
+def _read_latest_quarter(
+    text: str, published: date | None, fye: YearEnd | None, raw: str
+) -> Period | None:
+    """ "the quarter", "the latest three months": the last quarter that ended before
+    publication (a fiscal quarter when the year end is known and is not December's)."""
+    if text not in _fiscal("latest_quarter")["forms"] or published is None:
+        return None
+    fiscal = fye is not None and fye != (12, 31)
+    # quarters end in the year-end month and every third month from it
+    end_month = fye[0] if fye is not None and fiscal else 12
+    end = _month_end(published.year + 1, end_month)
+    while end >= published:
+        end = _month_end(*_year_month(add_months(end, -3)))
+    start = add_months(end + timedelta(days=1), -3)
+    if not fiscal or fye is None:
+        return Period(f"Q{(end.month - 1) // 3 + 1} {end.year}", raw, start, end, fiscal=False)
+    year_end = _current_year_end(end, fye)
+    n = 4 - ((year_end.year - end.year) * 12 + year_end.month - end.month) // 3
+    return Period(f"Q{n} FY{_name_of(year_end)}", raw, start, end, fiscal=True)
+
+
+def _year_month(day: date) -> tuple[int, int]:
+    return day.year, day.month
+
+
 def _block(n: int, months: int, year_start: date, label: str, raw: str, fiscal: bool) -> Period:
     start = add_months(year_start, months * (n - 1))
     end = add_months(start, months) - timedelta(days=1)
@@ -299,6 +348,8 @@ def _read(text: str, published: date | None, fye: YearEnd | None, raw: str) -> P
         or _read_explicit_end(text, published, fye, raw)
         or _read_fy(text, fye, raw)
         or _read_relative_year(text, published, fye, raw)
+        or _read_calendar_offset(text, published, fye, raw)
+        or _read_latest_quarter(text, published, fye, raw)
         or _read_block(text, published, fye, raw)
         or _read_calendar(text, raw)
     )

@@ -323,8 +323,11 @@ def _is_comparison(tok: Token) -> bool:
     "compared with a loss of...", "against a $375m profit", "by 400m euros"."""
     for node in (tok, tok.head):
         head = node.head
+        compared = head.head.lemma_.lower() in ("compare", "compared")
         if node.dep_ == "pobj" and head.lower_ in _COMPARISON_PREPS:
-            return head.lower_ != "with" or head.head.lemma_.lower() in ("compare", "compared")
+            return head.lower_ != "with" or compared
+        if node.dep_ == "pobj" and head.lower_ == "to" and compared:
+            return True  # "compared to $900m"
     return False
 
 
@@ -352,6 +355,14 @@ _YEAR_EARLIER = re.compile(
 )
 
 
+def _with_lead(ent: Span, sent: Span) -> str:
+    """A date with the three words before it: "same time" + "last year"."""
+    return ent.doc[max(ent.start - 3, sent.start) : ent.end].text
+
+
+_LAST_YEAR = re.compile(r"\blast (?:calendar )?year\b", re.IGNORECASE)
+
+
 def _says_year_earlier(sent: Span) -> bool:
     """The sentence dates its figure a year back ("A year earlier, ...", "in the same
     quarter last year")."""
@@ -359,8 +370,18 @@ def _says_year_earlier(sent: Span) -> bool:
 
 
 def _in_comparison(ent: Span) -> bool:
-    """A date inside a comparison ("from 117.7bn kronor in 2003") is the earlier period."""
-    return any(_is_comparison(t) for t in [ent.root, *ent.root.ancestors][:4])
+    """A date inside a comparison ("from 117.7bn kronor in 2003") is the earlier period;
+    so is one the parser hangs on the comparison's preposition itself ("slipped to
+    €14.2bn last year from €15.0bn in 2022": "in 2022" under "from")."""
+    chain = [ent.root, *ent.root.ancestors][:4]
+    return any(_is_comparison(t) or _compares_money(t) for t in chain)
+
+
+def _compares_money(tok: Token) -> bool:
+    """A comparison preposition whose object is an amount ("from €15.0bn")."""
+    if tok.dep_ != "prep" or tok.lower_ not in _EARLIER_PREPS:
+        return False
+    return any(c.dep_ == "pobj" and c.ent_type_ == "MONEY" for c in tok.children)
 
 
 @dataclass
@@ -618,6 +639,14 @@ class FinancialState:
         self, sent: Span, money: Span, *, inside: bool = False
     ) -> tuple[str | None, date | None, int | None]:
         dates = [e for e in ents_in(sent) if e.label_ == "DATE" and _in_comparison(e) == inside]
+        if inside:
+            # "from $4m last year": a year before the current figure's period, which
+            # the caller works out; not the calendar year before publication
+            dates = [e for e in dates if not _LAST_YEAR.search(e.text)]
+        else:
+            # "up 280% since the same time last year": the comparison's date, never the
+            # current figure's period
+            dates = [e for e in dates if not _YEAR_EARLIER.search(_with_lead(e, sent))]
         dates.sort(key=lambda e: distance(money.root, e.root))
         for ent in dates:
             period = parse_period(
