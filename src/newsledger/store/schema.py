@@ -266,6 +266,41 @@ def m006_people_across_articles(db: Db) -> None:
     people_merge.merge_stored_people(db)
 
 
+_FEED_STATE = """
+CREATE TABLE feeds (
+    url TEXT PRIMARY KEY,
+    etag TEXT,
+    last_modified TEXT,
+    last_polled {ts},
+    last_new {ts},
+    failures INTEGER NOT NULL DEFAULT 0,
+    next_poll {ts},
+    last_error TEXT
+);
+CREATE TABLE feed_items (
+    feed_url TEXT NOT NULL REFERENCES feeds(url),
+    item_key TEXT NOT NULL,
+    content_hash TEXT NOT NULL,
+    article_id TEXT REFERENCES articles(id),
+    seen_at {ts} NOT NULL,
+    PRIMARY KEY (feed_url, item_key)
+);
+CREATE INDEX feed_items_article ON feed_items(article_id);
+ALTER TABLE articles ADD COLUMN supersedes TEXT REFERENCES articles(id);
+CREATE INDEX articles_supersedes ON articles(supersedes)
+"""
+
+
+def m007_feed_state(db: Db) -> None:
+    """Watched feeds (``newsledger watch``): each feed's HTTP validators (ETag,
+    Last-Modified), last poll, consecutive failures and next due time; the items
+    taken in, by guid else link, with a hash of their content and the article each
+    became; and ``articles.supersedes``, the earlier version an updated item replaces
+    (the earlier article is kept)."""
+    for statement in _statements(_FEED_STATE):
+        db.execute(db.dialect.ddl(statement))
+
+
 @dataclass(frozen=True)
 class Migration:
     version: int
@@ -280,6 +315,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(4, "clean_spellings", m004_clean_spellings),
     Migration(5, "typed_organisations", m005_typed_organisations),
     Migration(6, "people_across_articles", m006_people_across_articles),
+    Migration(7, "feed_state", m007_feed_state),
 )
 LATEST = MIGRATIONS[-1].version
 
