@@ -33,8 +33,6 @@ from pg_server import pg_base_url, store_target
 
 __all__ = ["pg_base_url", "store_target"]
 
-pytestmark = pytest.mark.model
-
 T0 = datetime(2026, 12, 1, 5, 0, tzinfo=UTC)
 INTERVAL = 60.0  # seconds of the test's clock; no test waits for them
 
@@ -100,6 +98,7 @@ def _counts(summary: RoundSummary) -> tuple[int, ...]:
     return (s.polled, s.unchanged, s.waiting, s.failed_feeds, s.new, s.updated)
 
 
+@pytest.mark.model
 def test_rounds_against_changing_feeds(
     site: FeedSite, store_target: str, extractor: Extractor
 ) -> None:
@@ -168,6 +167,7 @@ def test_rounds_against_changing_feeds(
         assert db.scalar("SELECT count(*) FROM feed_items") == 5
 
 
+@pytest.mark.model
 def test_a_feed_that_is_not_a_feed_backs_off_and_names_itself(
     site: FeedSite, tmp_path: Path, extractor: Extractor
 ) -> None:
@@ -187,6 +187,54 @@ def test_a_feed_that_is_not_a_feed_backs_off_and_names_itself(
         assert (summary.failed_feeds, summary.new) == (1, 0)
         assert lines[0].startswith(f"error: {url}: NL105 is not an RSS or Atom feed")
         assert store.feed_state(url).next_poll == T0 + timedelta(seconds=2 * INTERVAL)  # type: ignore[union-attr]
+
+
+# --- the CLI ------------------------------------------------------------------------
+
+
+def _cli(*args: str) -> Any:
+    from click.testing import CliRunner
+
+    from newsledger.cli import cli
+
+    return CliRunner().invoke(cli, ["watch", *args])
+
+
+def test_cli_without_any_feed_names_each_bad_input(tmp_path: Path) -> None:
+    listed = tmp_path / "feeds.txt"
+    listed.write_text("# none yet\nnot a url\n", encoding="utf-8")
+    result = _cli(str(listed), str(tmp_path / "missing.opml"), "--db", str(tmp_path / "l.db"))
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"error: {listed}:2: NL106 is not an http(s) URL: 'not a url' (stage: ingest)",
+        f"error: {tmp_path / 'missing.opml'}: NL101 is neither an http(s) URL nor a file"
+        " (stage: ingest)",
+        "Error: no feed URLs to watch",
+    ]
+
+
+def test_cli_once_unchanged_feed_gets_304_and_a_dead_one_waits(
+    site: FeedSite, tmp_path: Path
+) -> None:
+    quiet = site.put("/quiet.xml", Resource(rss("Quiet Wire", [])))  # no items: no spaCy
+    dead = site.put("/gone.xml", Resource(b"oops", status=500, content_type="text/plain"))
+    db = ("--db", str(tmp_path / "ledger.db"), "--host-delay", "0")
+    first = _cli(quiet, "--once", "--interval", "0", *db)  # due again at once
+    assert first.exit_code == 0, first.output
+    assert first.stdout.splitlines() == [
+        "round 1: 1 feeds polled (0 unchanged), 0 waiting, 0 failed; 0 new articles"
+        " (0 updated versions), 0 already known, 0 items failed"
+    ]
+    failing = _cli(dead, "--once", "--interval", "100", *db)
+    assert failing.exit_code == 1  # a feed failed
+    assert failing.stderr == (
+        f"error: {dead}: NL108 answered HTTP 500 (failure 1; next try in 200s)\n"
+    )
+    both = _cli(quiet, dead, "--once", "--interval", "0", *db)
+    assert both.exit_code == 0, both.output
+    assert both.stdout.startswith("round 1: 1 feeds polled (1 unchanged), 1 waiting, 0 failed")
+    assert [h.status for h in site.hits("/quiet.xml")] == [200, 304]
+    assert len(site.hits("/gone.xml")) == 1
 
 
 # --- the real CLI in a subprocess -------------------------------------------------
@@ -250,6 +298,7 @@ def _stored(db: Path) -> tuple[int, int, int]:
         )
 
 
+@pytest.mark.model
 def test_kill_9_mid_round_then_restart_loses_and_duplicates_nothing(
     site: FeedSite, tmp_path: Path
 ) -> None:
@@ -270,6 +319,7 @@ def test_kill_9_mid_round_then_restart_loses_and_duplicates_nothing(
     assert _stored(db) == (6, 6, 6)
 
 
+@pytest.mark.model
 def test_sigterm_stops_after_the_article_in_progress(site: FeedSite, tmp_path: Path) -> None:
     feed = _slow_feed(site, "term", 6)
     db = tmp_path / "ledger.db"

@@ -212,16 +212,17 @@ class Watcher:
         retry_after: float | None = None,
     ) -> None:
         summary.failed_feeds += 1
+        now = self.clock()
         later = after_failure(
             state,
             error,
-            now=self.clock(),
+            now=now,
             interval=self.options.interval,
             max_backoff=self.options.max_backoff,
             retry_after=retry_after,
         )
-        assert later.next_poll is not None
-        wait = (later.next_poll - self.clock()).total_seconds()
+        assert later.next_poll is not None  # after_failure always sets it
+        wait = (later.next_poll - now).total_seconds()
         self.warn(f"error: {error} (failure {later.failures}; next try in {wait:.0f}s)")
         self._save_state(later)
 

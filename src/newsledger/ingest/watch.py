@@ -42,6 +42,9 @@ MAX_RETRY_AFTER = 86_400.0
 # Statuses that say "not now" rather than "broken": Retry-After applies to them.
 BUSY_STATUSES = frozenset((429, 503))
 NOT_MODIFIED = 304
+# Backoff starts from the interval, but from at least a second: with --interval 0
+# (poll as fast as the host delay allows) a failing feed must still wait.
+MIN_BACKOFF_BASE = 1.0
 
 
 # --- which feeds ---------------------------------------------------------------
@@ -153,13 +156,15 @@ def is_due(state: FeedState | None, now: datetime) -> bool:
 
 
 def backoff_seconds(failures: int, interval: float, max_backoff: float) -> float:
-    """The wait after ``failures`` consecutive failures: the interval doubled each
-    time, at most ``max_backoff`` (but never less than the interval).
+    """The wait after ``failures`` consecutive failures: the interval (at least
+    :data:`MIN_BACKOFF_BASE`) doubled each time, at most ``max_backoff`` (but never
+    less than the interval).
 
-    >>> [backoff_seconds(n, 10, 60) for n in (1, 2, 3, 4)]
-    [20.0, 40.0, 60.0, 60.0]
+    >>> [backoff_seconds(n, 10, 60) for n in (1, 2, 3, 4)], backoff_seconds(2, 0, 60)
+    ([20.0, 40.0, 60.0, 60.0], 4.0)
     """
-    doubled = float(interval) * 2.0 ** min(failures, 32)  # 2**32 intervals is forever already
+    base = max(float(interval), MIN_BACKOFF_BASE)
+    doubled = base * 2.0 ** min(failures, 32)  # 2**32 intervals is forever already
     return max(float(interval), min(doubled, float(max_backoff)))
 
 

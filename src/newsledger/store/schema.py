@@ -266,8 +266,10 @@ def m006_people_across_articles(db: Db) -> None:
     people_merge.merge_stored_people(db)
 
 
+# IF NOT EXISTS throughout: like every migration, this one may run again on a store
+# whose bookkeeping was rolled back (the migration tests do so).
 _FEED_STATE = """
-CREATE TABLE feeds (
+CREATE TABLE IF NOT EXISTS feeds (
     url TEXT PRIMARY KEY,
     etag TEXT,
     last_modified TEXT,
@@ -277,7 +279,7 @@ CREATE TABLE feeds (
     next_poll {ts},
     last_error TEXT
 );
-CREATE TABLE feed_items (
+CREATE TABLE IF NOT EXISTS feed_items (
     feed_url TEXT NOT NULL REFERENCES feeds(url),
     item_key TEXT NOT NULL,
     content_hash TEXT NOT NULL,
@@ -285,10 +287,19 @@ CREATE TABLE feed_items (
     seen_at {ts} NOT NULL,
     PRIMARY KEY (feed_url, item_key)
 );
-CREATE INDEX feed_items_article ON feed_items(article_id);
-ALTER TABLE articles ADD COLUMN supersedes TEXT REFERENCES articles(id);
-CREATE INDEX articles_supersedes ON articles(supersedes)
+CREATE INDEX IF NOT EXISTS feed_items_article ON feed_items(article_id)
 """
+
+
+def _has_column(db: Db, table: str, column: str) -> bool:
+    if db.dialect.name == "sqlite":
+        sql = "SELECT 1 FROM pragma_table_info(?) WHERE name = ?"
+    else:
+        sql = (
+            "SELECT 1 FROM information_schema.columns WHERE table_schema = current_schema() "
+            "AND table_name = ? AND column_name = ?"
+        )
+    return db.scalar(sql, (table, column)) is not None
 
 
 def m007_feed_state(db: Db) -> None:
@@ -299,6 +310,9 @@ def m007_feed_state(db: Db) -> None:
     (the earlier article is kept)."""
     for statement in _statements(_FEED_STATE):
         db.execute(db.dialect.ddl(statement))
+    if not _has_column(db, "articles", "supersedes"):
+        db.execute("ALTER TABLE articles ADD COLUMN supersedes TEXT REFERENCES articles(id)")
+    db.execute("CREATE INDEX IF NOT EXISTS articles_supersedes ON articles(supersedes)")
 
 
 @dataclass(frozen=True)
