@@ -72,6 +72,13 @@ def site() -> Iterator[FeedSite]:
         yield s
 
 
+@pytest.fixture
+def other_site() -> Iterator[FeedSite]:
+    """A second server: another host (host and port) to the watcher."""
+    with serving() as s:
+        yield s
+
+
 def _round(store: Store, extractor: Extractor, clock: Clock, feeds: list[str]) -> RoundSummary:
     """One round by a fresh Watcher: all it knows comes from the store, as after a restart."""
     lines: list[str] = []
@@ -101,7 +108,7 @@ def _counts(summary: RoundSummary) -> tuple[int, ...]:
 
 @pytest.mark.model
 def test_rounds_against_changing_feeds(
-    site: FeedSite, store_target: str, extractor: Extractor
+    site: FeedSite, other_site: FeedSite, store_target: str, extractor: Extractor
 ) -> None:
     a1 = Item("a-1", site.url("/a/1"), "Keelson Marine to cut 300 jobs", "Keelson cuts jobs.")
     a2 = Item("a-2", site.url("/a/2"), "Tidewater Rope trims staff", TIDEWATER)
@@ -111,7 +118,8 @@ def test_rounds_against_changing_feeds(
     feed_a = site.put("/a.xml", Resource(rss("Harbour Wire", [a1, a2])))
     feed_b = site.put("/b.xml", Resource(rss("Coast News", [b1])))
     dead = site.put("/dead.xml", Resource(b"oops", status=500, content_type="text/plain"))
-    busy = site.put("/busy.xml", Resource(b"later", status=429, headers={"Retry-After": "3600"}))
+    later = Resource(b"later", status=429, headers={"Retry-After": "3600"})
+    busy = other_site.put("/busy.xml", later)  # another host: its pause is not site's
     feeds = [feed_a, dead, busy, feed_b]
     clock = Clock()
     with open_store(store_target) as store:
@@ -156,16 +164,43 @@ def test_rounds_against_changing_feeds(
         assert _counts(fourth) == (2, 2, 2, 0, 0, 0)
         assert len(site.hits("/dead.xml")) == 2  # while /a.xml was asked 4 times
         assert len(site.hits("/a.xml")) == 4
-        assert len(site.hits("/busy.xml")) == 1
+        assert len(other_site.hits("/busy.xml")) == 1
 
         # past Retry-After the busy feed is asked again, and now it answers
-        site.put("/busy.xml", Resource(rss("Busy", [Item("z", None, "Short", TIDEWATER)])))
+        other_site.put("/busy.xml", Resource(rss("Busy", [Item("z", None, "Short", TIDEWATER)])))
         clock.now = T0 + timedelta(seconds=3601)
         fifth = _round(store, extractor, clock, feeds)
         assert (fifth.failed_feeds, fifth.new, fifth.known) == (1, 0, 1)  # same text as a-2
         assert store.feed_state(busy).failures == 0  # type: ignore[union-attr]
         assert db.scalar("SELECT count(*) FROM articles") == 5
         assert db.scalar("SELECT count(*) FROM feed_items") == 5
+
+
+@pytest.mark.model
+def test_a_page_host_that_asks_for_a_pause_defers_its_items(
+    site: FeedSite, other_site: FeedSite, tmp_path: Path, extractor: Extractor
+) -> None:
+    pause = {"Retry-After": "120"}
+    other_site.put("/p/1", Resource(b"slow down", status=503, headers=pause))
+    other_site.put("/p/2", page("Brine Foods swings to a loss", BRINE))
+    items = [
+        Item("p-1", other_site.url("/p/1"), "Keelson Marine to cut 300 jobs", "Keelson."),
+        Item("p-2", other_site.url("/p/2"), "Brine Foods swings to a loss", "Brine."),
+    ]
+    feed = site.put("/p.xml", Resource(rss("Harbour Wire", items)))
+    with open_store(tmp_path / "ledger.db") as store:
+        clock = Clock()
+        first = _round(store, extractor, clock, [feed])
+        assert (first.new, first.deferred, first.failed_items) == (0, 2, 0)
+        assert len(other_site.hits("/p/2")) == 0  # its host asked for quiet: not asked
+        assert store.feed_state(feed).etag is None  # type: ignore[union-attr]
+        assert _db(store).scalar("SELECT count(*) FROM feed_items") == 0
+        other_site.put("/p/1", page("Keelson Marine to cut 300 jobs", KEELSON))
+        clock.advance(INTERVAL + 1)
+        second = _round(store, extractor, clock, [feed])
+        assert (second.new, second.deferred) == (2, 0)
+        assert [h.if_none_match for h in site.hits("/p.xml")] == [None, None]  # read whole
+        assert store.feed_state(feed).etag == site.get("/p.xml").etag  # type: ignore[union-attr]
 
 
 @pytest.mark.model
@@ -224,7 +259,7 @@ def test_cli_once_unchanged_feed_gets_304_and_a_dead_one_waits(
     assert first.exit_code == 0, first.output
     assert first.stdout.splitlines() == [
         "round 1: 1 feeds polled (0 unchanged), 0 waiting, 0 failed; 0 new articles"
-        " (0 updated versions), 0 already known, 0 items failed"
+        " (0 updated versions), 0 already known, 0 items failed, 0 deferred"
     ]
     failing = _cli(dead, "--once", "--interval", "100", *db)
     assert failing.exit_code == 1  # a feed failed

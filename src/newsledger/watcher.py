@@ -8,7 +8,10 @@ facts and the item's record are stored in one transaction, so a crash or a kill
 leaves each article whole or absent. A feed's validators and next due time are
 stored only after its items, so a restart reads an interrupted feed again and
 skips what it already has. A feed that fails (network, HTTP error, not a feed)
-backs off exponentially; 429 and 503 honour ``Retry-After``.
+backs off exponentially; 429 and 503 honour ``Retry-After``. A host that asks
+for a pause (429/503, on a feed or a page) gets no request until it is over: its
+items wait (they are neither stored nor marked seen) and their feed is read in
+full at its next poll, so they are taken in then.
 
 Stopping: :class:`Watcher` checks its ``stop`` event between articles and
 between feeds, and sleeps on it between rounds; the CLI sets it on SIGINT and
@@ -79,6 +82,7 @@ class RoundSummary:
     known: int = 0
     failed_feeds: int = 0
     failed_items: int = 0
+    deferred: int = 0  # items whose page's host asked for a pause: taken in next time
     waiting: int = 0  # feeds not due yet (their interval or backoff)
     stopped: bool = False
 
@@ -89,7 +93,8 @@ class RoundSummary:
             f"round {self.number}: {self.polled} feeds polled ({self.unchanged} unchanged),"
             f" {self.waiting} waiting, {self.failed_feeds} failed;"
             f" {self.new} new articles ({self.updated} updated versions),"
-            f" {self.known} already known, {self.failed_items} items failed{stopped}"
+            f" {self.known} already known, {self.failed_items} items failed,"
+            f" {self.deferred} deferred{stopped}"
         )
 
 
@@ -159,7 +164,7 @@ class Watcher:
                 summary.stopped = True
                 break
             state = self.store.feed_state(url)
-            if not is_due(state, self.clock()):
+            if not is_due(state, self.clock()) or self._held(url):
                 summary.waiting += 1
                 continue
             self._poll(client, state or FeedState(url), summary)
@@ -182,9 +187,7 @@ class Watcher:
             self._succeeded(state, reply, new=0)
             return
         if reply.status != _OK:
-            retry = None
-            if reply.status in BUSY_STATUSES:
-                retry = retry_after_seconds(reply.headers.get("retry-after"), self.clock())
+            retry = self._hold(state.url, reply) if reply.status in BUSY_STATUSES else None
             error = f"{state.url}: {FetchError.code} answered HTTP {reply.status}"
             self._failed(state, error, summary, retry_after=retry)
             return
@@ -193,15 +196,30 @@ class Watcher:
         except InputError as err:
             self._failed(state, str(err), summary)
             return
+        deferred = summary.deferred
         new = self._take_items(client, state.url, entries, summary)
         if not self.stop.is_set():  # an interrupted feed is read again on restart
-            self._succeeded(state, reply, new=new)
+            self._succeeded(state, reply, new=new, complete=summary.deferred == deferred)
 
-    def _succeeded(self, state: FeedState, reply: Reply, *, new: int) -> None:
+    def _succeeded(
+        self, state: FeedState, reply: Reply, *, new: int, complete: bool = True
+    ) -> None:
         interval = self.options.interval
-        self._save_state(
-            after_success(state, reply.headers, now=self.clock(), interval=interval, new=new)
-        )
+        later = after_success(state, reply.headers, now=self.clock(), interval=interval, new=new)
+        if not complete:  # no validators: the next poll reads the feed whole, deferred items too
+            later = replace(later, etag=None, last_modified=None)
+        self._save_state(later)
+
+    def _held(self, url: str) -> bool:
+        return self._pacer.held(url, now=time.monotonic())
+
+    def _hold(self, url: str, reply: Reply) -> float | None:
+        """Pause ``url``'s host as its 429/503 asked (else for one interval); the
+        Retry-After in seconds, if it gave one."""
+        retry = retry_after_seconds(reply.headers.get("retry-after"), self.clock())
+        pause = self.options.interval if retry is None else retry
+        self._pacer.hold(url, pause, now=time.monotonic())
+        return retry
 
     def _failed(
         self,
@@ -270,7 +288,11 @@ class Watcher:
         summary: RoundSummary,
     ) -> int:
         where = f"{item.feed_url}#item {entry.number}"
-        made = self._article(client, entry, where)
+        try:
+            made = self._article(client, entry, where)
+        except _Busy:
+            summary.deferred += 1
+            return 0
         if made is None:
             return 0
         article, note = made
@@ -306,14 +328,24 @@ class Watcher:
         self, client: httpx.Client, entry: FeedEntry, where: str
     ) -> tuple[Article | Failure, str] | None:
         """The item's linked page as an article, else its own text (with a note why);
-        None when stopped while waiting for the page's host."""
+        None when stopped while waiting for the page's host; _Busy when that host
+        asked for a pause."""
         defaults = Defaults(entry.published, entry.source)
         note = "no link"
         if entry.link and is_url(entry.link):
+            if self._held(entry.link):
+                raise _Busy
             try:
                 reply = self._get(client, entry.link, {})
                 if reply is None:
                     return None
+                if reply.status in BUSY_STATUSES:
+                    self._hold(entry.link, reply)
+                    self.warn(
+                        f"{where}: {entry.link} answered HTTP {reply.status};"
+                        " its host's items wait for a later round"
+                    )
+                    raise _Busy
                 if reply.status != _OK:
                     raise FetchError(f"answered HTTP {reply.status}", entry.link)
                 page = decode_bytes(reply.data, entry.link)
@@ -331,6 +363,10 @@ class Watcher:
         if self._extractor is None:
             self._extractor = Extractor(self.settings)
         return self._extractor
+
+
+class _Busy(Exception):
+    """The page's host asked for a pause: the item waits for a later round."""
 
 
 def _with_entry(article: Article, entry: FeedEntry) -> Article:

@@ -257,7 +257,8 @@ def host_of(url: str) -> str:
 
 @dataclass
 class HostPacer:
-    """At least ``delay`` seconds between two requests to one host.
+    """At least ``delay`` seconds between two requests to one host, and no request
+    to a host that asked for a pause (429/503) until the pause is over.
 
     Times are whatever monotonic clock the caller reads; nothing here sleeps.
 
@@ -266,10 +267,23 @@ class HostPacer:
     (0.0, None)
     >>> pacer.wait("http://a.example/2", now=11.5), pacer.wait("http://b.example/", now=11.5)
     (0.5, 0.0)
+    >>> pacer.hold("http://b.example/feed", 60, now=11.5)
+    >>> pacer.held("http://b.example/page", now=70.0), pacer.held("http://b.example/", now=72.0)
+    (True, False)
     """
 
     delay: float
     _last: dict[str, float] = field(default_factory=dict)
+    _held: dict[str, float] = field(default_factory=dict)
+
+    def hold(self, url: str, seconds: float, *, now: float) -> None:
+        """``url``'s host asked for ``seconds`` of quiet."""
+        host = host_of(url)
+        self._held[host] = max(self._held.get(host, now), now + seconds)
+
+    def held(self, url: str, *, now: float) -> bool:
+        """Whether ``url``'s host is still in a pause it asked for."""
+        return self._held.get(host_of(url), now) > now
 
     def wait(self, url: str, *, now: float) -> float:
         """Seconds to wait before a request to ``url``'s host may go."""
