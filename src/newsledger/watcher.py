@@ -146,13 +146,16 @@ class Watcher:
         return summaries
 
     def _pause(self, feeds: Sequence[str]) -> float:
-        """Seconds until the next feed is due, at most one interval."""
+        """Seconds until the next feed is due and its host not in a pause, at most
+        one interval."""
         now = self.clock()
         waits = [self.options.interval]
         for url in feeds:
             state = self.store.feed_state(url)
+            due = 0.0
             if state is not None and state.next_poll is not None:
-                waits.append((state.next_poll - now).total_seconds())
+                due = (state.next_poll - now).total_seconds()
+            waits.append(max(due, self._pacer.pause_left(url, now=time.monotonic())))
         return max(0.0, min(waits))
 
     def round(self, feeds: Sequence[str], client: httpx.Client) -> RoundSummary:

@@ -268,6 +268,8 @@ class HostPacer:
     >>> pacer.wait("http://a.example/2", now=11.5), pacer.wait("http://b.example/", now=11.5)
     (0.5, 0.0)
     >>> pacer.hold("http://b.example/feed", 60, now=11.5)
+    >>> pacer.pause_left("http://b.example/page", now=70.0)
+    1.5
     >>> pacer.held("http://b.example/page", now=70.0), pacer.held("http://b.example/", now=72.0)
     (True, False)
     """
@@ -281,9 +283,13 @@ class HostPacer:
         host = host_of(url)
         self._held[host] = max(self._held.get(host, now), now + seconds)
 
+    def pause_left(self, url: str, *, now: float) -> float:
+        """Seconds left of the pause ``url``'s host asked for (0 when none)."""
+        return max(0.0, self._held.get(host_of(url), now) - now)
+
     def held(self, url: str, *, now: float) -> bool:
         """Whether ``url``'s host is still in a pause it asked for."""
-        return self._held.get(host_of(url), now) > now
+        return self.pause_left(url, now=now) > 0
 
     def wait(self, url: str, *, now: float) -> float:
         """Seconds to wait before a request to ``url``'s host may go."""
