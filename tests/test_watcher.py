@@ -225,6 +225,16 @@ def test_a_feed_that_is_not_a_feed_backs_off_and_names_itself(
         assert store.feed_state(url).next_poll == T0 + timedelta(seconds=2 * INTERVAL)  # type: ignore[union-attr]
 
 
+def test_misuse_is_a_value_error(tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="interval must be 0 or more"):
+        WatchOptions(interval=-1)
+    with open_store(tmp_path / "ledger.db") as store:
+        watcher = Watcher(store, load_settings({}))
+        for feeds in ([], "https://a.example/rss"):
+            with pytest.raises(ValueError, match="non-empty sequence"):
+                watcher.run(feeds, once=True)
+
+
 # --- the CLI ------------------------------------------------------------------------
 
 

@@ -136,6 +136,8 @@ class Watcher:
     # --- the loop ------------------------------------------------------------
     def run(self, feeds: Sequence[str], *, once: bool = False) -> list[RoundSummary]:
         """Rounds until ``stop`` is set (or one round with ``once``); their summaries."""
+        if isinstance(feeds, str) or not feeds:
+            raise ValueError("feeds must be a non-empty sequence of feed URLs")
         summaries: list[RoundSummary] = []
         with http_client(self.options.timeout) as client:
             while not self.stop.is_set():
