@@ -103,7 +103,7 @@ def http_get(
                     raise TooLarge(f"is larger than the limit of {max_bytes:,} bytes", url)
             answer = {k.lower(): v for k, v in response.headers.items()}
             return Reply(response.status_code, bytes(data), str(response.url), answer)
-    except httpx.HTTPError as err:
+    except (httpx.HTTPError, httpx.InvalidURL) as err:
         raise FetchError(f"could not be fetched ({type(err).__name__}: {err})", url) from err
     except (OSError, ValueError) as err:  # a URL httpx cannot even parse, a socket error
         raise FetchError(f"could not be fetched ({err})", url) from err
