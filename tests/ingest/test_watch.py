@@ -65,6 +65,13 @@ LIST_CASES = {
         ["subs.opml: NL106"],
     ),
     "neither URL nor file": ({}, ["nowhere.txt", B], [B], ["nowhere.txt: NL101"]),
+    "a NUL in an argument": (
+        {},
+        ["http://a\x00.example/", B],
+        [B],
+        ["'http://a\\x00.example/': NL106"],
+    ),
+    "undecodable argv bytes": ({}, ["feeds\udcff.txt"], [], ["'feeds\\udcff.txt': NL106"]),
     "a binary file": ({"feeds.bin": "\x00\x01\x02" * 100}, ["feeds.bin"], [], ["feeds.bin: NL103"]),
 }
 

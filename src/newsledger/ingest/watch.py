@@ -32,7 +32,7 @@ from urllib.parse import urlsplit
 
 from newsledger.errors import InputError, MalformedRecord, MissingInput
 from newsledger.ingest.feeds import FeedEntry
-from newsledger.ingest.text import decode_bytes
+from newsledger.ingest.text import decode_bytes, unstorable
 from newsledger.ingest.web import is_url
 from newsledger.models import Failure, FeedState
 
@@ -95,6 +95,9 @@ def _list_lines(text: str, origin: str) -> tuple[list[str], list[Failure]]:
 
 
 def _read_source(source: str) -> tuple[list[str], list[Failure]]:
+    reason = unstorable(source)  # a NUL (Python API) or undecodable bytes (argv)
+    if reason is not None:
+        return [], [_failure(MalformedRecord(f"is no URL or path: it {reason}", ascii(source)))]
     if is_url(source):
         return [source], []
     path = Path(source)
