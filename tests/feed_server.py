@@ -46,6 +46,7 @@ class FeedSite:
         self.base = ""
         self._resources: dict[str, Resource] = {}
         self._hits: list[Hit] = []
+        self._started: list[str] = []  # paths as their requests arrive (before any delay)
         self._lock = threading.Lock()
 
     def url(self, path: str) -> str:
@@ -60,6 +61,20 @@ class FeedSite:
         with self._lock:
             return self._resources.get(path)
 
+    def start(self, path: str) -> None:
+        with self._lock:
+            self._started.append(path)
+
+    def wait_started(self, path: str, timeout: float = 120.0) -> None:
+        """Until a request for ``path`` has arrived (its answer may still be delayed)."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            with self._lock:
+                if path in self._started:
+                    return
+            time.sleep(0.01)
+        raise TimeoutError(f"no request for {path} in {timeout}s")
+
     def hit(self, hit: Hit) -> None:
         with self._lock:
             self._hits.append(hit)
@@ -72,6 +87,7 @@ class FeedSite:
 def _handler(site: FeedSite) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self) -> None:
+            site.start(self.path)
             found = site.get(self.path)
             resource = found or Resource(b"not here", status=404, content_type="text/plain")
             if resource.delay:

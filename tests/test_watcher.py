@@ -288,14 +288,14 @@ def test_cli_once_unchanged_feed_gets_304_and_a_dead_one_waits(
 SRC = Path(newsledger.__file__).resolve().parents[1]
 
 
-def _slow_feed(site: FeedSite, prefix: str, count: int) -> str:
-    """A feed of ``count`` items whose pages each take a third of a second."""
+def _slow_feed(site: FeedSite, prefix: str, count: int, delay: float = 0.3) -> str:
+    """A feed of ``count`` items whose pages each take ``delay`` seconds to come."""
     items = []
     for n in range(count):
         link = site.url(f"/{prefix}/{n}")
         text = [f"Harbour firm number {n} said on Monday it would cut {100 + n} jobs in Hull."]
         resource = page(f"Firm {n} cuts jobs", [*text, f"It is story {n} of {prefix}."])
-        resource.delay = 0.3
+        resource.delay = delay
         site.put(f"/{prefix}/{n}", resource)
         items.append(Item(f"{prefix}-{n}", link, f"Firm {n} cuts jobs", f"Story {n}."))
     return site.put(f"/{prefix}.xml", Resource(rss("Slow Wire", items)))
@@ -316,10 +316,11 @@ def _watch(db: Path, feed: str, *extra: str) -> subprocess.Popen[str]:
 def _lines(proc: subprocess.Popen[str]) -> tuple[queue.Queue[str], threading.Thread]:
     """The process's stdout, line by line as it comes; the thread ends with the output."""
     out: queue.Queue[str] = queue.Queue()
+    stream = proc.stdout
 
     def pump() -> None:
-        assert proc.stdout is not None
-        for line in proc.stdout:
+        assert stream is not None
+        for line in stream:
             out.put(line.rstrip("\n"))
 
     thread = threading.Thread(target=pump, daemon=True)
@@ -366,21 +367,22 @@ def test_kill_9_mid_round_then_restart_loses_and_duplicates_nothing(
 
 
 @pytest.mark.model
-def test_sigterm_stops_after_the_article_in_progress(site: FeedSite, tmp_path: Path) -> None:
-    feed = _slow_feed(site, "term", 6)
+@pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])
+def test_a_signal_stops_after_the_article_in_progress(
+    site: FeedSite, tmp_path: Path, stop: signal.Signals
+) -> None:
+    feed = _slow_feed(site, "term", 6, delay=1.0)
     db = tmp_path / "ledger.db"
     proc = _watch(db, feed)
     lines, pump = _lines(proc)
-    _first_article(lines)
-    proc.send_signal(signal.SIGTERM)
-    assert proc.wait(timeout=60) == 0
+    site.wait_started("/term/0")  # the first article is in progress: its page is coming
+    proc.send_signal(stop)
+    assert proc.wait(timeout=120) == 0
     pump.join(timeout=30)
-    rest = []
-    while not lines.empty():
-        rest.append(lines.get())
-    assert rest and rest[-1].endswith("; stopped")
-    articles, urls, items = _stored(db)
-    assert 1 <= articles < 6
-    assert articles == urls == items
+    out = [lines.get() for _ in range(lines.qsize())]
+    assert [line.split()[0] for line in out] == ["new", "round"]  # that article, whole
+    assert out[-1].endswith("; stopped")
+    assert _stored(db) == (1, 1, 1)
+    assert site.hits("/term/1") == []
     with open_store(db) as store:  # the interrupted feed is read again in full next time
         assert store.feed_state(feed).etag is None  # type: ignore[union-attr]

@@ -264,8 +264,8 @@ def watch(
 
     Polls every --interval seconds with conditional GETs; new and changed items
     are fetched, extracted and stored, one line each, and a summary line per
-    round. Ctrl-C or SIGTERM stops after the article in progress (a second one
-    stops at once). With --once, exits 1 when a feed or item failed.
+    round. Ctrl-C or SIGTERM stops after the article in progress. With --once,
+    exits 1 when a feed or item failed.
     """
     import threading
 
@@ -283,9 +283,8 @@ def watch(
     stop = threading.Event()
 
     def stopping(signum: int, frame: object) -> None:
-        if stop.is_set():  # asked twice: stop now; the article in progress is not stored
-            raise KeyboardInterrupt
-        click.echo("stopping after the article in progress (again to stop now)", err=True)
+        if not stop.is_set():
+            click.echo("stopping after the article in progress", err=True)
         stop.set()
 
     previous = {sig: signal.signal(sig, stopping) for sig in _STOP_SIGNALS}
