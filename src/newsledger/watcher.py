@@ -16,6 +16,13 @@ full at its next poll, so they are taken in then.
 Stopping: :class:`Watcher` checks its ``stop`` event between articles and
 between feeds, and sleeps on it between rounds; the CLI sets it on SIGINT and
 SIGTERM.
+
+>>> from newsledger import load_settings, open_store            # doctest: +SKIP
+>>> with open_store("ledger.db") as store:                       # doctest: +SKIP
+...     watcher = Watcher(store, load_settings(), WatchOptions(interval=600))
+...     (summary,) = watcher.run(["https://example.com/business.rss"], once=True)
+>>> summary.new                                                  # doctest: +SKIP
+12
 """
 
 from __future__ import annotations
