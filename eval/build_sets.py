@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +28,7 @@ SHARED = EVAL.parent.parent / "shared"
 # the scoring fold has ~250 long political articles; 60 keeps the gate test under
 # a minute on 2 cores while still holding several hundred direct quotes
 POLNEAR_CAP = 60
+SHORT_WORDS = 3  # ANNOTATION.md: fragments of three words or fewer are not scored
 PRONOUNS = frozenset({"he", "she", "they", "i", "we", "it", "you", "him", "her", "them"})
 
 
@@ -60,7 +62,8 @@ def seeds() -> list[dict[str, Any]]:
         for fin, given in zip(financials, item.get("financials", []), strict=True):
             if given.get("outlook"):
                 fin["outlook"] = True  # guidance: not scored (ANNOTATION.md)
-        quotes = [{"speaker": q["speaker"], "quote_start": q["starts"]} for q in item["quotes"]]
+        text = (SHARED / "seeds" / filename).read_text(encoding="utf-8")
+        quotes = [_seed_quote(text, q["speaker"], q["starts"]) for q in item["quotes"]]
         records.append(
             {
                 "id": filename.removesuffix(".txt"),
@@ -71,6 +74,15 @@ def seeds() -> list[dict[str, Any]]:
             }
         )
     return records
+
+
+def _seed_quote(text: str, speaker: str, starts: str) -> dict[str, Any]:
+    fact: dict[str, Any] = {"speaker": speaker, "quote_start": starts}
+    at = text.find(starts)
+    close = re.search(r"[\"\u201d]", text[at:]) if at >= 0 else None
+    if close and _short(text[at : at + close.start()]):
+        fact["optional"] = True  # a fragment of three words or fewer (ANNOTATION.md, Quotes)
+    return fact
 
 
 # --- BBC business: the README's hand list, restated ----------------------------
@@ -207,21 +219,65 @@ def _speaker(source: dict[str, Any] | None) -> dict[str, Any]:
     return {"speaker": text}
 
 
+def _described(source: dict[str, Any] | None) -> bool:
+    """A source that is only a description ("a senior aide", "officials"): no capital
+    letter and no pronoun. ANNOTATION.md, Quotes: "A quote whose speaker is only
+    described and never named ... is not scored"."""
+    if source is None:
+        return False
+    text = " ".join(source["text"].split())
+    return text.lower() not in PRONOUNS and not any(ch.isupper() for ch in text)
+
+
+# quotation marks that open and close a span inside an annotated content
+_QUOTED = re.compile(r"[\"\u201c]([^\"\u201c\u201d]+)[\"\u201d]|''([^']+?)''")
+
+
+def _inner_quotes(piece: dict[str, Any]) -> list[str]:
+    """The spans in quotation marks inside a content that do not open it.
+
+    ANNOTATION.md, Quotes: "A quote is a span in quotation marks attributed to a
+    source": in "he said the plan was 'a disaster for the state'" the quoted span
+    is a quote of his, though PolNeAR's content starts at "the plan"."""
+    text = piece["text"]
+    spans = []
+    for match in _QUOTED.finditer(text):
+        inner = match.group(1) or match.group(2) or ""
+        if text[: match.start()].strip(" \t\n\"'\u201c\u2018") and inner.strip():
+            spans.append(inner)
+    return spans
+
+
+def _short(text: str) -> bool:
+    """ANNOTATION.md, Quotes: "a quoted fragment of three words or fewer ... is not
+    scored either way"."""
+    return len(text.strip(" \t\n\"'\u201c\u201d\u2018\u2019.,").split()) <= SHORT_WORDS
+
+
+def _gold_quote(text: str, source: dict[str, Any] | None, required: bool) -> dict[str, Any]:
+    fact = {"quote_start": _opening(text), **_speaker(source)}
+    if not required or _described(source) or _short(text):
+        # a speaker only described and a short fragment are there to be found but
+        # not required (ANNOTATION.md, Quotes)
+        fact["optional"] = True
+    return fact
+
+
 def _polnear_quotes(item: dict[str, Any]) -> list[dict[str, Any]]:
     quotes = []
     for attribution in item["attributions"]:
         content = attribution["content"]
         pieces = content.get("fragments") or [content]
         direct = bool(attribution["direct"])
+        source = attribution["source"]
         for i, piece in enumerate(pieces):
-            fact = {"quote_start": _opening(piece["text"]), **_speaker(attribution["source"])}
-            if not direct or i > 0:
-                # indirect speech and the later pieces of an interrupted quotation
-                # are there to be found but not required
-                fact["optional"] = True
-            if fact["quote_start"]:
-                quotes.append(fact)
-    return quotes
+            # indirect speech and the later pieces of an interrupted quotation are
+            # there to be found but not required
+            quotes.append(_gold_quote(piece["text"], source, direct and i == 0))
+            if not direct:
+                # a span in quotation marks inside indirect speech is a quote
+                quotes.extend(_gold_quote(inner, source, True) for inner in _inner_quotes(piece))
+    return [fact for fact in quotes if fact["quote_start"]]
 
 
 def polnear() -> list[dict[str, Any]]:

@@ -230,3 +230,19 @@ def layoff_report(
             ),
         ),
     )
+
+
+ALPHABET = "Alphabet's Google will cut 100 jobs. Alphabet itself will cut 20 jobs."
+
+
+def alphabet_google() -> Extraction:
+    """Alphabet and its Google, each cutting jobs; the text says who owns whom."""
+    a = make_article(ALPHABET, published=date(2016, 5, 2), source="Wire", title="Google cuts")
+    return Extraction(
+        a,
+        entities=(entity(a, "company", "Alphabet"), entity(a, "company", "Google")),
+        events=(
+            event(a, "layoff", "Google", LayoffArgs(jobs=100), "Google will cut 100 jobs", None),
+            event(a, "layoff", "Alphabet", LayoffArgs(jobs=20), "itself will cut 20 jobs", None),
+        ),
+    )

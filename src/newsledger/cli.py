@@ -352,12 +352,18 @@ def events(
 
 @cli.command()
 @click.argument("company")
+@click.option(
+    "--with-subsidiaries",
+    is_flag=True,
+    help="Add the events of its subsidiaries and brands, as articles name them "
+    "('Alphabet's Google'); each event keeps the company its article named.",
+)
 @output_options
 @db_option
-def timeline(company: str, fmt: str, db: str | None) -> None:
+def timeline(company: str, with_subsidiaries: bool, fmt: str, db: str | None) -> None:
     """A company's events in date order, with its job cuts totalled."""
     query = _open_query(db)
-    result = query.timeline(company)
+    result = query.timeline(company, with_subsidiaries=with_subsidiaries)
     if result is None:
         raise click.ClickException(f"no company named {company!r} in the database")
     rows = [flat_event(r) for r in result.events]
@@ -367,6 +373,8 @@ def timeline(company: str, fmt: str, db: str | None) -> None:
     emit(rows, EVENT_COLUMNS if fmt == "table" else event_columns(rows, fmt), fmt)
     if fmt == "table":
         click.echo(f"\n{result.company.name}: {result.jobs_cut_total:,} jobs cut in all")
+        if result.subsidiaries:
+            click.echo(f"with its subsidiaries and brands: {', '.join(result.subsidiaries)}")
 
 
 @cli.command()

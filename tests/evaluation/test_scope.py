@@ -197,3 +197,38 @@ def test_period_field_counts_use_end_date() -> None:
         score = score_article(_article(gold), predictions({"events": [event]}))
         assert score.facts["financials"] == Counts(1, 0, 0)  # the period is no key field
         assert score.fields["financials"]["period"] == counts
+
+
+def _quote(text: str, speaker: str | None = "Ann Lee") -> dict[str, Any]:
+    return {"text": text, "speaker": speaker, "start": 0}
+
+
+def _gold_quote(start: str) -> GoldFact:
+    return GoldFact("quotes", {"quote_start": start, "speaker": "Ann Lee"})
+
+
+def _quote_article(*facts: GoldFact) -> GoldArticle:
+    return GoldArticle("a1", "Acme text.", None, None, facts, ("quotes",), "test:1", None, {})
+
+
+# fmt: off
+QUOTE_CASES = [
+    pytest.param([], [_quote("stunned")], Counts(0, 0, 0), id="one-word-fragment-not-scored"),
+    pytest.param([], [_quote("\u201ca remarkable result,\u201d")], Counts(0, 0, 0),
+                 id="three-words-with-marks-not-scored"),
+    pytest.param([], [_quote("a reset", speaker=None)], Counts(0, 1, 0),
+                 id="scare-quote-without-speaker-spurious"),
+    pytest.param([], [_quote("we will not sell")], Counts(0, 1, 0),
+                 id="four-words-scored"),
+    pytest.param([_gold_quote("We will win this")], [_quote("We will win this fight.")],
+                 Counts(1, 0, 0), id="long-quote-found"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("gold", "quotes", "expected"), QUOTE_CASES)
+def test_short_fragments(
+    gold: list[GoldFact], quotes: list[dict[str, Any]], expected: Counts
+) -> None:
+    score = score_article(_quote_article(*gold), predictions({"quotes": quotes}))
+    assert score.facts["quotes"] == expected

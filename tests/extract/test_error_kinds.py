@@ -233,7 +233,6 @@ KIND_2 = [
         [cut("Widgetco", 600)],
         wrong=["Holdco"],
         strict=True,
-        fails="the parent in the apposition takes the unit's cut",
     ),
     row(
         "k2-unit-possessive-actor",
@@ -242,7 +241,6 @@ KIND_2 = [
         [cut("Widgetco", 600)],
         wrong=["Holdco"],
         strict=True,
-        fails="the possessive parent takes the unit's cut",
     ),
     row(
         "k2-named-unit-after-parent-descriptor",
@@ -251,7 +249,6 @@ KIND_2 = [
         L,
         [cut("Velstrom Polska", 700)],
         strict=True,
-        fails="the parent in the descriptor takes the named unit's cut",
     ),
     row(
         "k2-first-word-kept",
@@ -347,6 +344,23 @@ KIND_2 = [
         L,
         [cut("Corvell Bank", 320)],
         wrong=["Related"],
+    ),
+    # a name the tagger calls a place is a company in every mention once one mention
+    # describes it as one (Wikinews: a US retailer; BBC: a brewer)
+    row(
+        "k2-described-once-company-everywhere",
+        "US retailer Harbor City files for bankruptcy\n\nOn Monday, United States electronics "
+        "retailer Harbor City announced that it would file for bankruptcy protection.\n\n"
+        "Meanwhile, Harbor City reported a loss of $239 million in September.",
+        F,
+        [money("Harbor City", "net_loss", 239e6, "USD")],
+    ),
+    row(
+        "k2-described-by-apposition-earlier",
+        "Hotel group results\n\nAnalysts had expected better from the hotel operator Harbor "
+        "Springs.\n\nIn the first half, Harbor Springs reported a net loss of $64 million.",
+        F,
+        [money("Harbor Springs", "net_loss", 64e6, "USD")],
     ),
 ]
 
@@ -584,6 +598,28 @@ KIND_6 += [
 # --- 7. figures that are no result of the company ---------------------------------
 
 KIND_7 = [
+    # a division's figure is a segment figure, never the company's total (not scored)
+    row(
+        "k7-segment-division-subject",
+        "Halden AG results\n\nHalden AG's chemicals division posted an operating loss of "
+        "\u20ac40 million in the second quarter.",
+        F,
+        (),
+    ),
+    row(
+        "k7-segment-at-its-unit",
+        "Acme results\n\nAcme reported a profit of $40 million at its cloud business for the "
+        "quarter.",
+        F,
+        (),
+    ),
+    row(
+        "k7-segment-in-regional-operations",
+        "Kestrel Motors results\n\nKestrel Motors made a $1.6 billion loss last year in its "
+        "North American operations.",
+        F,
+        (),
+    ),
     row(
         "k7-trap-share-price-loss-of-a-percentage",
         "Acme shares slide\n\nTech giant Acme was down nearly $5 to close at $35.18, a loss "

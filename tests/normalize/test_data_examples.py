@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import is_dataclass
 from datetime import date
@@ -12,6 +13,12 @@ import pytest
 
 from newsledger.normalize._data import DATA_FILES, load
 from newsledger.normalize.aliases import clean_alias
+from newsledger.normalize.companies import (
+    Relation,
+    relation_between,
+    strip_legal_form,
+    variant_base,
+)
 from newsledger.normalize.dates import resolve_date
 from newsledger.normalize.money import (
     currency_for_country,
@@ -38,6 +45,17 @@ def _other_type(text: str, type: str) -> str | None:
     return found if found == type else None
 
 
+def _relation_in(text: str) -> Relation | None:
+    """relation_between on a text whose two names are marked: "[Alphabet]'s [Google]"."""
+    spans, plain = [], ""
+    for piece in re.split(r"(\[[^\]]+\])", text):
+        if piece.startswith("["):
+            spans.append((len(plain), len(plain) + len(piece) - 2))
+            piece = piece[1:-1]
+        plain += piece
+    return relation_between(plain, spans[0], spans[1])
+
+
 FUNCTIONS: dict[str, Callable[..., Any]] = {
     "org_type": org_type,
     "org_type_other_than": _other_type,
@@ -52,6 +70,9 @@ FUNCTIONS: dict[str, Callable[..., Any]] = {
     "fiscal_year_end_from_text": fiscal_year_end_from_text,
     "clean_for_parse": _cleaned,
     "clean_alias": clean_alias,
+    "strip_legal_form": strip_legal_form,
+    "variant_base": variant_base,
+    "relation_in": _relation_in,
     "person_role": person_role,
     "formal_first_name": formal_first_name,
     "role_of_verb": role_of_verb,
@@ -135,6 +156,7 @@ def test_package_exports_exactly_all() -> None:
     public = {name for name in vars(package) if not name.startswith("_")}
     modules = {
         "aliases",
+        "companies",
         "currency",
         "dates",
         "money",

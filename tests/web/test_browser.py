@@ -268,3 +268,35 @@ def test_home_lists_companies_and_other_kinds_on_request(
     page.wait_for_url("**/company/Bank%20of%20England")
     assert page.inner_text("h1") == "Bank of England central bank"
     page.close()
+
+
+# --- a parent and its brands: named on the page, rolled up on request -----------------
+
+
+@pytest.fixture(scope="module")
+def family_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    from ledger_builders import alphabet_google
+    from newsledger.store import open_store
+    from newsledger.web import create_app
+
+    path = tmp_path_factory.mktemp("family") / "family.db"
+    with open_store(str(path)) as store:
+        store.save_extraction(alphabet_google())
+    with Server(create_app(str(path))) as server:
+        yield server
+
+
+def test_a_parent_rolls_up_its_brands_on_request(browser: Any, family_server: Server) -> None:
+    page = browser.new_page(viewport=LAPTOP)
+    page.goto(f"{family_server.url}/company/Alphabet")
+    assert page.locator(".family.children a", has_text="Google").is_visible()
+    assert page.locator("#jobs-total").inner_text() == "20"
+    page.locator("a.roll-up").click()
+    page.wait_for_url("**with_subsidiaries=true")
+    assert page.locator("#jobs-total").inner_text() == "120"
+    assert page.locator("td .tag.company", has_text="Google").is_visible()
+    shot(page, "company-rolled-up")
+    page.locator(".family.children a", has_text="Google").click()
+    page.wait_for_url("**/company/Google")
+    assert page.locator(".family.parents a", has_text="Alphabet").is_visible()
+    page.close()

@@ -430,5 +430,6 @@ def predictions(contract: Mapping[str, Any]) -> list[Predicted]:
         evidence = event.get("evidence") or {}
         out.append(Predicted(kind, event, evidence.get("start"), evidence.get("text")))
     for quote in contract.get("quotes", []):
-        out.append(Predicted("quotes", quote, quote.get("start")))
+        if unscored_prediction("quotes", quote) is None:
+            out.append(Predicted("quotes", quote, quote.get("start")))
     return out

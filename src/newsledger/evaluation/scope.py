@@ -13,6 +13,9 @@ so such a prediction is neither credited nor spurious.
   (no count, share or ratio as written: "Brandco also announced job cuts").
 * A record may list the kinds its gold covers (``annotates``); other kinds are not
   scored there.
+* A quoted fragment of three words or fewer that the extractor gives a speaker
+  ("said he was 'stunned'") is not scored either way; one with no speaker is a
+  scare quote or a title, which is no quote and is scored as spurious.
 
 >>> kind_family("writedown"), kind_family("revenue")
 ('impairment', 'revenue')
@@ -20,6 +23,8 @@ so such a prediction is neither credited nor spurious.
 (True, False)
 >>> unscored_prediction("layoffs", {"company": "Acme", "jobs": 80, "part_of": "e1"})
 'part_of'
+>>> unscored_prediction("quotes", {"speaker": "Ann Lee", "text": "stunned"})
+'short_fragment'
 """
 
 from __future__ import annotations
@@ -31,6 +36,10 @@ from typing import Any
 KIND_FAMILIES: Mapping[str, str] = {"writedown": "impairment"}
 # charges stated ahead ("expects to book $25 million in severance costs") are scored
 CHARGE_FAMILIES: frozenset[str] = frozenset({"impairment", "restructuring_charge"})
+# ANNOTATION.md, Quotes: "a quoted fragment of three words or fewer introduced by a
+# speech verb ... is not scored either way"
+SHORT_FRAGMENT_WORDS = 3
+_QUOTE_EDGES = " \t\n\"'\u201c\u201d\u2018\u2019.,;:!?"
 
 
 def kind_family(kind: str | None) -> str | None:
@@ -54,6 +63,15 @@ def annotated(kinds: Collection[str] | None, kind: str | None) -> bool:
     return kind_family(kind) in {kind_family(k) for k in kinds}
 
 
+def is_short_fragment(text: str | None) -> bool:
+    """A quotation of three words or fewer, its marks and end punctuation aside.
+
+    >>> is_short_fragment("\u201ca remarkable result,\u201d"), is_short_fragment("We will win it.")
+    (True, False)
+    """
+    return text is not None and len(text.strip(_QUOTE_EDGES).split()) <= SHORT_FRAGMENT_WORDS
+
+
 def unscored_prediction(fact_type: str, fields: Mapping[str, Any]) -> str | None:
     """Why a predicted fact (contract fields) is left out of the scoring; None if scored."""
     if fact_type == "layoffs":
@@ -63,6 +81,8 @@ def unscored_prediction(fact_type: str, fields: Mapping[str, Any]) -> str | None
             return "part_of"
         if all(fields.get(k) is None for k in ("jobs", "jobs_high", "percent", "raw")):
             return "no_figure"  # "Brandco also announced job cuts": not scored either way
+    if fact_type == "quotes" and fields.get("speaker") and is_short_fragment(fields.get("text")):
+        return "short_fragment"
     if fact_type == "financials":
         if fields.get("segment"):
             return "segment"

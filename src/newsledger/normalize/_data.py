@@ -21,9 +21,12 @@ from typing import Any
 DATA_FILES: tuple[str, ...] = (
     "calendar",
     "cleaning",
+    "company_relations",
+    "company_variants",
     "countries",
     "currencies",
     "fiscal",
+    "legal_forms",
     "name_junk",
     "nicknames",
     "number_words",

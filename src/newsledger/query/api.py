@@ -23,6 +23,7 @@ from newsledger.query.records import (
     EventRecord,
     EvidenceRecord,
     FailureRecord,
+    Ownership,
     Page,
     QuoteRecord,
     SearchHit,
@@ -185,10 +186,15 @@ class Query:
         text: str | None = None,
         limit: int = 50,
         offset: int = 0,
+        with_subsidiaries: bool = False,
     ) -> Page[EventRecord]:
-        """Events in date order, filtered by company (name, alias or key), type, dates, text."""
+        """Events in date order, filtered by company (name, alias or key), type, dates,
+        text; ``with_subsidiaries`` adds the company's subsidiaries' and brands'."""
         limit, offset = _limits(limit, offset)
-        flt = EventFilter(self._company_ids(company), type, since, until, text)
+        ids = self._company_ids(company)
+        if ids and with_subsidiaries:
+            ids = (*ids, *(i for i, _ in self.subsidiaries(ids[0]) if i not in ids))
+        flt = EventFilter(ids, type, since, until, text)
         rows, total = self.store.event_rows(flt, limit, offset)
         return Page(self._event_records(rows), total, limit, offset)
 
@@ -208,6 +214,9 @@ class Query:
                 org=r["org"],
                 article_count=int(r["article_count"]),
                 event_count=int(r["event_count"]),
+                ticker=r.get("ticker"),
+                isin=r.get("isin"),
+                listed_as=r.get("listed_as"),
             )
             for r in rows
         ]
@@ -218,20 +227,54 @@ class Query:
         rows, _ = self.store.entity_rows(ids=ids, type=ORG_TYPES, limit=1)
         return self._entity_records(rows)[0] if rows else None
 
-    def timeline(self, company: str) -> Timeline | None:
+    def ownership(self, entity_id: int) -> list[Ownership]:
+        """The parents and the subsidiaries or brands articles name for an entity."""
+        return [
+            Ownership(
+                parent_id=int(r["parent_entity_id"]),
+                parent=r["parent_name"],
+                child_id=int(r["child_entity_id"]),
+                child=r["child_name"],
+                articles=int(r["articles"]),
+                article_id=r["article_id"],
+                statement=r["text"],
+            )
+            for r in self.store.relation_rows([entity_id])
+        ]
+
+    def subsidiaries(self, entity_id: int) -> list[tuple[int, str]]:
+        """Every subsidiary or brand below an entity, children before grandchildren
+        (a cycle in what articles said is read once)."""
+        found: dict[int, str] = {}
+        frontier = [entity_id]
+        while frontier:
+            rows = self.store.relation_rows(frontier)
+            frontier = []
+            for r in rows:
+                child = int(r["child_entity_id"])
+                below = int(r["parent_entity_id"]) in (entity_id, *found)
+                if below and child != entity_id and child not in found:
+                    found[child] = r["child_name"]
+                    frontier.append(child)
+        return list(found.items())
+
+    def timeline(self, company: str, *, with_subsidiaries: bool = False) -> Timeline | None:
         """An organisation's events by date (a company's, or a government's, a central
-        bank's...); totals count each real-world event once."""
+        bank's...); totals count each real-world event once. ``with_subsidiaries``
+        adds the events of its subsidiaries and brands (each still under the company
+        its article named)."""
         entity = self._organisation(company)
         if entity is None:
             return None
-        flt = EventFilter(company_ids=(entity.id,))
+        below = self.subsidiaries(entity.id) if with_subsidiaries else []
+        flt = EventFilter(company_ids=(entity.id, *(i for i, _ in below)))
         found, total = self.store.event_rows(flt, MAX_LIMIT, 0)
         while len(found) < total:  # a timeline is whole, not a page
             more, _ = self.store.event_rows(flt, MAX_LIMIT, len(found))
             found.extend(more)
         events = self._event_records(found)
         jobs, money = _totals(found)
-        return Timeline(entity, events, jobs, money)
+        return Timeline(entity, events, jobs, money, [name for _, name in below])
 
     def latest_events(
         self, *, company: str | None = None, type: str | None = None, limit: int = 50

@@ -162,6 +162,26 @@ class EntityRecord:
     org: str | None
     article_count: int
     event_count: int
+    ticker: str | None = None
+    isin: str | None = None
+    listed_as: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return _to_dict(self)
+
+
+@dataclass(frozen=True)
+class Ownership:
+    """One company named as another's parent (its subsidiary or brand the child), in
+    ``articles`` articles; ``statement`` is the words of one of them."""
+
+    parent_id: int
+    parent: str
+    child_id: int
+    child: str
+    articles: int
+    article_id: str
+    statement: str
 
     def to_dict(self) -> dict[str, Any]:
         return _to_dict(self)
@@ -220,6 +240,9 @@ class Timeline:
     events: list[EventRecord]
     jobs_cut_total: int
     money_by_kind: dict[str, dict[str, Decimal]] = field(default_factory=dict)
+    # the subsidiaries and brands rolled up into it (``with_subsidiaries``); each
+    # event still names the company its article named
+    subsidiaries: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return _to_dict(self)

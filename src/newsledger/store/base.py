@@ -92,6 +92,10 @@ class Store(Protocol):
         offset: int = 0,
     ) -> tuple[list[Row], int]: ...
     def alias_rows(self, entity_ids: list[int]) -> list[Row]: ...
+    def relation_rows(self, entity_ids: list[int]) -> list[Row]:
+        """Parents and subsidiaries (or brands) the articles name, either way."""
+        ...
+
     def quote_rows(
         self,
         *,

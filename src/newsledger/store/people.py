@@ -14,7 +14,7 @@ from datetime import date
 from typing import Any
 
 from newsledger.models import ORG_TYPES
-from newsledger.resolve.names import company_key, person_key
+from newsledger.resolve.names import org_key, person_key
 from newsledger.resolve.people import (
     MAX_SURNAME_EDITS,
     MIN_FUZZY_SURNAME,
@@ -34,7 +34,7 @@ SURNAME_PREFIX = 3
 def org_names(db: Db, org: str | None) -> tuple[str, ...]:
     """An organisation's spellings: as written, then every spelling of the stored
     organisation with its key ("GM" -> "GM", "General Motors", ...)."""
-    key = company_key(org or "")
+    key = org_key(org or "")
     if not org or not key:
         return ()
     rows = db.rows(

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import Counter
 
 from newsledger.models import ORG_TYPES
-from newsledger.resolve.names import company_key
+from newsledger.resolve.names import org_key
 from newsledger.resolve.people import PersonFacts
 from newsledger.store.dialect import Db
 from newsledger.store.people import find_person, org_names, seen_spans
@@ -52,7 +52,7 @@ def _merge_entity(db: Db, source: int, target: int) -> None:
 def _person_to_organisation(db: Db, person_id: int, name: str) -> None:
     """A stored "person" known only by acronyms joins the organisation of that key,
     or becomes one."""
-    key = company_key(name)
+    key = org_key(name)
     org = db.scalar(
         f"SELECT id FROM entities WHERE type IN ({_ORG_MARKS}) AND key = ? ORDER BY id",
         (*ORG_TYPES, key),
@@ -100,6 +100,6 @@ def merge_stored_people(db: Db) -> None:
     for row in db.rows("SELECT id, org FROM entities WHERE type = 'person' AND org IS NOT NULL"):
         org = db.scalar(
             f"SELECT id FROM entities WHERE type IN ({_ORG_MARKS}) AND key = ? ORDER BY id",
-            (*ORG_TYPES, company_key(row["org"])),
+            (*ORG_TYPES, org_key(row["org"])),
         )
         claim_quotes(db, row["id"], org)

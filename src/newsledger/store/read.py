@@ -158,7 +158,7 @@ def entity_ids_named(db: Db, name: str, key: str) -> list[int]:
     return [int(r["id"]) for r in rows]
 
 
-_ENTITY_SELECT = """SELECT n.id, n.type, n.name, n.role, n.org,
+_ENTITY_SELECT = """SELECT n.id, n.type, n.name, n.role, n.org, n.ticker, n.isin, n.listed_as,
  (SELECT count(*) FROM (
      SELECT article_id FROM mentions WHERE entity_id = n.id
      UNION SELECT article_id FROM events WHERE company_entity_id = n.id OR person_entity_id = n.id
@@ -214,6 +214,25 @@ def alias_rows(db: Db, entity_ids: list[int]) -> list[Row]:
         "SELECT entity_id, alias, mentions FROM entity_aliases "
         f"WHERE entity_id IN ({_marks(entity_ids)}) ORDER BY entity_id, mentions DESC, alias",
         entity_ids,
+    )
+
+
+def relation_rows(db: Db, entity_ids: list[int]) -> list[Row]:
+    """Ownership stated between these entities and others, either way, one row per
+    parent and child with the number of articles and the first statement."""
+    if not entity_ids:
+        return []
+    marks = _marks(entity_ids)
+    return db.rows(
+        "SELECT r.parent_entity_id, p.name AS parent_name, r.child_entity_id, "
+        "c.name AS child_name, count(DISTINCT r.article_id) AS articles, "
+        "min(r.article_id) AS article_id, min(r.text) AS text "
+        "FROM company_relations r JOIN entities p ON p.id = r.parent_entity_id "
+        "JOIN entities c ON c.id = r.child_entity_id "
+        f"WHERE r.parent_entity_id IN ({marks}) OR r.child_entity_id IN ({marks}) "
+        "GROUP BY r.parent_entity_id, p.name, r.child_entity_id, c.name "
+        "ORDER BY p.name, c.name",
+        [*entity_ids, *entity_ids],
     )
 
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from newsledger.errors import SchemaError
-from newsledger.store import people_merge, write
+from newsledger.store import identity, people_merge, write
 from newsledger.store.dialect import Db
 
 _TABLES = """
@@ -315,6 +315,37 @@ def m007_feed_state(db: Db) -> None:
     db.execute("CREATE INDEX IF NOT EXISTS articles_supersedes ON articles(supersedes)")
 
 
+_COMPANY_IDENTITY = """
+ALTER TABLE entities ADD COLUMN ticker TEXT;
+ALTER TABLE entities ADD COLUMN isin TEXT;
+ALTER TABLE entities ADD COLUMN listed_as TEXT;
+ALTER TABLE entity_aliases ADD COLUMN key TEXT;
+CREATE INDEX entity_aliases_key ON entity_aliases(key);
+CREATE TABLE company_relations (
+    id {pk},
+    parent_entity_id INTEGER NOT NULL REFERENCES entities(id),
+    child_entity_id INTEGER NOT NULL REFERENCES entities(id),
+    rule TEXT NOT NULL,
+    article_id TEXT REFERENCES articles(id),
+    start INTEGER,
+    "end" INTEGER,
+    text TEXT
+);
+CREATE INDEX company_relations_parent ON company_relations(parent_entity_id);
+CREATE INDEX company_relations_child ON company_relations(child_entity_id)
+"""
+
+
+def m009_company_identity(db: Db) -> None:
+    """One company under its names and legal forms ("Bayer AG" is Bayer, "Ford Motor
+    Company" is Ford, an article's "EU" is the European Union another spelled "EU"),
+    stored ones merged; tickers and ISINs from the register; parents and their
+    subsidiaries or brands as the articles state them (``store/identity.py``)."""
+    for statement in _statements(_COMPANY_IDENTITY):
+        db.execute(db.dialect.ddl(statement))
+    identity.reresolve_companies(db)
+
+
 @dataclass(frozen=True)
 class Migration:
     version: int
@@ -330,6 +361,9 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(5, "typed_organisations", m005_typed_organisations),
     Migration(6, "people_across_articles", m006_people_across_articles),
     Migration(7, "feed_state", m007_feed_state),
+    # 8 is another branch's; a store skips none: migrate() applies each
+    # version it has not applied, in order
+    Migration(9, "company_identity", m009_company_identity),
 )
 LATEST = MIGRATIONS[-1].version
 
@@ -353,6 +387,13 @@ def current_version(db: Db) -> int:
     return int(db.scalar("SELECT coalesce(max(version), 0) FROM schema_migrations"))
 
 
+def applied_versions(db: Db) -> set[int]:
+    """The migrations applied (none for an empty database)."""
+    if current_version(db) == 0:
+        return set()
+    return {int(r["version"]) for r in db.rows("SELECT version FROM schema_migrations")}
+
+
 def check_not_newer(db: Db, where: str) -> int:
     version = current_version(db)
     if version > LATEST:
@@ -374,7 +415,7 @@ def migrate(db: Db, where: str) -> list[str]:
             if db.dialect.name == "postgres":
                 # two processes opening a fresh database: one migrates, the other waits
                 db.execute("SELECT pg_advisory_xact_lock(727274)")
-            if current_version(db) >= migration.version:
+            if migration.version in applied_versions(db):
                 continue
             migration.apply(db)
             db.execute(

@@ -9,8 +9,8 @@ from typing import Self
 from newsledger.errors import SchemaError, StoreError
 from newsledger.ingest.identity import band_keys, similarity
 from newsledger.models import Article, Extraction, Failure, FeedState, SeenItem
-from newsledger.resolve.names import company_key
-from newsledger.store import feeds, read, write
+from newsledger.resolve.names import org_key
+from newsledger.store import feeds, identity, read, write
 from newsledger.store.base import EventFilter
 from newsledger.store.dialect import Db, Row, connect_postgres, connect_sqlite
 from newsledger.store.schema import LATEST, check_not_newer, current_version, migrate
@@ -117,6 +117,7 @@ class SqlStore:
                 write.save_event(self.db, linker, event)
             for quote in extraction.quotes:
                 write.save_quote(self.db, linker, quote)
+            identity.settle_companies(self.db, extraction.article.id, linker.companies.values())
         return True
 
     def save_failure(self, failure: Failure) -> None:
@@ -174,7 +175,7 @@ class SqlStore:
         return read.evidence_rows(self.db, event_ids)
 
     def entity_ids_named(self, name: str) -> list[int]:
-        return read.entity_ids_named(self.db, name.strip(), company_key(name))
+        return read.entity_ids_named(self.db, name.strip(), org_key(name))
 
     def entity_rows(
         self,
@@ -192,6 +193,9 @@ class SqlStore:
 
     def alias_rows(self, entity_ids: list[int]) -> list[Row]:
         return read.alias_rows(self.db, entity_ids)
+
+    def relation_rows(self, entity_ids: list[int]) -> list[Row]:
+        return read.relation_rows(self.db, entity_ids)
 
     def quote_rows(
         self,

@@ -32,7 +32,13 @@ from newsledger.resolve.across import (
     find_group,
     summarize_group,
 )
-from newsledger.resolve.names import clean_name, company_key, is_acronym, person_key
+from newsledger.resolve.names import (
+    clean_name,
+    full_names_clash,
+    is_acronym,
+    org_key,
+    person_key,
+)
 from newsledger.resolve.people import PersonFacts, canonical_name, names_similar, person_context
 from newsledger.store.dialect import Db, Row
 from newsledger.store.people import find_person, org_names
@@ -176,7 +182,7 @@ def spelling(text: str) -> str:
 
 def _key(kind: str, name: str) -> str:
     if kind in ORG_TYPES:
-        return company_key(name)
+        return org_key(name)
     if kind == "person":
         return person_key(name)
     return " ".join(clean_name(name).lower().split())
@@ -196,10 +202,8 @@ def _find_or_create(
         seen = (published, published) if published else None
         found = find_person(db, PersonFacts((name, *names), role, org_names(db, org), seen))
     elif kind in ORG_TYPES:  # one organisation a key, whatever its type
-        found = db.scalar(
-            f"SELECT id FROM entities WHERE type IN ({_ORG_MARKS}) AND key = ? ORDER BY id",
-            (*ORG_TYPES, key),
-        )
+        keys = [key, *(joining_key(n) or "" for n in names)]
+        found = find_organisation(db, keys, (name, *names))
     else:
         found = db.scalar(
             "SELECT id FROM entities WHERE type = ? AND key = ? ORDER BY id", (kind, key)
@@ -208,6 +212,62 @@ def _find_or_create(
         return int(found)
     values = {"type": kind, "key": key, "name": name, "role": role, "org": org}
     return _insert(db, "entities", values)
+
+
+def stored_spellings(db: Db, entity_id: int) -> list[str]:
+    """An entity's stored spellings, most used first."""
+    rows = db.rows(
+        "SELECT alias FROM entity_aliases WHERE entity_id = ? ORDER BY mentions DESC, alias",
+        (entity_id,),
+    )
+    return [str(r["alias"]) for r in rows]
+
+
+def find_organisation(db: Db, keys: list[str], names: tuple[str, ...] = ()) -> int | None:
+    """The first organisation keyed by one of ``keys``, or else one with a spelling
+    of that key ("EU" finds the European Union some article spelled "EU") whose full
+    names do not clash with ``names`` (the World Tourism Organisation's "WTO" is not
+    the World Trade Organisation's)."""
+    wanted = list(dict.fromkeys(k for k in keys if k))
+    for key in wanted:
+        found = db.scalar(
+            f"SELECT id FROM entities WHERE type IN ({_ORG_MARKS}) AND key = ? ORDER BY id",
+            (*ORG_TYPES, key),
+        )
+        if found is not None:
+            return int(found)
+    for key in wanted:
+        for row in db.rows(
+            "SELECT a.entity_id FROM entity_aliases a JOIN entities e ON e.id = a.entity_id "
+            f"WHERE a.key = ? AND e.type IN ({_ORG_MARKS}) ORDER BY a.mentions DESC, e.id",
+            (key, *ORG_TYPES),
+        ):
+            entity_id = int(row["entity_id"])
+            if not full_names_clash(names, stored_spellings(db, entity_id), key):
+                return entity_id
+    return None
+
+
+def joining_key(alias: str) -> str | None:
+    """The key by which a spelling joins organisations: an acronym's ("EU") or a name's
+    of two words or more; a lone word ("Commission") may be any commission.
+
+    >>> joining_key("EU"), joining_key("European Union"), joining_key("Commission")
+    ('eu', 'european union', None)
+    """
+    key = org_key(alias)
+    return key if key and (is_acronym(clean_name(alias)) or " " in key) else None
+
+
+def set_alias_keys(db: Db, entity_id: int) -> None:
+    """Key an organisation's new spellings (:func:`joining_key`; migration 9 on)."""
+    for row in db.rows(
+        "SELECT alias FROM entity_aliases WHERE entity_id = ? AND key IS NULL", (entity_id,)
+    ):
+        db.execute(
+            "UPDATE entity_aliases SET key = ? WHERE entity_id = ? AND alias = ?",
+            (joining_key(row["alias"]), entity_id, row["alias"]),
+        )
 
 
 def _add_spellings(db: Db, entity_id: int, spellings: Counter[str]) -> None:
@@ -255,6 +315,8 @@ def link_entity(
     entity_id = _find_or_create(db, kind, name, role, org, tuple(spellings), published)
     _add_spellings(db, entity_id, spellings or Counter({name: 1}))
     _refresh_entity(db, entity_id, kind, role, org)
+    if kind in ORG_TYPES:
+        set_alias_keys(db, entity_id)
     return entity_id
 
 
@@ -369,9 +431,9 @@ class Linker:
             published = self.extraction.article.published
             eid = link_entity(self.db, kind, name, spellings, role, org, published)
             if kind in ORG_TYPES:
-                self.companies[company_key(entity.name)] = eid
+                self.companies[org_key(entity.name)] = eid
                 for alias in entity.aliases:
-                    self.companies.setdefault(company_key(alias), eid)
+                    self.companies.setdefault(org_key(alias), eid)
             elif kind == "person":
                 self.people.append(((entity.name, *entity.aliases), eid))
             for m in entity.mentions:
@@ -384,12 +446,12 @@ class Linker:
 
     def company(self, name: str | None) -> int | None:
         """The organisation an event or quote names; None for no name or only junk."""
-        key = company_key(name or "")
+        key = org_key(name or "")
         if not key:
             return None
         if key not in self.companies:
             clean = spelling(name or "")
-            if not company_key(clean):
+            if not org_key(clean):
                 return None
             self.companies[key] = link_entity(self.db, "company", clean, Counter(), None, None)
         return self.companies[key]

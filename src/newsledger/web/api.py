@@ -124,10 +124,13 @@ def company_timeline(
     name: Annotated[str, Path(max_length=MAX_TEXT)],
     limit: Annotated[int, Query(ge=1, le=MAX_TIMELINE)] = MAX_TIMELINE,
     offset: Offset = 0,
+    with_subsidiaries: bool = False,
 ) -> Json:
-    """Totals count every event; ``events`` is one page of them (``total``, ``next``)."""
+    """Totals count every event; ``events`` is one page of them (``total``, ``next``).
+    ``with_subsidiaries`` rolls up the subsidiaries and brands articles name
+    (listed in ``subsidiaries``); each event keeps the company its article named."""
     company = clean(name, "name")
-    timeline = q.timeline(company) if company else None
+    timeline = q.timeline(company, with_subsidiaries=with_subsidiaries) if company else None
     if timeline is None:
         raise ApiError(404, f"no company {name!r}")
     events = timeline.events[offset : offset + limit]

@@ -163,9 +163,10 @@ def company_page(
     until: Text = None,
     text: Text = None,
     offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
+    with_subsidiaries: bool = False,
 ) -> HTMLResponse:
     company = clean(name, "name")
-    timeline = q.timeline(company) if company else None
+    timeline = q.timeline(company, with_subsidiaries=with_subsidiaries) if company else None
     if timeline is None or company is None:
         raise ApiError(404, f"no company {name!r}")
     filters = EventFilters(
@@ -179,8 +180,10 @@ def company_page(
         text=filters.text,
         limit=PAGE_SIZE,
         offset=offset,
+        with_subsidiaries=with_subsidiaries,
     )
     quotes = q.quotes(company=company, limit=50, offset=0)
+    owners = q.ownership(timeline.company.id)
     people = {qt.speaker_id: qt.speaker for qt in quotes.items if qt.speaker_id and qt.speaker}
     context = {
         "timeline": timeline,
@@ -190,6 +193,9 @@ def company_page(
         "quotes": quotes,
         "people": sorted(people.items(), key=lambda p: p[1]),
         "types": sorted({e.type for e in timeline.events}),
+        "parents": [o for o in owners if o.child_id == timeline.company.id],
+        "children": [o for o in owners if o.parent_id == timeline.company.id],
+        "rolled_up": with_subsidiaries,
     }
     return render(request, "company.html", context)
 

@@ -38,7 +38,7 @@ from typing import Any, cast
 from spacy.tokens import Span, Token
 
 from newsledger.extract.events.companies import ATTACH_PREPS, COMPARED_PREPS, unit_nouns
-from newsledger.extract.events.context import ArticleContext, is_companyish
+from newsledger.extract.events.context import ArticleContext
 from newsledger.extract.events.spans import ents_in, memo
 from newsledger.normalize.orgs import org_type
 from newsledger.resolve.names import clean_name, company_key
@@ -128,14 +128,15 @@ def _mention_name(ctx: ArticleContext, ent: Span) -> tuple[str, str] | None:
 
 
 def _read_mention_name(ctx: ArticleContext, ent: Span) -> tuple[str, str] | None:
-    if ent.label_ == "PERSON" and not is_companyish(ent) and len(ent) >= 2:
+    companyish = ctx.companyish(ent)
+    if ent.label_ == "PERSON" and not companyish and len(ent) >= 2:
         # a full name; one word the tagger calls a person is as often a company's name
         name = clean_name(ent.text)
         return (name, "person") if name else None
-    if ent.label_ in _PLACE_LABELS and not is_companyish(ent):
+    if ent.label_ in _PLACE_LABELS and not companyish:
         name = clean_name(ent.text)
         return (name, "place") if name else None
-    if ent.label_ not in ("ORG", "PERSON") and not is_companyish(ent):
+    if ent.label_ not in ("ORG", "PERSON") and not companyish:
         return None
     name = ctx.company_at.get(ent.start_char) or clean_name(ent.text)
     return (name, org_type(name)) if name else None

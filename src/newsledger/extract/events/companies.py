@@ -131,6 +131,19 @@ def find_unit(trigger: Token, anchor: Token | None = None) -> str | None:
 _NAME_LABELS = frozenset({"", "ORG", "PRODUCT", "FAC", "PERSON", "NORP"})
 
 
+def _name_span(noun: Token) -> str | None:
+    """A proper noun with the capitalised words before it: "Velstrom Polska"."""
+    parts = [c for c in noun.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    start = min([p.i for p in parts] + [noun.i])
+    return clean_name(noun.doc[start : noun.i + 1].text)
+
+
+def _described_as_part(noun: Token) -> bool:
+    """A name with an aside saying what part of a group it is: "Widgetco, a unit of
+    Holdco," or "Widgetco, Holdco's German subsidiary,"."""
+    return any(c.dep_ == "appos" and c.lemma_.lower() in unit_nouns() for c in noun.children)
+
+
 def resolve_noun(ctx: ArticleContext, noun: Token, trigger: Token) -> Actor | None:
     """What company a subject noun phrase names, if any; None when undecided."""
     if noun.lemma_.lower() in load_book("companies").lemmas("people_noun"):
@@ -148,6 +161,17 @@ def resolve_noun(ctx: ArticleContext, noun: Token, trigger: Token) -> Actor | No
             named = org_in(ctx, own_words(appos))
             if named:
                 return Actor(named, True, unit_name(noun))
+        # "Holdco's Widgetco unit will cut", "its Polish unit Velstrom Polska will cut":
+        # the unit's own name, not its owner's
+        if noun.lemma_.lower() in unit_nouns():
+            named = org_in(ctx, [c for c in noun.lefts if c.dep_ == "compound"])
+            for appos in (c for c in noun.children if c.dep_ == "appos" and c.pos_ == "PROPN"):
+                named = named or _name_span(appos)
+            if named:
+                return Actor(named, True)
+    elif _described_as_part(noun):
+        # "Widgetco, a unit of Holdco, will cut": the name, not the owner its aside names
+        return Actor(_name_span(noun), True)
     # "Halvorsen Airways' parent AVR", "Ford's Jaguar": a tagged name beats its possessor
     near = [g for c in noun.children for g in (c, *c.children)]
     owned = noun.pos_ == "PROPN" and any(t.dep_ == "poss" for t in near)

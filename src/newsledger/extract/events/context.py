@@ -50,6 +50,7 @@ class ArticleContext:
     trace: list[Any] | None = None
     company_keys: Counter[str] | None = None  # mentions of each company_key, lazily
     mentions: CompanyMentions | None = None  # the company mentions in order, lazily
+    described: frozenset[str] | None = None  # names described as companies, lazily
 
     @property
     def published(self) -> date | None:
@@ -74,9 +75,23 @@ class ArticleContext:
                 return unit
         return sent_of(token)
 
+    def companyish(self, ent: Span) -> bool:
+        """:func:`is_companyish`, for the article as a whole: a name the tagger calls a
+        place or a person is a company in every mention once one mention describes it
+        as one ("electronics retailer Circuit City ... Circuit City reported a loss")."""
+        if is_companyish(ent):
+            return True
+        if ent.label_ not in _MISTAGGED:
+            return False
+        if self.described is None:
+            self.described = frozenset(
+                e.text for e in doc_ents(self.doc) if e.label_ != "ORG" and is_companyish(e)
+            )
+        return ent.text in self.described
+
     def company_of_ent(self, ent: Span) -> str | None:
         """The company an ORG span names (None for a media outlet or a non-ORG)."""
-        if not is_companyish(ent) or is_media(ent) or not is_company_name(ent):
+        if not self.companyish(ent) or is_media(ent) or not is_company_name(ent):
             return None
         if not any(ch.isupper() or ch.isdigit() for ch in ent.text):
             return None  # "files for bankruptcy" tagged ORG: a name has a capital or a digit
