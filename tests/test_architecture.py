@@ -42,6 +42,7 @@ FORBIDDEN: dict[str, tuple[str, ...]] = {
     "store": ("extract", "query", "web", "cli", "pipeline"),
     "query": ("extract", "web", "cli", "pipeline"),
     "web": ("cli", "store", "extract"),
+    "watcher": ("cli", "web"),  # the feed watcher's loop: beside the pipeline, under the CLI
 }
 NO_SPACY = ("models", "errors", "normalize", "resolve", "store", "query", "ingest")
 

@@ -7,6 +7,7 @@ shares one set of output flags: a table by default, ``--json`` or ``--csv``.
 from __future__ import annotations
 
 import json
+import signal
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
@@ -22,6 +23,7 @@ from newsledger.models import ENTITY_FILTERS, Failure
 from newsledger.output import all_columns, cell, emit, flat_event
 
 F = TypeVar("F", bound=Callable[..., Any])
+_STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)  # `newsledger watch` stops cleanly on these
 
 
 # --- shared options ------------------------------------------------------------
@@ -69,6 +71,12 @@ def page_options(func: F) -> F:
         "--offset", type=click.IntRange(min=0), default=0, show_default=True, help="Rows to skip."
     )(func)
     return func
+
+
+def _seconds_option(name: str, default: float, help: str) -> Callable[[F], F]:
+    return click.option(
+        name, type=click.FloatRange(min=0), default=default, show_default=True, help=help
+    )
 
 
 Fetch = Callable[[int, int], Any]  # (limit, offset) -> a query Page
@@ -227,6 +235,77 @@ def ingest(
         f" -> {settings.db_target}"
     )
     if summary.failed:
+        sys.exit(1)
+
+
+@cli.command()
+@click.argument("feeds", nargs=-1, required=True)
+@db_option
+@click.option("--pipeline", default=None, help=_help("spacy_pipeline"))
+@click.option("--once", is_flag=True, help="Run one round and exit (for cron).")
+@_seconds_option("--interval", 900.0, "Seconds between two polls of a feed.")
+@_seconds_option("--host-delay", 1.0, "Seconds between two requests to the same host.")
+@_seconds_option(
+    "--max-backoff", 21600.0, "Longest wait, in seconds, before retrying a failing feed."
+)
+@_seconds_option("--timeout", 20.0, "Seconds to wait for a server's answer.")
+def watch(
+    feeds: tuple[str, ...],
+    db: str | None,
+    pipeline: str | None,
+    once: bool,
+    interval: float,
+    host_delay: float,
+    max_backoff: float,
+    timeout: float,
+) -> None:
+    """Keep the store current from feeds: FEEDS are feed URLs, files with one URL
+    a line, or OPML files.
+
+    Polls every --interval seconds with conditional GETs; new and changed items
+    are fetched, extracted and stored, one line each, and a summary line per
+    round. Ctrl-C or SIGTERM stops after the article in progress. With --once,
+    exits 1 when a feed or item failed.
+    """
+    import threading
+
+    from newsledger.ingest.watch import feed_list
+    from newsledger.store import open_store
+    from newsledger.watcher import Watcher, WatchOptions
+
+    listed = feed_list(feeds)
+    for failure in listed.failures:
+        click.echo(f"error: {failure.line()}", err=True)
+    if not listed.urls:
+        raise click.ClickException("no feed URLs to watch")
+    settings = _settings(db=db, spacy_pipeline=pipeline)
+    options = WatchOptions(interval, host_delay, max_backoff, timeout)
+    stop = threading.Event()
+
+    def stopping(signum: int, frame: object) -> None:
+        if not stop.is_set():
+            click.echo("stopping after the article in progress", err=True)
+        stop.set()
+
+    previous = {sig: signal.signal(sig, stopping) for sig in _STOP_SIGNALS}
+    try:
+        with open_store(settings.db_target) as store:
+            watcher = Watcher(
+                store,
+                settings,
+                options,
+                stop=stop,
+                echo=click.echo,
+                warn=lambda line: click.echo(line, err=True),
+            )
+            rounds = watcher.run(listed.urls, once=once)
+    except NewsledgerError as err:
+        raise click.ClickException(str(err)) from err
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+    failed = listed.failures or any(r.failed_feeds or r.failed_items for r in rounds)
+    if once and failed:
         sys.exit(1)
 
 

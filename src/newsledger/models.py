@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any, Literal, get_args
 
@@ -355,3 +355,31 @@ class IngestSummary:
     entities: int = 0
     failures: list[Failure] = field(default_factory=list)
     new_ids: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class FeedState:
+    """What the store keeps of one watched feed between polls (``newsledger watch``):
+    its HTTP validators, when it was last polled and last brought something new,
+    its consecutive failures and when it is next due."""
+
+    url: str
+    etag: str | None = None
+    last_modified: str | None = None
+    last_polled: datetime | None = None
+    last_new: datetime | None = None
+    failures: int = 0
+    next_poll: datetime | None = None
+    last_error: str | None = None
+
+
+@dataclass(frozen=True)
+class SeenItem:
+    """A feed item the store has taken in: known by ``key`` (its guid, else its link)
+    within its feed, with a hash of the content it had and the article it became
+    (``None`` while none could be made of it)."""
+
+    feed_url: str
+    key: str
+    content_hash: str
+    article_id: str | None

@@ -104,3 +104,33 @@ def test_dead_port_is_a_fetch_failure_and_the_rest_goes_on(server: str) -> None:
 def test_page_over_the_limit_is_too_large(server: str) -> None:
     (item,) = read_inputs([f"{server}/big"], max_bytes=5000)
     assert isinstance(item, Failure) and item.code == "NL107"
+
+
+# --- http_get: the feed watcher's client, every status a Reply --------------------
+
+
+def test_http_get_returns_any_status_with_its_headers(server: str) -> None:
+    from newsledger.ingest.web import http_client, http_get
+
+    with http_client() as client:
+        ok = http_get(client, f"{server}/feed.xml", max_bytes=100_000)
+        broken = http_get(client, f"{server}/broken", max_bytes=100_000)
+    assert (ok.status, ok.headers["content-type"]) == (200, "application/rss+xml")
+    assert ok.data == PAGES["/feed.xml"][2]
+    assert (broken.status, broken.data) == (500, b"oops")
+    assert _Handler.seen_agents[-1] == USER_AGENT
+
+
+@pytest.mark.parametrize(
+    ("path", "code"),
+    [("/big", "NL107"), ("dead", "NL108"), ("http://[::1", "NL108"), ("http://\x00x/", "NL108")],
+    ids=["over the limit", "dead port", "bad port", "NUL in the host"],
+)
+def test_http_get_failures_are_coded_and_name_the_url(server: str, path: str, code: str) -> None:
+    from newsledger.errors import InputError
+    from newsledger.ingest.web import http_client, http_get
+
+    url = {"/big": f"{server}/big", "dead": f"http://127.0.0.1:{_dead_port()}/"}.get(path, path)
+    with http_client(timeout=5) as client, pytest.raises(InputError) as caught:
+        http_get(client, url, max_bytes=5000)
+    assert (caught.value.code, caught.value.input) == (code, url)

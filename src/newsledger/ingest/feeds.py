@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -80,31 +81,83 @@ def _str_or_none(value: object) -> str | None:
     return value or None
 
 
-def feed_articles(text: str, origin: str, defaults: Defaults) -> Iterator[Article | Failure]:
-    """Each item of an RSS/Atom feed as an Article, or a Failure for an item without text."""
+@dataclass(frozen=True)
+class FeedEntry:
+    """One feed item as read: its guid and link (what ``newsledger watch`` knows it
+    by), title, cleaned text (``""`` when it has none), date and outlet."""
+
+    number: int  # 1-based position in the feed, for messages
+    guid: str | None
+    link: str | None
+    title: str | None
+    text: str
+    published: date | None
+    source: str | None
+
+
+def _entry(number: int, entry: Any, source: str | None, defaults: Defaults) -> FeedEntry:
+    item_source = entry.get("source") or {}  # RSS <source>: the outlet a wire item came from
+    return FeedEntry(
+        number=number,
+        guid=_str_or_none(entry.get("id")),
+        link=_str_or_none(entry.get("link")),
+        title=_str_or_none(entry.get("title")),
+        text=clean_text(_entry_text(entry)),
+        published=_entry_date(entry) or defaults.published,
+        source=_str_or_none(item_source.get("title")) or source,
+    )
+
+
+def entry_article(entry: FeedEntry, origin: str) -> Article:
+    """The item's own text as an Article, its link as the URL (the text must not be empty)."""
+    return make_article(
+        entry.text,
+        title=entry.title,
+        published=entry.published,
+        source=entry.source,
+        url=entry.link,
+        origin=origin,
+    )
+
+
+def read_feed(text: str, origin: str, defaults: Defaults) -> tuple[FeedEntry, ...]:
+    """The items of an RSS/Atom feed, in feed order; NoTextError when the text is no
+    feed at all (a feed with no items is an empty tuple).
+
+    >>> rss = '<rss version="2.0"><channel><title>Wire</title><item><guid>g1</guid>'
+    >>> rss += '<link>https://w.example/a</link><description>Acme cut jobs.</description>'
+    >>> [(e.guid, e.link, e.text, e.source) for e in read_feed(rss + '</item></channel></rss>',
+    ...     "feed.xml", Defaults())]
+    [('g1', 'https://w.example/a', 'Acme cut jobs.', 'Wire')]
+    """
     import feedparser  # imported here: only feed inputs pay for it
 
     parsed = feedparser.parse(
         _safe_char_refs(text), sanitize_html=False, resolve_relative_uris=False
     )
-    if not parsed.entries:
+    if not parsed.entries and not parsed.get("version"):
+        raise NoTextError("is not an RSS or Atom feed", origin)
+    source = _str_or_none(parsed.feed.get("title")) or defaults.source
+    return tuple(
+        _entry(number, entry, source, defaults)
+        for number, entry in enumerate(parsed.entries, start=1)
+    )
+
+
+def feed_articles(text: str, origin: str, defaults: Defaults) -> Iterator[Article | Failure]:
+    """Each item of an RSS/Atom feed as an Article, or a Failure for an item without text."""
+    try:
+        entries = read_feed(text, origin, defaults)
+    except NoTextError:
+        entries = ()
+    if not entries:
         err = NoTextError("is not a feed with items", origin)
         yield Failure(origin, err.stage, err.code, err.reason)
         return
-    source = _str_or_none(parsed.feed.get("title")) or defaults.source
-    for number, entry in enumerate(parsed.entries, start=1):
-        where = f"{origin}#item {number}"
-        body = clean_text(_entry_text(entry))
-        if not body:
+    for entry in entries:
+        where = f"{origin}#item {entry.number}"
+        if not entry.text:
             bad = MalformedRecord("feed item has no content or summary text", where)
             yield Failure(where, bad.stage, bad.code, bad.reason)
             continue
-        item_source = entry.get("source") or {}  # RSS <source>: the outlet a wire item came from
-        yield make_article(
-            body,
-            title=_str_or_none(entry.get("title")),
-            published=_entry_date(entry) or defaults.published,
-            source=_str_or_none(item_source.get("title")) or source,
-            url=_str_or_none(entry.get("link")),
-            origin=where,
-        )
+        yield entry_article(entry, where)

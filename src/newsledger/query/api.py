@@ -90,6 +90,7 @@ def article_record(row: Row) -> ArticleRecord:
         url=row["url"],
         origin=row["origin"],
         duplicate_of=row["duplicate_of"],
+        supersedes=row.get("supersedes"),
     )
 
 

@@ -52,6 +52,7 @@ class ArticleRecord:
     url: str | None
     origin: str | None
     duplicate_of: str | None
+    supersedes: str | None = None  # the earlier version of a feed item (newsledger watch)
 
     def to_dict(self) -> dict[str, Any]:
         return _to_dict(self)

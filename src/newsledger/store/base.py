@@ -19,7 +19,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, Protocol, Self
 
-from newsledger.models import Article, Extraction, Failure
+from newsledger.models import Article, Extraction, Failure, FeedState, SeenItem
 
 Row = dict[str, Any]
 
@@ -58,6 +58,21 @@ class Store(Protocol):
         ...
 
     def save_failure(self, failure: Failure) -> None: ...
+
+    # --- watched feeds (newsledger watch) ---------------------------------------
+    def feed_state(self, url: str) -> FeedState | None: ...
+    def save_feed_state(self, state: FeedState) -> None: ...
+    def seen_item(self, feed_url: str, key: str) -> SeenItem | None: ...
+    def save_seen_item(
+        self,
+        item: SeenItem,
+        extraction: Extraction | None = None,
+        *,
+        duplicate_of: str | None = None,
+        supersedes: str | None = None,
+    ) -> bool:
+        """Record a feed item and store its article in one transaction; False if known."""
+        ...
 
     # --- read side (rows for newsledger.query) --------------------------------
     def article_row(self, article_id: str) -> Row | None: ...

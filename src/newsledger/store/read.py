@@ -50,7 +50,9 @@ def _page(
     return rows, total
 
 
-_ARTICLE_COLUMNS = "a.id, a.title, a.published, a.source, a.url, a.origin, a.duplicate_of"
+_ARTICLE_COLUMNS = (
+    "a.id, a.title, a.published, a.source, a.url, a.origin, a.duplicate_of, a.supersedes"
+)
 
 
 def article_row(db: Db, article_id: str) -> Row | None:

@@ -266,6 +266,55 @@ def m006_people_across_articles(db: Db) -> None:
     people_merge.merge_stored_people(db)
 
 
+# IF NOT EXISTS throughout: like every migration, this one may run again on a store
+# whose bookkeeping was rolled back (the migration tests do so).
+_FEED_STATE = """
+CREATE TABLE IF NOT EXISTS feeds (
+    url TEXT PRIMARY KEY,
+    etag TEXT,
+    last_modified TEXT,
+    last_polled {ts},
+    last_new {ts},
+    failures INTEGER NOT NULL DEFAULT 0,
+    next_poll {ts},
+    last_error TEXT
+);
+CREATE TABLE IF NOT EXISTS feed_items (
+    feed_url TEXT NOT NULL REFERENCES feeds(url),
+    item_key TEXT NOT NULL,
+    content_hash TEXT NOT NULL,
+    article_id TEXT REFERENCES articles(id),
+    seen_at {ts} NOT NULL,
+    PRIMARY KEY (feed_url, item_key)
+);
+CREATE INDEX IF NOT EXISTS feed_items_article ON feed_items(article_id)
+"""
+
+
+def _has_column(db: Db, table: str, column: str) -> bool:
+    if db.dialect.name == "sqlite":
+        sql = "SELECT 1 FROM pragma_table_info(?) WHERE name = ?"
+    else:
+        sql = (
+            "SELECT 1 FROM information_schema.columns WHERE table_schema = current_schema() "
+            "AND table_name = ? AND column_name = ?"
+        )
+    return db.scalar(sql, (table, column)) is not None
+
+
+def m007_feed_state(db: Db) -> None:
+    """Watched feeds (``newsledger watch``): each feed's HTTP validators (ETag,
+    Last-Modified), last poll, consecutive failures and next due time; the items
+    taken in, by guid else link, with a hash of their content and the article each
+    became; and ``articles.supersedes``, the earlier version an updated item replaces
+    (the earlier article is kept)."""
+    for statement in _statements(_FEED_STATE):
+        db.execute(db.dialect.ddl(statement))
+    if not _has_column(db, "articles", "supersedes"):
+        db.execute("ALTER TABLE articles ADD COLUMN supersedes TEXT REFERENCES articles(id)")
+    db.execute("CREATE INDEX IF NOT EXISTS articles_supersedes ON articles(supersedes)")
+
+
 _COMPANY_IDENTITY = """
 ALTER TABLE entities ADD COLUMN ticker TEXT;
 ALTER TABLE entities ADD COLUMN isin TEXT;
@@ -311,7 +360,8 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(4, "clean_spellings", m004_clean_spellings),
     Migration(5, "typed_organisations", m005_typed_organisations),
     Migration(6, "people_across_articles", m006_people_across_articles),
-    # 7 and 8 are another branch's; a store skips none: migrate() applies each
+    Migration(7, "feed_state", m007_feed_state),
+    # 8 is another branch's; a store skips none: migrate() applies each
     # version it has not applied, in order
     Migration(9, "company_identity", m009_company_identity),
 )

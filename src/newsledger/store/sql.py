@@ -8,9 +8,9 @@ from typing import Self
 
 from newsledger.errors import SchemaError, StoreError
 from newsledger.ingest.identity import band_keys, similarity
-from newsledger.models import Article, Extraction, Failure
+from newsledger.models import Article, Extraction, Failure, FeedState, SeenItem
 from newsledger.resolve.names import org_key
-from newsledger.store import identity, read, write
+from newsledger.store import feeds, identity, read, write
 from newsledger.store.base import EventFilter
 from newsledger.store.dialect import Db, Row, connect_postgres, connect_sqlite
 from newsledger.store.schema import LATEST, check_not_newer, current_version, migrate
@@ -124,6 +124,39 @@ class SqlStore:
         self._writable()
         with self.db.transaction():
             write.save_failure(self.db, failure.input, failure.stage, failure.code, failure.reason)
+
+    # --- watched feeds ---------------------------------------------------------
+    def feed_state(self, url: str) -> FeedState | None:
+        return feeds.feed_state(self.db, url)
+
+    def save_feed_state(self, state: FeedState) -> None:
+        self._writable()
+        with self.db.transaction():
+            feeds.save_feed_state(self.db, state)
+
+    def seen_item(self, feed_url: str, key: str) -> SeenItem | None:
+        return feeds.seen_item(self.db, feed_url, key)
+
+    def save_seen_item(
+        self,
+        item: SeenItem,
+        extraction: Extraction | None = None,
+        *,
+        duplicate_of: str | None = None,
+        supersedes: str | None = None,
+    ) -> bool:
+        """Record a feed item and store the article made of it, in one transaction:
+        a crash leaves both or neither. ``supersedes`` links a new version to the
+        article it replaces. False when the article was already stored."""
+        self._writable()
+        with self.db.transaction():
+            saved = False
+            if extraction is not None:
+                saved = self.save_extraction(extraction, duplicate_of=duplicate_of)
+                if saved and supersedes is not None:  # saved: a new id, not the old one
+                    feeds.link_version(self.db, extraction.article.id, supersedes)
+            feeds.save_seen_item(self.db, item)
+        return saved
 
     # --- read side -----------------------------------------------------------
     def article_row(self, article_id: str) -> Row | None:
