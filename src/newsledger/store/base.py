@@ -19,7 +19,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, Protocol, Self
 
-from newsledger.models import Article, Extraction, Failure
+from newsledger.models import Article, ArticleChanges, Extraction, Failure
 
 Row = dict[str, Any]
 
@@ -58,6 +58,22 @@ class Store(Protocol):
         ...
 
     def save_failure(self, failure: Failure) -> None: ...
+
+    # --- re-extraction ---------------------------------------------------------
+    def reextract_candidates(
+        self,
+        *,
+        company_ids: Sequence[int] | None = None,
+        since: date | None = None,
+        until: date | None = None,
+    ) -> list[tuple[str, str | None]]:
+        """Selected article ids in stored order, each with its facts' extractor version."""
+        ...
+
+    def stored_article(self, article_id: str) -> Article | None: ...
+    def replace_extraction(self, extraction: Extraction) -> ArticleChanges:
+        """Replace a stored article's facts in one transaction; what changed."""
+        ...
 
     # --- read side (rows for newsledger.query) --------------------------------
     def article_row(self, article_id: str) -> Row | None: ...

@@ -266,6 +266,19 @@ def m006_people_across_articles(db: Db) -> None:
     people_merge.merge_stored_people(db)
 
 
+# the rows that hold what an extractor found; an article's own version says which
+# extractor its facts (even none) are from, so ``reextract`` can skip it
+FACT_TABLES = ("articles", "events", "quotes", "mentions")
+
+
+def m008_extractor_version(db: Db) -> None:
+    """Each article and fact (event, quote, mention) records the extractor version
+    that made it (``extract/version.py``); rows stored before are NULL, "older or
+    unknown", and ``newsledger reextract`` brings them up to date."""
+    for table in FACT_TABLES:
+        db.execute(f"ALTER TABLE {table} ADD COLUMN extractor_version TEXT")
+
+
 @dataclass(frozen=True)
 class Migration:
     version: int
@@ -280,6 +293,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(4, "clean_spellings", m004_clean_spellings),
     Migration(5, "typed_organisations", m005_typed_organisations),
     Migration(6, "people_across_articles", m006_people_across_articles),
+    Migration(8, "extractor_version", m008_extractor_version),
 )
 LATEST = MIGRATIONS[-1].version
 
@@ -303,6 +317,11 @@ def current_version(db: Db) -> int:
     return int(db.scalar("SELECT coalesce(max(version), 0) FROM schema_migrations"))
 
 
+def _is_applied(db: Db, version: int) -> bool:
+    found = db.scalar("SELECT 1 FROM schema_migrations WHERE version = ?", (version,))
+    return found is not None
+
+
 def check_not_newer(db: Db, where: str) -> int:
     version = current_version(db)
     if version > LATEST:
@@ -315,7 +334,12 @@ def check_not_newer(db: Db, where: str) -> int:
 
 
 def migrate(db: Db, where: str) -> list[str]:
-    """Apply every pending migration, each in its own transaction; names applied."""
+    """Apply every pending migration, each in its own transaction; names applied.
+
+    A migration is pending when its number is not recorded, not when it is below
+    the highest applied: numbers are handed out to work in progress, so one may
+    land after a higher one was applied.
+    """
     check_not_newer(db, where)
     db.execute(db.dialect.ddl(_BOOKKEEPING))
     applied: list[str] = []
@@ -324,7 +348,7 @@ def migrate(db: Db, where: str) -> list[str]:
             if db.dialect.name == "postgres":
                 # two processes opening a fresh database: one migrates, the other waits
                 db.execute("SELECT pg_advisory_xact_lock(727274)")
-            if current_version(db) >= migration.version:
+            if _is_applied(db, migration.version):
                 continue
             migration.apply(db)
             db.execute(

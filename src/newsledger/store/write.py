@@ -144,6 +144,7 @@ def save_article(
         "fingerprint": a.fingerprint,
         "duplicate_of": duplicate_of,
         "ingested_at": datetime.now(UTC),
+        "extractor_version": extraction.extractor_version,
     }
     _insert(db, "articles", values, returning=False)
     for band in sorted(set(bands)):
@@ -377,6 +378,7 @@ class Linker:
             for m in entity.mentions:
                 values = {"entity_id": eid, "article_id": article_id, "start": m.start}
                 values.update({"end": m.end, "text": m.text})
+                values["extractor_version"] = self.extraction.extractor_version
                 _insert(self.db, "mentions", values, returning=False)
         for _, eid in self.people:
             org = self.db.scalar("SELECT org FROM entities WHERE id = ?", (eid,))
@@ -439,7 +441,10 @@ _EVENT_WITH_SOURCE = (
 )
 
 
-def _group_event(db: Db, event_id: int) -> None:
+def group_event(db: Db, event_id: int, reuse: int | None = None) -> None:
+    """Put an event into the group of the same real-world event reported elsewhere,
+    or into a new group: the empty group ``reuse`` when given (a re-extracted event
+    keeps its group id when it still stands alone)."""
     row = db.one(f"{_EVENT_WITH_SOURCE} WHERE e.id = ?", (event_id,))
     assert row is not None
     new = _facts(row)
@@ -454,15 +459,21 @@ def _group_event(db: Db, event_id: int) -> None:
         )
         candidates = [_facts(r) for r in found]
     group_id = find_group(new, candidates)
-    if group_id is None:
+    if group_id is None and reuse is not None:
+        group_id = reuse
+    elif group_id is None:
         group_id = _insert(
             db, "event_groups", {"type": new.type, "company_entity_id": new.company_id}
         )
     db.execute("UPDATE events SET group_id = ? WHERE id = ?", (group_id, event_id))
-    _refresh_group(db, group_id)
+    refresh_group(db, group_id)
 
 
-def _refresh_group(db: Db, group_id: int) -> None:
+def refresh_group(db: Db, group_id: int) -> None:
+    """Summarise a group from its members again; a group left with none goes."""
+    if db.scalar("SELECT 1 FROM events WHERE group_id = ?", (group_id,)) is None:
+        db.execute("DELETE FROM event_groups WHERE id = ?", (group_id,))
+        return
     members = [
         _facts(r) for r in db.rows(f"{_EVENT_WITH_SOURCE} WHERE e.group_id = ?", (group_id,))
     ]
@@ -485,11 +496,10 @@ def _refresh_group(db: Db, group_id: int) -> None:
     )
 
 
-def save_event(db: Db, linker: Linker, event: Event) -> int:
-    """Insert one event with all its evidence, then join (or open) its event group."""
-    article_id = linker.extraction.article.id
+def event_values(linker: Linker, event: Event) -> dict[str, Any]:
+    """An event's row as stored, its company and person linked to entities."""
     values: dict[str, Any] = {
-        "article_id": article_id,
+        "article_id": linker.extraction.article.id,
         "type": event.type,
         "company_entity_id": linker.company(event.company),
         "company": event.company,
@@ -497,12 +507,22 @@ def save_event(db: Db, linker: Linker, event: Event) -> int:
     }
     values.update(event_columns(event.args))
     values["person_entity_id"] = linker.person(getattr(event.args, "person", None))
-    event_id = _insert(db, "events", values)
+    values["extractor_version"] = linker.extraction.extractor_version
+    return values
+
+
+def save_evidence(db: Db, event_id: int, event: Event) -> None:
     for i, ev in enumerate(event.evidence):
         row = {"event_id": event_id, "article_id": ev.article_id, "start": ev.start}
         row.update({"end": ev.end, "text": ev.text, "is_primary": i == 0})
         _insert(db, "evidence", row, returning=False)
-    _group_event(db, event_id)
+
+
+def save_event(db: Db, linker: Linker, event: Event) -> int:
+    """Insert one event with all its evidence, then join (or open) its event group."""
+    event_id = _insert(db, "events", event_values(linker, event))
+    save_evidence(db, event_id, event)
+    group_event(db, event_id)
     return event_id
 
 
@@ -510,6 +530,11 @@ def save_quote(db: Db, linker: Linker, quote: Quote) -> int:
     """Insert one quote; a person's quote the article gives no organisation belongs
     to the organisation the ledger knows them at (Hirai's quotes on Sony's page), and
     the speaker's role is written as the ledger writes roles."""
+    return _insert(db, "quotes", quote_values(db, linker, quote))
+
+
+def quote_values(db: Db, linker: Linker, quote: Quote) -> dict[str, Any]:
+    """A quote's row as stored (see :func:`save_quote`)."""
     org = quote.org
     if quote.speaker_type == "company":
         speaker_id = linker.company(quote.speaker)
@@ -531,5 +556,6 @@ def save_quote(db: Db, linker: Linker, quote: Quote) -> int:
         "sentence_start": quote.evidence.start,
         "sentence_end": quote.evidence.end,
         "direct": quote.direct,
+        "extractor_version": linker.extraction.extractor_version,
     }
-    return _insert(db, "quotes", values)
+    return values
