@@ -115,6 +115,26 @@ def _date(value: Any) -> date | None:
     return value.date() if value is not None else None
 
 
+T = TypeVar("T")
+
+
+def _on_store(
+    settings: Settings, run: Callable[[Any], T], also: type[Exception] = NewsledgerError
+) -> T:
+    """``run`` on the store opened for writing; its errors (and ``also``) one line."""
+    from newsledger.store import open_store
+
+    try:
+        with open_store(settings.db_target) as store:
+            return run(store)
+    except (NewsledgerError, also) as err:
+        raise click.ClickException(str(err)) from err
+
+
+def _echo_failure(failure: Failure) -> None:
+    click.echo(f"error: {failure.line()}", err=True)
+
+
 def _open_query(db: str | None) -> Any:
     from newsledger.query import Query
     from newsledger.store import open_store
@@ -203,23 +223,21 @@ def ingest(
     article changes nothing. Exits non-zero when any input failed.
     """
     from newsledger.pipeline import ingest as run_ingest
-    from newsledger.store import open_store
 
     settings = _settings(db=db, spacy_pipeline=pipeline, workers=workers)
-    try:
-        with open_store(settings.db_target) as store:
-            summary = run_ingest(
-                paths,
-                store,
-                settings,
-                published=_date(published),
-                source=source,
-                stdin=sys.stdin.buffer,
-                on_failure=lambda f: click.echo(f"error: {f.line()}", err=True),
-                progress=not quiet,
-            )
-    except NewsledgerError as err:
-        raise click.ClickException(str(err)) from err
+    summary = _on_store(
+        settings,
+        lambda store: run_ingest(
+            paths,
+            store,
+            settings,
+            published=_date(published),
+            source=source,
+            stdin=sys.stdin.buffer,
+            on_failure=_echo_failure,
+            progress=not quiet,
+        ),
+    )
     click.echo(
         f"{summary.new} new, {summary.known} already known, {summary.failed} failed"
         f" ({summary.duplicates} near-duplicates); facts found: {summary.events} events,"
@@ -261,24 +279,23 @@ def reextract(
     --details (and --json) per article. Exits non-zero when any article failed.
     """
     from newsledger.pipeline import reextract as run_reextract
-    from newsledger.store import open_store
 
     if not (everything or company or since or until):
         raise click.UsageError("say which articles: --company, --since/--until, or --all")
     settings = _settings(db=db, spacy_pipeline=pipeline, workers=workers)
-    try:
-        with open_store(settings.db_target) as store:
-            summary = run_reextract(
-                store,
-                settings,
-                company=company,
-                since=_date(since),
-                until=_date(until),
-                on_failure=lambda f: click.echo(f"error: {f.line()}", err=True),
-                progress=not quiet,
-            )
-    except (NewsledgerError, ValueError) as err:
-        raise click.ClickException(str(err)) from err
+    summary = _on_store(
+        settings,
+        lambda store: run_reextract(
+            store,
+            settings,
+            company=company,
+            since=_date(since),
+            until=_date(until),
+            on_failure=_echo_failure,
+            progress=not quiet,
+        ),
+        also=ValueError,  # a company the store does not know
+    )
     _print_reextract(summary, details, fmt)
     if summary.failed:
         sys.exit(1)

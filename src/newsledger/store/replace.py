@@ -103,11 +103,13 @@ def changes_of(kind: FactKind, matched: Matched) -> list[FactChange]:
 
 
 def _comparable(values: Mapping[str, Any]) -> dict[str, Any]:
-    """Fields as both stores give them back: dates as ISO text, amounts as exact text."""
+    """Fields as both stores give them back: dates as ISO text, an amount as its exact
+    text (under the amount's name)."""
     out: dict[str, Any] = {}
     for name, value in values.items():
         if name in _NOT_FIELDS:
             continue
+        name = name.removesuffix("_exact")
         out[name] = value.isoformat() if isinstance(value, date) else value
     return out
 

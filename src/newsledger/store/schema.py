@@ -276,7 +276,20 @@ def m008_extractor_version(db: Db) -> None:
     that made it (``extract/version.py``); rows stored before are NULL, "older or
     unknown", and ``newsledger reextract`` brings them up to date."""
     for table in FACT_TABLES:
-        db.execute(f"ALTER TABLE {table} ADD COLUMN extractor_version TEXT")
+        if "extractor_version" not in _columns(db, table):  # replayed migrations add it once
+            db.execute(f"ALTER TABLE {table} ADD COLUMN extractor_version TEXT")
+
+
+def _columns(db: Db, table: str) -> set[str]:
+    if db.dialect.name == "sqlite":
+        rows = db.rows("SELECT name FROM pragma_table_info(?)", (table,))
+    else:
+        rows = db.rows(
+            "SELECT column_name AS name FROM information_schema.columns "
+            "WHERE table_schema = current_schema() AND table_name = ?",
+            (table,),
+        )
+    return {r["name"] for r in rows}
 
 
 @dataclass(frozen=True)
