@@ -159,6 +159,19 @@ def test_a_better_extraction_is_stored_with_ids_kept(store: Store) -> None:
     assert None not in grouped and grouped == {g["id"] for g in after["groups"]}
 
 
+def test_a_person_known_by_one_name_keeps_their_id(store: Store) -> None:
+    """A surname alone meets no stored person (it could be anyone's), so the article
+    that names "Greenspan" made an entity of its own; read again, it is that one."""
+    text = "Acme Widgets cut 50 jobs. Greenspan said the economy was slowing."
+    report = layoff_report(
+        text, "Acme Widgets", 50, date(2005, 1, 2), "Wire", person=("Greenspan", None, None)
+    )
+    store.save_extraction(_versioned(report, OLD))
+    before = _snapshot(store)
+    assert store.replace_extraction(_versioned(report, NEW)).changes == ()
+    assert _snapshot(store) == before
+
+
 def test_an_entity_nothing_refers_to_any_more_goes(store: Store) -> None:
     acme = layoff_report("Acme Widgets cut 50 jobs.", "Acme Widgets", 50, date(2020, 1, 2), "Wire")
     store.save_extraction(_versioned(sony_2012(), OLD))

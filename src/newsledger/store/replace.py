@@ -253,14 +253,29 @@ def _unspell(db: Db, mentions: Iterable[Row]) -> None:
         )
 
 
-def replace_mentions(db: Db, linker: write.Linker) -> tuple[list[FactChange], set[int]]:
-    """The article's mentions replaced (entities found again by name keep their ids);
-    the changes, and every entity the old facts referred to."""
-    article_id = linker.extraction.article.id
-    old_rows = db.rows(
+def stored_mentions(db: Db, article_id: str) -> list[Row]:
+    return db.rows(
         'SELECT id, entity_id, start, "end", text FROM mentions WHERE article_id = ?',
         (article_id,),
     )
+
+
+def known_entities(db: Db, mentions: Iterable[Row]) -> list[write.KnownEntity]:
+    """The entities the article's stored mentions name."""
+    ids = sorted({int(m["entity_id"]) for m in mentions})
+    if not ids:
+        return []
+    marks = ", ".join("?" for _ in ids)
+    rows = db.rows(f"SELECT id, type, key, name FROM entities WHERE id IN ({marks})", ids)
+    return [write.KnownEntity(int(r["id"]), r["type"], r["key"], r["name"]) for r in rows]
+
+
+def replace_mentions(
+    db: Db, linker: write.Linker, old_rows: list[Row]
+) -> tuple[list[FactChange], set[int]]:
+    """The article's mentions replaced (an entity named again keeps its id); the
+    changes, and every entity the old facts referred to."""
+    article_id = linker.extraction.article.id
     touched = {int(r["entity_id"]) for r in old_rows} | _referenced(db, article_id)
     _unspell(db, old_rows)
     # the old mentions stay while entities are found: a person is matched by when
@@ -325,8 +340,9 @@ def replace_facts(db: Db, extraction: Extraction) -> ArticleChanges:
     ingest time), only its extractor version is brought up to date.
     """
     article_id = extraction.article.id
-    linker = write.Linker(db, extraction)
-    entity_changes, touched = replace_mentions(db, linker)
+    old_mentions = stored_mentions(db, article_id)
+    linker = write.Linker(db, extraction, known_entities(db, old_mentions))
+    entity_changes, touched = replace_mentions(db, linker, old_mentions)
     changes = [*replace_events(db, linker), *replace_quotes(db, linker), *entity_changes]
     _tidy_entities(db, touched)
     for table in ("events", "quotes"):

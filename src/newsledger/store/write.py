@@ -9,6 +9,8 @@ from __future__ import annotations
 import dataclasses
 import json
 from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Any
@@ -250,10 +252,12 @@ def link_entity(
     role: str | None,
     org: str | None,
     published: date | None = None,
+    known: int | None = None,
 ) -> int:
     """The canonical entity for a name, created if new, with its spellings counted;
-    ``published`` dates the article that names it (people meet by time too)."""
-    entity_id = _find_or_create(db, kind, name, role, org, tuple(spellings), published)
+    ``published`` dates the article that names it (people meet by time too);
+    ``known`` is the entity it is already known to be."""
+    entity_id = known or _find_or_create(db, kind, name, role, org, tuple(spellings), published)
     _add_spellings(db, entity_id, spellings or Counter({name: 1}))
     _refresh_entity(db, entity_id, kind, role, org)
     return entity_id
@@ -347,14 +351,39 @@ def _kind_of(kind: str, spellings: Counter[str]) -> str:
     return kind
 
 
-class Linker:
-    """Maps names as written in one article to canonical entity ids."""
+@dataclass(frozen=True)
+class KnownEntity:
+    """An entity an article named before (its re-extraction keeps the id)."""
 
-    def __init__(self, db: Db, extraction: Extraction) -> None:
+    id: int
+    type: str
+    key: str
+    name: str
+
+
+def _kind_group(kind: str) -> str:
+    return "organisation" if kind in ORG_TYPES else kind
+
+
+class Linker:
+    """Maps names as written in one article to canonical entity ids; ``known`` are
+    the entities the article named before, kept for the same type and name."""
+
+    def __init__(self, db: Db, extraction: Extraction, known: Sequence[KnownEntity] = ()) -> None:
         self.db = db
         self.extraction = extraction
+        self.known = known
         self.companies: dict[str, int] = {}
         self.people: list[tuple[tuple[str, ...], int]] = []
+
+    def _known_id(self, kind: str, name: str) -> int | None:
+        """The entity of this type and key the article named before; among several
+        (two Bushes), the one of this very name."""
+        key = _key(kind, name)
+        same = [k for k in self.known if _kind_group(k.type) == _kind_group(kind) and k.key == key]
+        if len(same) > 1:
+            same = [k for k in same if k.name == name]
+        return same[0].id if len(same) == 1 else None
 
     def save_entities(self) -> None:
         article_id = self.extraction.article.id
@@ -368,7 +397,8 @@ class Linker:
                 ctx = person_context(entity, self.extraction)
                 role, org = ledger_role(ctx.role), ctx.org
             published = self.extraction.article.published
-            eid = link_entity(self.db, kind, name, spellings, role, org, published)
+            known = self._known_id(kind, name)
+            eid = link_entity(self.db, kind, name, spellings, role, org, published, known)
             if kind in ORG_TYPES:
                 self.companies[company_key(entity.name)] = eid
                 for alias in entity.aliases:
