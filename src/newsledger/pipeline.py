@@ -324,7 +324,8 @@ def reextract(
             try:
                 changes = store.replace_extraction(result)
             except NewsledgerError as err:  # rolled back: its stored facts stay as they were
-                record(Failure(result.article.id, "reextract", err.code, err.reason))
+                where = result.article.origin or result.article.id
+                record(Failure(where, "reextract", err.code, err.reason))
                 continue
             summary.done += 1
             summary.articles.append(changes)

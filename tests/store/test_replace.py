@@ -206,6 +206,21 @@ def test_a_changed_event_stays_in_its_group_across_articles(store: Store) -> Non
     assert regrouped["conflict"]  # 50 and 55 reported for one event: flagged
 
 
+def test_an_event_of_another_company_keeps_its_id_and_group(store: Store) -> None:
+    acme = layoff_report("Acme Widgets cut 50 jobs.", "Acme Widgets", 50, date(2020, 1, 2), "A")
+    store.save_extraction(_versioned(acme, OLD))
+    (before,) = _rows(store, "SELECT id, group_id, company_entity_id FROM events")
+    parent = dataclasses.replace(acme.events[0], company="Widget Holdings")
+    changes = store.replace_extraction(_versioned(dataclasses.replace(acme, events=(parent,)), NEW))
+    assert _changes(changes.changes) == {("event", "changed", ("company", "company_entity_id"))}
+    (after,) = _rows(store, "SELECT id, group_id, company_entity_id FROM events")
+    assert (after["id"], after["group_id"]) == (before["id"], before["group_id"])
+    (group,) = _rows(store, "SELECT company_entity_id FROM event_groups")
+    assert group["company_entity_id"] == after["company_entity_id"] != before["company_entity_id"]
+    names = [r["name"] for r in _rows(store, "SELECT name FROM entities ORDER BY id")]
+    assert names == ["Acme Widgets", "Widget Holdings"]  # Acme is still named in the text
+
+
 def test_replacing_an_unknown_article_is_refused(store: Store) -> None:
     with pytest.raises(StoreError, match="no such article"):
         store.replace_extraction(sony_2014())

@@ -490,7 +490,10 @@ def group_event(db: Db, event_id: int, reuse: int | None = None) -> None:
         candidates = [_facts(r) for r in found]
     group_id = find_group(new, candidates)
     if group_id is None and reuse is not None:
-        group_id = reuse
+        group_id = reuse  # the event's company may be another now
+        db.execute(
+            "UPDATE event_groups SET company_entity_id = ? WHERE id = ?", (new.company_id, reuse)
+        )
     elif group_id is None:
         group_id = _insert(
             db, "event_groups", {"type": new.type, "company_entity_id": new.company_id}
