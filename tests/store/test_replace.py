@@ -172,6 +172,19 @@ def test_a_person_known_by_one_name_keeps_their_id(store: Store) -> None:
     assert _snapshot(store) == before
 
 
+def test_a_company_linked_without_a_mention_is_counted_once(store: Store) -> None:
+    """An event's company the article does not mention is linked by name, and that
+    name counted once for the article; read again, it is not counted twice."""
+    acme = layoff_report("Acme Widgets cut 50 jobs.", "Acme Widgets", 50, date(2020, 1, 2), "A")
+    parent = dataclasses.replace(acme.events[0], company="Widget Holdings")
+    linked = dataclasses.replace(acme, events=(parent,))
+    store.save_extraction(_versioned(linked, OLD))
+    before = _snapshot(store)
+    assert {a["alias"]: a["mentions"] for a in before["aliases"]}["Widget Holdings"] == 1
+    assert store.replace_extraction(_versioned(linked, NEW)).changes == ()
+    assert _snapshot(store) == before
+
+
 def test_an_entity_nothing_refers_to_any_more_goes(store: Store) -> None:
     acme = layoff_report("Acme Widgets cut 50 jobs.", "Acme Widgets", 50, date(2020, 1, 2), "Wire")
     store.save_extraction(_versioned(sony_2012(), OLD))

@@ -18,6 +18,7 @@ from datetime import date
 from typing import Any
 
 from newsledger.models import Article, ArticleChanges, Extraction, FactChange, FactKind
+from newsledger.resolve.names import company_key
 from newsledger.store import write
 from newsledger.store.dialect import Db, Row
 
@@ -270,6 +271,31 @@ def known_entities(db: Db, mentions: Iterable[Row]) -> list[write.KnownEntity]:
     return [write.KnownEntity(int(r["id"]), r["type"], r["key"], r["name"]) for r in rows]
 
 
+def _unlink_names(db: Db, article_id: str, mentioned: set[int]) -> None:
+    """Take back the spelling each name of an event's company or a quote's organisation
+    counted when it was linked to an organisation the article does not mention
+    (``Linker.company`` counts such a name once per article)."""
+    rows = db.rows(
+        "SELECT company AS name, company_entity_id AS id FROM events WHERE article_id = ? "
+        # a quote the article gives no organisation was linked by its speaker's
+        "UNION ALL SELECT coalesce(q.org, p.org), q.org_entity_id FROM quotes q "
+        "LEFT JOIN entities p ON p.id = q.speaker_entity_id WHERE q.article_id = ? "
+        "UNION ALL SELECT speaker, speaker_entity_id FROM quotes "
+        "WHERE article_id = ? AND speaker_type = 'company'",
+        (article_id,) * 3,
+    )
+    seen: set[str] = set()
+    for row in rows:
+        key = company_key(row["name"] or "")
+        if row["id"] is None or int(row["id"]) in mentioned or not key or key in seen:
+            continue
+        seen.add(key)
+        db.execute(
+            "UPDATE entity_aliases SET mentions = mentions - 1 WHERE entity_id = ? AND alias = ?",
+            (row["id"], write.spelling(row["name"])),
+        )
+
+
 def replace_mentions(
     db: Db, linker: write.Linker, old_rows: list[Row]
 ) -> tuple[list[FactChange], set[int]]:
@@ -278,6 +304,7 @@ def replace_mentions(
     article_id = linker.extraction.article.id
     touched = {int(r["entity_id"]) for r in old_rows} | _referenced(db, article_id)
     _unspell(db, old_rows)
+    _unlink_names(db, article_id, {int(r["entity_id"]) for r in old_rows})
     # the old mentions stay while entities are found: a person is matched by when
     # they were seen too
     linker.save_entities()
