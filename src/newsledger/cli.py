@@ -19,7 +19,7 @@ from newsledger import __version__
 from newsledger.config import SETTINGS, Settings, load_settings
 from newsledger.errors import NewsledgerError
 from newsledger.models import ENTITY_FILTERS, Failure
-from newsledger.output import all_columns, cell, emit, flat_event
+from newsledger.output import all_columns, cell, emit, emit_reextract, flat_event
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -296,32 +296,9 @@ def reextract(
         ),
         also=ValueError,  # a company the store does not know
     )
-    _print_reextract(summary, details, fmt)
+    emit_reextract(summary, details, fmt)
     if summary.failed:
         sys.exit(1)
-
-
-def _print_reextract(summary: Any, details: bool, fmt: str) -> None:
-    if fmt == "json":
-        data = summary.to_dict(details=True)
-        click.echo(json.dumps(data, indent=2, ensure_ascii=False, default=str))
-        return
-    if details:
-        rows = [
-            {"article_id": a.article_id, "title": a.title, **c.to_dict()}
-            for a in summary.articles
-            for c in a.changes
-        ]
-        emit(rows, ("article_id", "title", "kind", "change", "id", "label", "fields"), fmt)
-    else:
-        rows = [{"fact": kind, **counts} for kind, counts in summary.totals().items()]
-        emit(rows, ("fact", "added", "removed", "changed"), fmt)
-    click.echo(
-        f"{summary.done} re-extracted, {summary.current} already current, "
-        f"{summary.failed} failed (of {summary.selected} selected); "
-        f"extractor {summary.version}",
-        err=fmt == "csv",
-    )
 
 
 EVENT_COLUMNS = (
