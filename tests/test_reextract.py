@@ -22,7 +22,7 @@ from click.testing import CliRunner, Result
 
 from newsledger.cli import cli
 from newsledger.config import Settings, load_settings
-from newsledger.models import ReextractSummary
+from newsledger.models import EVENT_TYPES, ReextractSummary
 from newsledger.pipeline import ingest, reextract
 from newsledger.store import Store, open_store
 from newsledger.store import write as store_write
@@ -164,16 +164,17 @@ def test_reextract_brings_an_older_store_up_to_date(
 
     assert (summary.selected, summary.done, summary.current, summary.failed) == (6, 6, 0, 0)
     totals = summary.totals()
-    assert totals["event"] == {"added": 1, "removed": 1, "changed": 2}
-    assert totals["quote"] == {"added": 1, "removed": 0, "changed": 0}
-    assert totals["entity"] == NO_CHANGE
+    assert totals.pop("layoff") == {"added": 1, "removed": 1, "changed": 1}
+    assert totals.pop("financial") == {"added": 0, "removed": 0, "changed": 1}
+    assert totals.pop("quote") == {"added": 1, "removed": 0, "changed": 0}
+    assert totals == dict.fromkeys(totals, NO_CHANGE)  # the other event types, entities
     by_title = {a.title: a for a in summary.articles}
     changed = {
         (c.id, c.fields) for a in summary.articles for c in a.changes if c.change == "changed"
     }
     assert changed == {(read_otherwise["jobs"], ("jobs",)), (read_otherwise["amount"], ("amount",))}
     hp = next(a for t, a in by_title.items() if t and t.startswith("Hewlett-Packard"))
-    assert [(c.kind, c.change) for c in hp.changes] == [("event", "added")]
+    assert [(c.kind, c.type, c.change) for c in hp.changes] == [("event", "layoff", "added")]
     # the store now holds what a fresh ingest holds, entity ids and all
     assert after == fresh
     assert changed_jobs == 18000
@@ -279,7 +280,12 @@ def test_the_command_reports_per_type_and_per_article(
     current = run("reextract", "--all", "-q")
     assert current.exit_code == 0, current.output
     assert "0 re-extracted, 6 already current, 0 failed (of 6 selected)" in current.output
-    assert current.output.splitlines()[0].split() == ["fact", "added", "removed", "changed"]
+    assert current.output.splitlines()[0].split() == ["type", "added", "removed", "changed"]
+    assert [line.split()[0] for line in current.output.splitlines()[2:11]] == [
+        *EVENT_TYPES,
+        "quote",
+        "entity",
+    ]
 
     with open_store(db_path) as s:
         _as_an_older_extractor_left_it(s)
@@ -288,6 +294,7 @@ def test_the_command_reports_per_type_and_per_article(
     assert "changed" in details.output and "jobs" in details.output
     as_json = json.loads(run("reextract", "--all", "--json", "-q").output)
     assert as_json["done"] == 5 and as_json["current"] == 1
-    assert as_json["totals"]["event"] == {"added": 1, "removed": 1, "changed": 1}
+    assert as_json["totals"]["layoff"] == {"added": 1, "removed": 1, "changed": 0}
+    assert as_json["totals"]["financial"] == {"added": 0, "removed": 0, "changed": 1}
     (apple,) = [a for a in as_json["articles"] if a["title"].startswith("Apple")]
     assert apple["changes"][0]["fields"] == ["amount"]

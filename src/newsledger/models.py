@@ -363,9 +363,12 @@ class IngestSummary:
 # --- re-extraction: what changed in the stored facts -------------------------
 
 FactKind = Literal["event", "quote", "entity"]
-FACT_KINDS: tuple[str, ...] = get_args(FactKind)
 ChangeKind = Literal["added", "removed", "changed"]
 CHANGE_KINDS: tuple[str, ...] = get_args(ChangeKind)
+
+
+# what a re-extraction's report counts by: each event type, quotes, mentioned entities
+FACT_TYPES: tuple[str, ...] = (*EVENT_TYPES, "quote", "entity")
 
 
 @dataclass(frozen=True)
@@ -375,10 +378,12 @@ class FactChange:
     A fact's identity is its type and where it is stated: an event's type and main
     evidence span, a quote's span, an entity the article mentions. ``changed`` is
     the same identity with other fields (``fields`` names them); ``id`` is the
-    stored row, which a changed or unchanged fact keeps.
+    stored row, which a changed or unchanged fact keeps. ``type`` is the event's
+    type, or ``quote`` or ``entity`` (:data:`FACT_TYPES`).
     """
 
     kind: FactKind
+    type: str
     change: ChangeKind
     id: int
     label: str  # readable identity: "layoff at 120-180", "quote at 40-88", "Sony"
@@ -387,6 +392,7 @@ class FactChange:
     def to_dict(self) -> dict[str, Any]:
         return {
             "kind": self.kind,
+            "type": self.type,
             "change": self.change,
             "id": self.id,
             "label": self.label,
@@ -395,14 +401,14 @@ class FactChange:
 
 
 def count_changes(changes: Iterable[FactChange]) -> dict[str, dict[str, int]]:
-    """Counts per fact kind and change, every kind and change present.
+    """Counts per fact type and change, every type and change present.
 
-    >>> count_changes([FactChange("event", "added", 1, "layoff at 0-9")])["event"]
+    >>> count_changes([FactChange("event", "layoff", "added", 1, "layoff at 0-9")])["layoff"]
     {'added': 1, 'removed': 0, 'changed': 0}
     """
-    counts = {kind: dict.fromkeys(CHANGE_KINDS, 0) for kind in FACT_KINDS}
+    counts = {kind: dict.fromkeys(CHANGE_KINDS, 0) for kind in FACT_TYPES}
     for c in changes:
-        counts[c.kind][c.change] += 1
+        counts[c.type][c.change] += 1
     return counts
 
 

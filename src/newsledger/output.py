@@ -93,10 +93,10 @@ def emit_reextract(summary: ReextractSummary, details: bool, fmt: str) -> None:
             for a in summary.articles
             for c in a.changes
         ]
-        emit(rows, ("article_id", "title", "kind", "change", "id", "label", "fields"), fmt)
+        emit(rows, ("article_id", "title", "type", "change", "id", "label", "fields"), fmt)
     else:
-        rows = [{"fact": kind, **counts} for kind, counts in summary.totals().items()]
-        emit(rows, ("fact", "added", "removed", "changed"), fmt)
+        rows = [{"type": kind, **counts} for kind, counts in summary.totals().items()]
+        emit(rows, ("type", "added", "removed", "changed"), fmt)
     click.echo(
         f"{summary.done} re-extracted, {summary.current} already current, "
         f"{summary.failed} failed (of {summary.selected} selected); "

@@ -50,7 +50,7 @@ def _snapshot(store: Store) -> dict[str, list[dict[str, Any]]]:
 
 
 def _changes(changes: tuple[FactChange, ...]) -> set[tuple[str, str, tuple[str, ...]]]:
-    return {(c.kind, c.change, c.fields) for c in changes}
+    return {(c.type, c.change, c.fields) for c in changes}
 
 
 # --- matching stored and new facts (pure) ---------------------------------------------
@@ -138,13 +138,14 @@ def test_a_better_extraction_is_stored_with_ids_kept(store: Store) -> None:
     changes = store.replace_extraction(_versioned(_improved_2014(), NEW))
 
     assert _changes(changes.changes) == {
-        ("event", "changed", ("jobs",)),
-        ("event", "removed", ()),  # the net loss, and the leadership event where it was
-        ("event", "added", ()),  # the leadership event where it is now
+        ("layoff", "changed", ("jobs",)),
+        ("financial", "removed", ()),  # the net loss
+        ("leadership", "removed", ()),  # the leadership event where it was
+        ("leadership", "added", ()),  # and where it is now
         ("quote", "changed", ("direct",)),
     }
     counts = count_changes(changes.changes)
-    assert counts["event"] == {"added": 1, "removed": 2, "changed": 1}
+    assert counts["leadership"] == {"added": 1, "removed": 1, "changed": 0}
     assert counts["entity"] == {"added": 0, "removed": 0, "changed": 0}
     after = _snapshot(store)
     layoff = next(r for r in after["events"] if r["type"] == "layoff" and r["jobs"] == 1100)
@@ -193,7 +194,7 @@ def test_an_entity_nothing_refers_to_any_more_goes(store: Store) -> None:
     changes = store.replace_extraction(
         _versioned(dataclasses.replace(acme, entities=(), events=()), NEW)
     )
-    assert count_changes(changes.changes)["event"]["removed"] == 1
+    assert count_changes(changes.changes)["layoff"]["removed"] == 1
     assert count_changes(changes.changes)["entity"]["removed"] == 1
     assert _rows(store, "SELECT * FROM entities ORDER BY id") == sony_entities
     assert _rows(store, "SELECT count(*) AS n FROM event_groups")[0]["n"] == 1  # Sony's only
@@ -213,7 +214,7 @@ def test_a_changed_event_stays_in_its_group_across_articles(store: Store) -> Non
     changes = store.replace_extraction(
         _versioned(dataclasses.replace(second, events=(recount,)), NEW)
     )
-    assert _changes(changes.changes) == {("event", "changed", ("jobs",))}
+    assert _changes(changes.changes) == {("layoff", "changed", ("jobs",))}
     (regrouped,) = _rows(store, "SELECT * FROM event_groups")
     assert regrouped["id"] == group["id"] and regrouped["article_count"] == 2
     assert regrouped["conflict"]  # 50 and 55 reported for one event: flagged
@@ -225,7 +226,7 @@ def test_an_event_of_another_company_keeps_its_id_and_group(store: Store) -> Non
     (before,) = _rows(store, "SELECT id, group_id, company_entity_id FROM events")
     parent = dataclasses.replace(acme.events[0], company="Widget Holdings")
     changes = store.replace_extraction(_versioned(dataclasses.replace(acme, events=(parent,)), NEW))
-    assert _changes(changes.changes) == {("event", "changed", ("company", "company_entity_id"))}
+    assert _changes(changes.changes) == {("layoff", "changed", ("company", "company_entity_id"))}
     (after,) = _rows(store, "SELECT id, group_id, company_entity_id FROM events")
     assert (after["id"], after["group_id"]) == (before["id"], before["group_id"])
     (group,) = _rows(store, "SELECT company_entity_id FROM event_groups")

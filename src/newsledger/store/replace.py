@@ -17,7 +17,14 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from newsledger.models import Article, ArticleChanges, Extraction, FactChange, FactKind
+from newsledger.models import (
+    FACT_TYPES,
+    Article,
+    ArticleChanges,
+    Extraction,
+    FactChange,
+    FactKind,
+)
 from newsledger.resolve.names import company_key
 from newsledger.store import write
 from newsledger.store.dialect import Db, Row
@@ -39,6 +46,7 @@ class Fact:
     fields: Mapping[str, Any] = field(default_factory=dict)
     id: int = 0
     index: int = -1
+    type: str = ""  # the event's type, "quote" or "entity"
 
 
 @dataclass(frozen=True)
@@ -95,12 +103,15 @@ def match_facts(old: Sequence[Fact], new: Sequence[Fact]) -> Matched:
 
 
 def changes_of(kind: FactKind, matched: Matched) -> list[FactChange]:
-    changes = [FactChange(kind, "removed", f.id, f.label) for f in matched.removed]
+    changes = [FactChange(kind, f.type, "removed", f.id, f.label) for f in matched.removed]
     for old, new in matched.changed:
-        changes.append(
-            FactChange(kind, "changed", old.id, new.label, differing(old.fields, new.fields))
-        )
+        fields = differing(old.fields, new.fields)
+        changes.append(FactChange(kind, new.type, "changed", old.id, new.label, fields))
     return changes
+
+
+def added(kind: FactKind, fact: Fact, row_id: int) -> FactChange:
+    return FactChange(kind, fact.type, "added", row_id, fact.label)
 
 
 def _comparable(values: Mapping[str, Any]) -> dict[str, Any]:
@@ -139,7 +150,7 @@ def stored_events(db: Db, article_id: str) -> tuple[list[Fact], dict[int, int | 
         fields = {**_comparable(row), "evidence": spans}
         key = (row["type"], start, end)
         label = _event_label(row["type"], start, end)
-        facts.append(Fact(key, label, fields, id=int(row["id"])))
+        facts.append(Fact(key, label, fields, id=int(row["id"]), type=row["type"]))
     return facts, {int(r["id"]): r["group_id"] for r in rows}
 
 
@@ -152,7 +163,7 @@ def _new_events(linker: write.Linker) -> list[tuple[Fact, dict[str, Any]]]:
         key = (event.type, first.start, first.end)
         label = _event_label(event.type, first.start, first.end)
         fields = {**_comparable(values), "evidence": spans}
-        out.append((Fact(key, label, fields, index=i), values))
+        out.append((Fact(key, label, fields, index=i, type=event.type), values))
     return out
 
 
@@ -186,7 +197,7 @@ def replace_events(db: Db, linker: write.Linker) -> list[FactChange]:
         _refresh(db, old_group)
     for fact in matched.added:
         event_id = write.save_event(db, linker, linker.extraction.events[fact.index])
-        changes.append(FactChange("event", "added", event_id, fact.label))
+        changes.append(added("event", fact, event_id))
     return changes
 
 
@@ -201,7 +212,8 @@ def _refresh(db: Db, group_id: int | None) -> None:
 def _quote_fact(values: Mapping[str, Any], row_id: int = 0, index: int = -1) -> Fact:
     start, end = values["start"], values["end"]
     label = f"quote at {start}-{end}"
-    return Fact((start, end), label, _comparable(values), id=row_id, index=index)
+    fields = _comparable(values)
+    return Fact((start, end), label, fields, id=row_id, index=index, type="quote")
 
 
 def replace_quotes(db: Db, linker: write.Linker) -> list[FactChange]:
@@ -217,7 +229,7 @@ def replace_quotes(db: Db, linker: write.Linker) -> list[FactChange]:
         _set_columns(db, "quotes", stored.id, values[fact.index])
     for fact in matched.added:
         quote_id = write._insert(db, "quotes", values[fact.index])
-        changes.append(FactChange("quote", "added", quote_id, fact.label))
+        changes.append(added("quote", fact, quote_id))
     return changes
 
 
@@ -229,7 +241,9 @@ def _mention_facts(rows: Iterable[Row], names: Mapping[int, str]) -> list[Fact]:
     for r in rows:
         spans[int(r["entity_id"])].append((r["start"], r["end"], r["text"]))
     return [
-        Fact((eid,), names.get(eid, str(eid)), {"mentions": tuple(sorted(s))}, id=eid)
+        Fact(
+            (eid,), names.get(eid, str(eid)), {"mentions": tuple(sorted(s))}, id=eid, type="entity"
+        )
         for eid, s in spans.items()
     ]
 
@@ -316,7 +330,7 @@ def replace_mentions(
     names = _entity_names(db, [int(r["entity_id"]) for r in [*old_rows, *new_rows]])
     matched = match_facts(_mention_facts(old_rows, names), _mention_facts(new_rows, names))
     changes = changes_of("entity", matched)
-    changes += [FactChange("entity", "added", f.id, f.label) for f in matched.added]
+    changes += [added("entity", f, f.id) for f in matched.added]
     return changes, touched
 
 
@@ -381,8 +395,8 @@ def replace_facts(db: Db, extraction: Extraction) -> ArticleChanges:
         "UPDATE articles SET extractor_version = ? WHERE id = ?",
         (extraction.extractor_version, article_id),
     )
-    order = {"event": 0, "quote": 1, "entity": 2}
-    changes.sort(key=lambda c: (order[c.kind], c.change, c.id))
+    order = {t: i for i, t in enumerate(FACT_TYPES)}
+    changes.sort(key=lambda c: (order[c.type], c.change, c.id))
     return ArticleChanges(article_id, extraction.article.title, tuple(changes))
 
 
