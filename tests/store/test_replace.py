@@ -273,6 +273,10 @@ def test_candidates_by_company_and_date(store: Store) -> None:
     assert named(until=date(2014, 9, 18), since=date(2014, 9, 18)) == ["2014"]
     assert named(company_ids=store.entity_ids_named("Sony"), since=date(2013, 1, 1)) == ["2014"]
     assert named(company_ids=[]) == []
+    (quoted_org,) = _rows(store, "SELECT org_entity_id FROM quotes WHERE org IS NOT NULL LIMIT 1")
+    _db(store).execute("DELETE FROM mentions")
+    _db(store).execute("UPDATE events SET company_entity_id = NULL, person_entity_id = NULL")
+    assert named(company_ids=[quoted_org["org_entity_id"]]) == ["2012", "2014"]  # by quotes
     assert {v for _, v in store.reextract_candidates()} == {OLD}
 
 

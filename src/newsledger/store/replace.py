@@ -411,8 +411,9 @@ def article_ids(
     until: date | None = None,
 ) -> list[tuple[str, str | None]]:
     """The selected articles, in the order they were stored, with their extractor
-    version: those naming one of ``company_ids`` (an event's company or person, or a
-    mention) and published within ``since``..``until``."""
+    version: those naming one of ``company_ids`` (an event's company or person, a
+    quote's speaker or organisation, or a mention) and published within
+    ``since``..``until``."""
     where: list[str] = []
     params: list[Any] = []
     if since is not None:
@@ -427,10 +428,12 @@ def article_ids(
         where.append(
             "(EXISTS (SELECT 1 FROM events e WHERE e.article_id = a.id AND "
             f"(e.company_entity_id IN ({marks}) OR e.person_entity_id IN ({marks}))) "
+            "OR EXISTS (SELECT 1 FROM quotes q WHERE q.article_id = a.id AND "
+            f"(q.org_entity_id IN ({marks}) OR q.speaker_entity_id IN ({marks}))) "
             "OR EXISTS (SELECT 1 FROM mentions m WHERE m.article_id = a.id "
             f"AND m.entity_id IN ({marks})))"
         )
-        params += ids * 3
+        params += ids * 5
     clause = f" WHERE {' AND '.join(where)}" if where else ""
     rows = db.rows(
         f"SELECT a.id, a.extractor_version FROM articles a{clause} ORDER BY a.ingested_at, a.id",
