@@ -11,7 +11,7 @@ import pytest
 from newsledger.store import open_store
 from newsledger.store import schema as schema_module
 from newsledger.store.dialect import Db
-from newsledger.store.schema import FACT_TABLES, MIGRATIONS, Migration
+from newsledger.store.schema import FACT_TABLES, LATEST, MIGRATIONS
 
 
 def _before_8(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -32,10 +32,10 @@ def test_facts_stored_before_migration_8_have_no_version(
                 ("a1", "Acme cut 5 jobs.", "2020-01-02", datetime.now(UTC)),
             )
             db.execute("INSERT INTO events (article_id, type, jobs) VALUES ('a1', 'layoff', 5)")
-            assert old.schema_version() == 6
+            assert old.schema_version() == schema_module.LATEST < 8
     with open_store(store_target) as store:
         db = store.db  # type: ignore[attr-defined]
-        assert store.schema_version() == 8
+        assert store.schema_version() == LATEST
         for table in FACT_TABLES:  # the column is there, NULL on every old row
             db.rows(f"SELECT extractor_version FROM {table}")
         assert db.scalar("SELECT extractor_version FROM events") is None
@@ -45,16 +45,14 @@ def test_facts_stored_before_migration_8_have_no_version(
 def test_a_lower_number_landing_later_is_applied(
     store_target: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    with open_store(store_target) as store:
-        assert store.schema_version() == 8
-
-    def m007_late(db: Db) -> None:
-        db.execute("CREATE TABLE late_arrival (id INTEGER)")
-
-    with_7 = tuple(sorted((*MIGRATIONS, Migration(7, "late", m007_late)), key=lambda m: m.version))
-    monkeypatch.setattr(schema_module, "MIGRATIONS", with_7)
+    """Numbers are handed out to work in progress: a store may have 8 before 7 lands."""
+    with monkeypatch.context() as m:
+        m.setattr(schema_module, "MIGRATIONS", tuple(x for x in MIGRATIONS if x.version != 3))
+        with open_store(store_target) as store:
+            assert store.schema_version() == LATEST  # 3 is not there yet
     with open_store(store_target) as store:
         db = store.db  # type: ignore[attr-defined]
-        applied = [r["version"] for r in db.rows("SELECT version FROM schema_migrations")]
-        assert sorted(applied) == [m.version for m in with_7]
-        assert db.scalar("SELECT count(*) FROM late_arrival") == 0
+        rows = db.rows("SELECT version, applied_at FROM schema_migrations")
+        applied = {r["version"]: r["applied_at"] for r in rows}
+        assert sorted(applied) == [m.version for m in MIGRATIONS]
+        assert applied[3] > applied[LATEST]  # applied last, after the higher ones
