@@ -22,6 +22,7 @@ _EXPORTS: dict[str, str] = {
     "extract_parallel": "newsledger.pipeline",
     "ingest_paths": "newsledger.pipeline:ingest",
     "ingest_text": "newsledger.pipeline",
+    "reextract": "newsledger.pipeline",
     "Settings": "newsledger.config",
     "load_settings": "newsledger.config",
     "read_inputs": "newsledger.ingest",

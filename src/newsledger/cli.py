@@ -20,7 +20,7 @@ from newsledger import __version__
 from newsledger.config import SETTINGS, Settings, load_settings
 from newsledger.errors import NewsledgerError
 from newsledger.models import ENTITY_FILTERS, Failure
-from newsledger.output import all_columns, cell, emit, flat_event
+from newsledger.output import all_columns, cell, emit, emit_reextract, flat_event
 
 F = TypeVar("F", bound=Callable[..., Any])
 _STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)  # `newsledger watch` stops cleanly on these
@@ -123,6 +123,26 @@ def _date(value: Any) -> date | None:
     return value.date() if value is not None else None
 
 
+T = TypeVar("T")
+
+
+def _on_store(
+    settings: Settings, run: Callable[[Any], T], also: type[Exception] = NewsledgerError
+) -> T:
+    """``run`` on the store opened for writing; its errors (and ``also``) one line."""
+    from newsledger.store import open_store
+
+    try:
+        with open_store(settings.db_target) as store:
+            return run(store)
+    except (NewsledgerError, also) as err:
+        raise click.ClickException(str(err)) from err
+
+
+def _echo_failure(failure: Failure) -> None:
+    click.echo(f"error: {failure.line()}", err=True)
+
+
 def _open_query(db: str | None) -> Any:
     from newsledger.query import Query
     from newsledger.store import open_store
@@ -211,23 +231,21 @@ def ingest(
     article changes nothing. Exits non-zero when any input failed.
     """
     from newsledger.pipeline import ingest as run_ingest
-    from newsledger.store import open_store
 
     settings = _settings(db=db, spacy_pipeline=pipeline, workers=workers)
-    try:
-        with open_store(settings.db_target) as store:
-            summary = run_ingest(
-                paths,
-                store,
-                settings,
-                published=_date(published),
-                source=source,
-                stdin=sys.stdin.buffer,
-                on_failure=lambda f: click.echo(f"error: {f.line()}", err=True),
-                progress=not quiet,
-            )
-    except NewsledgerError as err:
-        raise click.ClickException(str(err)) from err
+    summary = _on_store(
+        settings,
+        lambda store: run_ingest(
+            paths,
+            store,
+            settings,
+            published=_date(published),
+            source=source,
+            stdin=sys.stdin.buffer,
+            on_failure=_echo_failure,
+            progress=not quiet,
+        ),
+    )
     click.echo(
         f"{summary.new} new, {summary.known} already known, {summary.failed} failed"
         f" ({summary.duplicates} near-duplicates); facts found: {summary.events} events,"
@@ -306,6 +324,59 @@ def watch(
             signal.signal(sig, handler)
     failed = listed.failures or any(r.failed_feeds or r.failed_items for r in rounds)
     if once and failed:
+        sys.exit(1)
+
+
+@cli.command()
+@click.option("--company", default=None, help="Only articles that name this company.")
+@click.option("--since", type=click.DateTime(formats=["%Y-%m-%d"]), default=None)
+@click.option("--until", type=click.DateTime(formats=["%Y-%m-%d"]), default=None)
+@click.option("--all", "everything", is_flag=True, help="Every stored article.")
+@click.option("--details", is_flag=True, help="List each fact added, removed or changed.")
+@output_options
+@click.option("--pipeline", default=None, help=_help("spacy_pipeline"))
+@db_option
+@click.option("--workers", type=int, default=None, help=_help("workers"))
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+def reextract(
+    company: str | None,
+    since: Any,
+    until: Any,
+    everything: bool,
+    details: bool,
+    fmt: str,
+    pipeline: str | None,
+    db: str | None,
+    workers: int | None,
+    quiet: bool,
+) -> None:
+    """Run the current extractor again over stored articles and replace their facts.
+
+    Select with --company, --since/--until (publication dates), or --all. Articles
+    whose facts this extractor version made already are skipped, so an interrupted
+    run can be run again. Prints the facts added, removed and changed per type;
+    --details (and --json) per article. Exits non-zero when any article failed.
+    """
+    from newsledger.pipeline import reextract as run_reextract
+
+    if not (everything or company or since or until):
+        raise click.UsageError("say which articles: --company, --since/--until, or --all")
+    settings = _settings(db=db, spacy_pipeline=pipeline, workers=workers)
+    summary = _on_store(
+        settings,
+        lambda store: run_reextract(
+            store,
+            settings,
+            company=company,
+            since=_date(since),
+            until=_date(until),
+            on_failure=_echo_failure,
+            progress=not quiet,
+        ),
+        also=ValueError,  # a company the store does not know
+    )
+    emit_reextract(summary, details, fmt)
+    if summary.failed:
         sys.exit(1)
 
 

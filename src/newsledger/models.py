@@ -13,6 +13,7 @@ store, the query side and the web layer can use it without loading a model.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
@@ -308,12 +309,14 @@ class Quote:
 
 @dataclass(frozen=True)
 class Extraction:
-    """Everything found in one article."""
+    """Everything found in one article, and which extractor found it
+    (``extract.version``; None when not known, as for facts built by hand)."""
 
     article: Article
     entities: tuple[Entity, ...] = ()
     events: tuple[Event, ...] = ()
     quotes: tuple[Quote, ...] = ()
+    extractor_version: str | None = None
 
     def contract(self) -> dict[str, Any]:
         """The public JSON contract of ``newsledger extract``."""
@@ -383,3 +386,102 @@ class SeenItem:
     key: str
     content_hash: str
     article_id: str | None
+
+
+# --- re-extraction: what changed in the stored facts -------------------------
+
+FactKind = Literal["event", "quote", "entity"]
+ChangeKind = Literal["added", "removed", "changed"]
+CHANGE_KINDS: tuple[str, ...] = get_args(ChangeKind)
+
+
+# what a re-extraction's report counts by: each event type, quotes, mentioned entities
+FACT_TYPES: tuple[str, ...] = (*EVENT_TYPES, "quote", "entity")
+
+
+@dataclass(frozen=True)
+class FactChange:
+    """One stored fact a re-extraction added, removed or changed.
+
+    A fact's identity is its type and where it is stated: an event's type and main
+    evidence span, a quote's span, an entity the article mentions. ``changed`` is
+    the same identity with other fields (``fields`` names them); ``id`` is the
+    stored row, which a changed or unchanged fact keeps. ``type`` is the event's
+    type, or ``quote`` or ``entity`` (:data:`FACT_TYPES`).
+    """
+
+    kind: FactKind
+    type: str
+    change: ChangeKind
+    id: int
+    label: str  # readable identity: "layoff at 120-180", "quote at 40-88", "Sony"
+    fields: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "type": self.type,
+            "change": self.change,
+            "id": self.id,
+            "label": self.label,
+            "fields": list(self.fields),
+        }
+
+
+def count_changes(changes: Iterable[FactChange]) -> dict[str, dict[str, int]]:
+    """Counts per fact type and change, every type and change present.
+
+    >>> count_changes([FactChange("event", "layoff", "added", 1, "layoff at 0-9")])["layoff"]
+    {'added': 1, 'removed': 0, 'changed': 0}
+    """
+    counts = {kind: dict.fromkeys(CHANGE_KINDS, 0) for kind in FACT_TYPES}
+    for c in changes:
+        counts[c.type][c.change] += 1
+    return counts
+
+
+@dataclass(frozen=True)
+class ArticleChanges:
+    """One article re-extracted: its facts replaced, and what that changed."""
+
+    article_id: str
+    title: str | None
+    changes: tuple[FactChange, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "article_id": self.article_id,
+            "title": self.title,
+            "counts": count_changes(self.changes),
+            "changes": [c.to_dict() for c in self.changes],
+        }
+
+
+@dataclass
+class ReextractSummary:
+    """What one ``reextract`` run did. Mutable: the runner fills it in as it goes."""
+
+    version: str
+    selected: int = 0  # articles the selection names
+    current: int = 0  # of them, already extracted by this version: skipped
+    done: int = 0
+    failed: int = 0
+    failures: list[Failure] = field(default_factory=list)
+    articles: list[ArticleChanges] = field(default_factory=list)
+
+    def totals(self) -> dict[str, dict[str, int]]:
+        return count_changes(c for a in self.articles for c in a.changes)
+
+    def to_dict(self, *, details: bool = False) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "version": self.version,
+            "selected": self.selected,
+            "current": self.current,
+            "done": self.done,
+            "failed": self.failed,
+            "totals": self.totals(),
+            "failures": [f.line() for f in self.failures],
+        }
+        if details:
+            out["articles"] = [a.to_dict() for a in self.articles if a.changes]
+        return out

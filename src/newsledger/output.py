@@ -16,6 +16,8 @@ from typing import Any
 
 import click
 
+from newsledger.models import ReextractSummary
+
 
 def cell(value: Any) -> str:
     if value is None:
@@ -76,3 +78,28 @@ def all_columns(rows: Iterable[Mapping[str, Any]]) -> list[str]:
     for row in rows:
         columns.update(dict.fromkeys(row))
     return list(columns)
+
+
+def emit_reextract(summary: ReextractSummary, details: bool, fmt: str) -> None:
+    """A re-extraction's report: counts per fact type, or (``details``) every change;
+    JSON has both. Then a line of totals (on stderr under CSV, which stays data)."""
+    if fmt == "json":
+        data = summary.to_dict(details=True)
+        click.echo(json.dumps(data, indent=2, ensure_ascii=False, default=str))
+        return
+    if details:
+        rows = [
+            {"article_id": a.article_id, "title": a.title, **c.to_dict()}
+            for a in summary.articles
+            for c in a.changes
+        ]
+        emit(rows, ("article_id", "title", "type", "change", "id", "label", "fields"), fmt)
+    else:
+        rows = [{"type": kind, **counts} for kind, counts in summary.totals().items()]
+        emit(rows, ("type", "added", "removed", "changed"), fmt)
+    click.echo(
+        f"{summary.done} re-extracted, {summary.current} already current, "
+        f"{summary.failed} failed (of {summary.selected} selected); "
+        f"extractor {summary.version}",
+        err=fmt == "csv",
+    )

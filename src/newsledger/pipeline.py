@@ -18,13 +18,14 @@ from typing import BinaryIO
 from tqdm import tqdm
 
 from newsledger.config import Settings, load_settings
-from newsledger.errors import EmptyInput, EncodingError, ExtractError
+from newsledger.errors import EmptyInput, EncodingError, ExtractError, NewsledgerError
 from newsledger.extract.nlp import load_nlp, make_doc
 from newsledger.extract.parse_copy import parse_copy
+from newsledger.extract.version import extractor_version
 from newsledger.ingest import read_inputs
 from newsledger.ingest.identity import make_article
 from newsledger.ingest.text import unstorable
-from newsledger.models import Article, Extraction, Failure, IngestSummary
+from newsledger.models import Article, Extraction, Failure, IngestSummary, ReextractSummary
 from newsledger.resolve.within import resolve_article
 from newsledger.store import Store, open_store
 
@@ -38,6 +39,7 @@ class Extractor:
     def __init__(self, settings: Settings | None = None) -> None:
         self.settings = settings or load_settings()
         self.nlp = load_nlp(self.settings.spacy_pipeline)
+        self.version = extractor_version(self.settings.spacy_pipeline)
 
     def extract(self, article: Article) -> Extraction:
         return next(self.extract_many([article]))
@@ -79,7 +81,7 @@ class Extractor:
         copies = (parse_copy(a) for a in articles)
         docs = ((make_doc(self.nlp, c.article), c) for c in copies)
         for doc, copy in self.nlp.pipe(docs, batch_size=self.settings.batch_size, as_tuples=True):
-            yield copy.restore(_assemble(doc))
+            yield replace(copy.restore(_assemble(doc)), extractor_version=self.version)
 
 
 def _assemble(doc: object) -> Extraction:
@@ -205,6 +207,23 @@ def ingest_text(
         return ingest_items([item], store, settings, progress=False)
 
 
+def _recorder(
+    store: Store,
+    summary: IngestSummary | ReextractSummary,
+    on_failure: Callable[[Failure], None] | None,
+) -> Callable[[Failure], None]:
+    """What a run does with a failure: count it, store its row, tell the caller."""
+
+    def record(failure: Failure) -> None:
+        summary.failed += 1
+        summary.failures.append(failure)
+        store.save_failure(failure)
+        if on_failure is not None:
+            on_failure(failure)
+
+    return record
+
+
 def ingest_items(
     items: Iterable[Article | Failure],
     store: Store,
@@ -216,13 +235,7 @@ def ingest_items(
     """Store read articles (and record read failures); the loop behind every ingest."""
     summary = IngestSummary()
     seen: set[str] = set()
-
-    def record(failure: Failure) -> None:
-        summary.failed += 1
-        summary.failures.append(failure)
-        store.save_failure(failure)
-        if on_failure is not None:
-            on_failure(failure)
+    record = _recorder(store, summary, on_failure)
 
     def fresh_articles() -> Iterator[Article]:
         for item in items:
@@ -253,4 +266,67 @@ def ingest_items(
             summary.events += len(result.events)
             summary.quotes += len(result.quotes)
             summary.entities += len(result.entities)
+    return summary
+
+
+# --- re-extraction: stored articles read again by the current extractor ---------
+
+
+def reextract(
+    store: Store,
+    settings: Settings | None = None,
+    *,
+    company: str | None = None,
+    since: date | None = None,
+    until: date | None = None,
+    on_failure: Callable[[Failure], None] | None = None,
+    progress: bool = True,
+) -> ReextractSummary:
+    """Run the current extractor again over stored articles and replace their facts,
+    one transaction per article; what changed.
+
+    Selects the articles naming ``company`` and published within ``since``..``until``
+    (all of them when none is given). An article whose facts this extractor version
+    made already is skipped, so an interrupted run continues where it stopped.
+    Extraction runs on all cores as for ``ingest``; this process is the one writer,
+    in the order the articles were stored. Unknown ``company``: ``ValueError``.
+    """
+    settings = settings or load_settings()
+    summary = ReextractSummary(version=extractor_version(settings.spacy_pipeline))
+    company_ids = None
+    if company is not None:
+        company_ids = store.entity_ids_named(company)
+        if not company_ids:
+            raise ValueError(f"no company named {company!r} in the database")
+    selected = store.reextract_candidates(company_ids=company_ids, since=since, until=until)
+    summary.selected = len(selected)
+    pending = [a for a, version in selected if version != summary.version]
+    summary.current = summary.selected - len(pending)
+
+    record = _recorder(store, summary, on_failure)
+
+    def articles() -> Iterator[Article]:
+        for article_id in pending:
+            article = store.stored_article(article_id)
+            if article is not None:  # gone since the selection: nothing to do
+                yield article
+
+    bar = tqdm(
+        total=len(pending), unit=" articles", desc="reextract", delay=0.5,
+        disable=not progress, file=sys.stderr,
+    )  # fmt: skip
+    with bar:
+        for result in extract_parallel(articles(), settings):
+            bar.update(1)
+            if isinstance(result, Failure):
+                record(result)
+                continue
+            try:
+                changes = store.replace_extraction(result)
+            except NewsledgerError as err:  # rolled back: its stored facts stay as they were
+                where = result.article.origin or result.article.id
+                record(Failure(where, "reextract", err.code, err.reason))
+                continue
+            summary.done += 1
+            summary.articles.append(changes)
     return summary

@@ -19,7 +19,14 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, Protocol, Self
 
-from newsledger.models import Article, Extraction, Failure, FeedState, SeenItem
+from newsledger.models import (
+    Article,
+    ArticleChanges,
+    Extraction,
+    Failure,
+    FeedState,
+    SeenItem,
+)
 
 Row = dict[str, Any]
 
@@ -72,6 +79,21 @@ class Store(Protocol):
         supersedes: str | None = None,
     ) -> bool:
         """Record a feed item and store its article in one transaction; False if known."""
+
+    # --- re-extraction ---------------------------------------------------------
+    def reextract_candidates(
+        self,
+        *,
+        company_ids: Sequence[int] | None = None,
+        since: date | None = None,
+        until: date | None = None,
+    ) -> list[tuple[str, str | None]]:
+        """Selected article ids in stored order, each with its facts' extractor version."""
+        ...
+
+    def stored_article(self, article_id: str) -> Article | None: ...
+    def replace_extraction(self, extraction: Extraction) -> ArticleChanges:
+        """Replace a stored article's facts in one transaction; what changed."""
         ...
 
     # --- read side (rows for newsledger.query) --------------------------------

@@ -31,9 +31,9 @@ from newsledger.store.dialect import Db
 from newsledger.store.people_merge import _merge_entity
 from newsledger.store.write import (
     _ORG_MARKS,
-    _group_event,
     _insert,
-    _refresh_group,
+    group_event,
+    refresh_group,
     set_alias_keys,
     stored_spellings,
 )
@@ -118,11 +118,11 @@ def regroup_events(db: Db, company_id: int) -> None:
     for row in emptied:
         db.execute("DELETE FROM event_groups WHERE id = ?", (row["id"],))
     for event_id in events:
-        _group_event(db, event_id)
+        group_event(db, event_id)
     for row in db.rows(
         "SELECT DISTINCT group_id FROM events WHERE company_entity_id = ?", (company_id,)
     ):
-        _refresh_group(db, int(row["group_id"]))
+        refresh_group(db, int(row["group_id"]))
 
 
 def link_listing(db: Db, entity_id: int) -> None:

@@ -292,14 +292,7 @@ CREATE INDEX IF NOT EXISTS feed_items_article ON feed_items(article_id)
 
 
 def _has_column(db: Db, table: str, column: str) -> bool:
-    if db.dialect.name == "sqlite":
-        sql = "SELECT 1 FROM pragma_table_info(?) WHERE name = ?"
-    else:
-        sql = (
-            "SELECT 1 FROM information_schema.columns WHERE table_schema = current_schema() "
-            "AND table_name = ? AND column_name = ?"
-        )
-    return db.scalar(sql, (table, column)) is not None
+    return column in _columns(db, table)
 
 
 def m007_feed_state(db: Db) -> None:
@@ -346,6 +339,32 @@ def m009_company_identity(db: Db) -> None:
     identity.reresolve_companies(db)
 
 
+# the rows that hold what an extractor found; an article's own version says which
+# extractor its facts (even none) are from, so ``reextract`` can skip it
+FACT_TABLES = ("articles", "events", "quotes", "mentions")
+
+
+def m008_extractor_version(db: Db) -> None:
+    """Each article and fact (event, quote, mention) records the extractor version
+    that made it (``extract/version.py``); rows stored before are NULL, "older or
+    unknown", and ``newsledger reextract`` brings them up to date."""
+    for table in FACT_TABLES:
+        if "extractor_version" not in _columns(db, table):  # replayed migrations add it once
+            db.execute(f"ALTER TABLE {table} ADD COLUMN extractor_version TEXT")
+
+
+def _columns(db: Db, table: str) -> set[str]:
+    if db.dialect.name == "sqlite":
+        rows = db.rows("SELECT name FROM pragma_table_info(?)", (table,))
+    else:
+        rows = db.rows(
+            "SELECT column_name AS name FROM information_schema.columns "
+            "WHERE table_schema = current_schema() AND table_name = ?",
+            (table,),
+        )
+    return {r["name"] for r in rows}
+
+
 @dataclass(frozen=True)
 class Migration:
     version: int
@@ -361,8 +380,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(5, "typed_organisations", m005_typed_organisations),
     Migration(6, "people_across_articles", m006_people_across_articles),
     Migration(7, "feed_state", m007_feed_state),
-    # 8 is another branch's; a store skips none: migrate() applies each
-    # version it has not applied, in order
+    Migration(8, "extractor_version", m008_extractor_version),
     Migration(9, "company_identity", m009_company_identity),
 )
 LATEST = MIGRATIONS[-1].version
@@ -406,7 +424,12 @@ def check_not_newer(db: Db, where: str) -> int:
 
 
 def migrate(db: Db, where: str) -> list[str]:
-    """Apply every pending migration, each in its own transaction; names applied."""
+    """Apply every pending migration, each in its own transaction; names applied.
+
+    A migration is pending when its number is not recorded, not when it is below
+    the highest applied: numbers are handed out to work in progress, so one may
+    land after a higher one was applied.
+    """
     check_not_newer(db, where)
     db.execute(db.dialect.ddl(_BOOKKEEPING))
     applied: list[str] = []

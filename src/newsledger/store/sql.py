@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from types import TracebackType
 from typing import Self
 
 from newsledger.errors import SchemaError, StoreError
 from newsledger.ingest.identity import band_keys, similarity
-from newsledger.models import Article, Extraction, Failure, FeedState, SeenItem
+from newsledger.models import Article, ArticleChanges, Extraction, Failure, FeedState, SeenItem
 from newsledger.resolve.names import org_key
-from newsledger.store import feeds, identity, read, write
+from newsledger.store import feeds, identity, read, replace, write
 from newsledger.store.base import EventFilter
 from newsledger.store.dialect import Db, Row, connect_postgres, connect_sqlite
 from newsledger.store.schema import LATEST, check_not_newer, current_version, migrate
@@ -119,6 +120,26 @@ class SqlStore:
                 write.save_quote(self.db, linker, quote)
             identity.settle_companies(self.db, extraction.article.id, linker.companies.values())
         return True
+
+    def reextract_candidates(
+        self,
+        *,
+        company_ids: Sequence[int] | None = None,
+        since: date | None = None,
+        until: date | None = None,
+    ) -> list[tuple[str, str | None]]:
+        return replace.article_ids(self.db, company_ids=company_ids, since=since, until=until)
+
+    def stored_article(self, article_id: str) -> Article | None:
+        return replace.stored_article(self.db, article_id)
+
+    def replace_extraction(self, extraction: Extraction) -> ArticleChanges:
+        """Replace a stored article's facts by a new extraction's, in one transaction."""
+        self._writable()
+        with self.db.transaction():
+            if not self.has_article(extraction.article.id):
+                raise StoreError("no such article to re-extract", input=extraction.article.id)
+            return replace.replace_facts(self.db, extraction)
 
     def save_failure(self, failure: Failure) -> None:
         self._writable()

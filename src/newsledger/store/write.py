@@ -9,6 +9,8 @@ from __future__ import annotations
 import dataclasses
 import json
 from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Any
@@ -150,6 +152,7 @@ def save_article(
         "fingerprint": a.fingerprint,
         "duplicate_of": duplicate_of,
         "ingested_at": datetime.now(UTC),
+        "extractor_version": extraction.extractor_version,
     }
     _insert(db, "articles", values, returning=False)
     for band in sorted(set(bands)):
@@ -309,10 +312,12 @@ def link_entity(
     role: str | None,
     org: str | None,
     published: date | None = None,
+    known: int | None = None,
 ) -> int:
     """The canonical entity for a name, created if new, with its spellings counted;
-    ``published`` dates the article that names it (people meet by time too)."""
-    entity_id = _find_or_create(db, kind, name, role, org, tuple(spellings), published)
+    ``published`` dates the article that names it (people meet by time too);
+    ``known`` is the entity it is already known to be."""
+    entity_id = known or _find_or_create(db, kind, name, role, org, tuple(spellings), published)
     _add_spellings(db, entity_id, spellings or Counter({name: 1}))
     _refresh_entity(db, entity_id, kind, role, org)
     if kind in ORG_TYPES:
@@ -408,14 +413,39 @@ def _kind_of(kind: str, spellings: Counter[str]) -> str:
     return kind
 
 
-class Linker:
-    """Maps names as written in one article to canonical entity ids."""
+@dataclass(frozen=True)
+class KnownEntity:
+    """An entity an article named before (its re-extraction keeps the id)."""
 
-    def __init__(self, db: Db, extraction: Extraction) -> None:
+    id: int
+    type: str
+    key: str
+    name: str
+
+
+def _kind_group(kind: str) -> str:
+    return "organisation" if kind in ORG_TYPES else kind
+
+
+class Linker:
+    """Maps names as written in one article to canonical entity ids; ``known`` are
+    the entities the article named before, kept for the same type and name."""
+
+    def __init__(self, db: Db, extraction: Extraction, known: Sequence[KnownEntity] = ()) -> None:
         self.db = db
         self.extraction = extraction
+        self.known = known
         self.companies: dict[str, int] = {}
         self.people: list[tuple[tuple[str, ...], int]] = []
+
+    def _known_id(self, kind: str, name: str) -> int | None:
+        """The entity of this type and key the article named before; among several
+        (two Bushes), the one of this very name."""
+        key = _key(kind, name)
+        same = [k for k in self.known if _kind_group(k.type) == _kind_group(kind) and k.key == key]
+        if len(same) > 1:
+            same = [k for k in same if k.name == name]
+        return same[0].id if len(same) == 1 else None
 
     def save_entities(self) -> None:
         article_id = self.extraction.article.id
@@ -429,7 +459,8 @@ class Linker:
                 ctx = person_context(entity, self.extraction)
                 role, org = ledger_role(ctx.role), ctx.org
             published = self.extraction.article.published
-            eid = link_entity(self.db, kind, name, spellings, role, org, published)
+            known = self._known_id(kind, name)
+            eid = link_entity(self.db, kind, name, spellings, role, org, published, known)
             if kind in ORG_TYPES:
                 self.companies[org_key(entity.name)] = eid
                 for alias in entity.aliases:
@@ -439,6 +470,7 @@ class Linker:
             for m in entity.mentions:
                 values = {"entity_id": eid, "article_id": article_id, "start": m.start}
                 values.update({"end": m.end, "text": m.text})
+                values["extractor_version"] = self.extraction.extractor_version
                 _insert(self.db, "mentions", values, returning=False)
         for _, eid in self.people:
             org = self.db.scalar("SELECT org FROM entities WHERE id = ?", (eid,))
@@ -501,7 +533,10 @@ _EVENT_WITH_SOURCE = (
 )
 
 
-def _group_event(db: Db, event_id: int) -> None:
+def group_event(db: Db, event_id: int, reuse: int | None = None) -> None:
+    """Put an event into the group of the same real-world event reported elsewhere,
+    or into a new group: the empty group ``reuse`` when given (a re-extracted event
+    keeps its group id when it still stands alone)."""
     row = db.one(f"{_EVENT_WITH_SOURCE} WHERE e.id = ?", (event_id,))
     assert row is not None
     new = _facts(row)
@@ -516,15 +551,24 @@ def _group_event(db: Db, event_id: int) -> None:
         )
         candidates = [_facts(r) for r in found]
     group_id = find_group(new, candidates)
-    if group_id is None:
+    if group_id is None and reuse is not None:
+        group_id = reuse  # the event's company may be another now
+        db.execute(
+            "UPDATE event_groups SET company_entity_id = ? WHERE id = ?", (new.company_id, reuse)
+        )
+    elif group_id is None:
         group_id = _insert(
             db, "event_groups", {"type": new.type, "company_entity_id": new.company_id}
         )
     db.execute("UPDATE events SET group_id = ? WHERE id = ?", (group_id, event_id))
-    _refresh_group(db, group_id)
+    refresh_group(db, group_id)
 
 
-def _refresh_group(db: Db, group_id: int) -> None:
+def refresh_group(db: Db, group_id: int) -> None:
+    """Summarise a group from its members again; a group left with none goes."""
+    if db.scalar("SELECT 1 FROM events WHERE group_id = ?", (group_id,)) is None:
+        db.execute("DELETE FROM event_groups WHERE id = ?", (group_id,))
+        return
     members = [
         _facts(r) for r in db.rows(f"{_EVENT_WITH_SOURCE} WHERE e.group_id = ?", (group_id,))
     ]
@@ -547,11 +591,10 @@ def _refresh_group(db: Db, group_id: int) -> None:
     )
 
 
-def save_event(db: Db, linker: Linker, event: Event) -> int:
-    """Insert one event with all its evidence, then join (or open) its event group."""
-    article_id = linker.extraction.article.id
+def event_values(linker: Linker, event: Event) -> dict[str, Any]:
+    """An event's row as stored, its company and person linked to entities."""
     values: dict[str, Any] = {
-        "article_id": article_id,
+        "article_id": linker.extraction.article.id,
         "type": event.type,
         "company_entity_id": linker.company(event.company),
         "company": event.company,
@@ -559,12 +602,22 @@ def save_event(db: Db, linker: Linker, event: Event) -> int:
     }
     values.update(event_columns(event.args))
     values["person_entity_id"] = linker.person(getattr(event.args, "person", None))
-    event_id = _insert(db, "events", values)
+    values["extractor_version"] = linker.extraction.extractor_version
+    return values
+
+
+def save_evidence(db: Db, event_id: int, event: Event) -> None:
     for i, ev in enumerate(event.evidence):
         row = {"event_id": event_id, "article_id": ev.article_id, "start": ev.start}
         row.update({"end": ev.end, "text": ev.text, "is_primary": i == 0})
         _insert(db, "evidence", row, returning=False)
-    _group_event(db, event_id)
+
+
+def save_event(db: Db, linker: Linker, event: Event) -> int:
+    """Insert one event with all its evidence, then join (or open) its event group."""
+    event_id = _insert(db, "events", event_values(linker, event))
+    save_evidence(db, event_id, event)
+    group_event(db, event_id)
     return event_id
 
 
@@ -572,6 +625,11 @@ def save_quote(db: Db, linker: Linker, quote: Quote) -> int:
     """Insert one quote; a person's quote the article gives no organisation belongs
     to the organisation the ledger knows them at (Hirai's quotes on Sony's page), and
     the speaker's role is written as the ledger writes roles."""
+    return _insert(db, "quotes", quote_values(db, linker, quote))
+
+
+def quote_values(db: Db, linker: Linker, quote: Quote) -> dict[str, Any]:
+    """A quote's row as stored (see :func:`save_quote`)."""
     org = quote.org
     if quote.speaker_type == "company":
         speaker_id = linker.company(quote.speaker)
@@ -593,5 +651,6 @@ def save_quote(db: Db, linker: Linker, quote: Quote) -> int:
         "sentence_start": quote.evidence.start,
         "sentence_end": quote.evidence.end,
         "direct": quote.direct,
+        "extractor_version": linker.extraction.extractor_version,
     }
-    return _insert(db, "quotes", values)
+    return values
