@@ -52,18 +52,27 @@ def _worth_a_look(sent: Span, words: set[str], lemmas: frozenset[str]) -> bool:
 
 
 def find_events(
-    doc: Doc, article: Article, entities: list[Entity], trace: list[Any] | None = None
+    doc: Doc,
+    article: Article,
+    entities: list[Entity],
+    trace: list[Any] | None = None,
+    cue_trace: list[Any] | None = None,
 ) -> list[Event]:
     """Every event the article states, in order of first evidence. ``trace``, when
-    given, collects every company choice (``arguments.Choice``), for fitting weights."""
+    given, collects every company choice (``arguments.Choice``), ``cue_trace`` every
+    choice of what an amount measures (``cues.CueChoice``), for fitting weights."""
     try:
-        return _find(doc, article, entities, trace)
+        return _find(doc, article, entities, trace, cue_trace)
     finally:
         release(doc)
 
 
 def _find(
-    doc: Doc, article: Article, entities: list[Entity], trace: list[Any] | None
+    doc: Doc,
+    article: Article,
+    entities: list[Entity],
+    trace: list[Any] | None,
+    cue_trace: list[Any] | None,
 ) -> list[Event]:
     from newsledger.extract.events import (
         corporate,
@@ -76,6 +85,7 @@ def _find(
 
     ctx = build_context(doc, article, entities)
     ctx.trace = trace
+    ctx.cue_trace = cue_trace
     lemmas = _prefilter_lemmas()
     lex = lexicon()
     mentions: list[LayoffMention] = []

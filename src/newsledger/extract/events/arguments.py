@@ -64,12 +64,17 @@ class Weights:
         return self.bias + sum(self.weights.get(k, 0.0) * v for k, v in features.items())
 
 
+def rule_json(name: str) -> dict[str, Any]:
+    """A JSON file of ``extract/rules/`` (feature tables, weights)."""
+    text = resources.files("newsledger.extract").joinpath(f"rules/{name}")
+    data: dict[str, Any] = json.loads(text.read_text("utf-8"))
+    return data
+
+
 @cache
 def feature_table() -> tuple[dict[str, Any], ...]:
     """The feature definitions (id, what it means, examples), in their fixed order."""
-    text = resources.files("newsledger.extract").joinpath("rules/company_features.json")
-    data: dict[str, Any] = json.loads(text.read_text("utf-8"))
-    return tuple(data["features"])
+    return tuple(rule_json("company_features.json")["features"])
 
 
 def feature_names() -> tuple[str, ...]:
@@ -78,14 +83,14 @@ def feature_names() -> tuple[str, ...]:
 
 @cache
 def default_weights() -> Weights:
-    text = resources.files("newsledger.extract").joinpath("rules/company_weights.json")
-    return load_weights(json.loads(text.read_text("utf-8")))
+    return load_weights(rule_json("company_weights.json"))
 
 
-def load_weights(data: dict[str, Any]) -> Weights:
-    """Weights from their JSON form; a weight for an undefined feature is an error."""
-    known = set(feature_names())
-    unknown = set(data["weights"]) - known
+def load_weights(data: dict[str, Any], known: Iterable[str] | None = None) -> Weights:
+    """Weights from their JSON form; a weight for a feature not ``known`` (by default the
+    company chooser's) is an error."""
+    names = set(feature_names() if known is None else known)
+    unknown = set(data["weights"]) - names
     if unknown:
         raise ValueError(f"weights for undefined features: {sorted(unknown)}")
     return Weights(str(data["version"]), float(data["bias"]), dict(data["weights"]))

@@ -48,6 +48,9 @@ class ArticleContext:
     # that records every choice (extract/events/arguments.py)
     company_weights: Any = None
     trace: list[Any] | None = None
+    # the same for the choice of what an amount measures (extract/events/cues.py)
+    cue_weights: Any = None
+    cue_trace: list[Any] | None = None
     company_keys: Counter[str] | None = None  # mentions of each company_key, lazily
     mentions: CompanyMentions | None = None  # the company mentions in order, lazily
     described: frozenset[str] | None = None  # names described as companies, lazily

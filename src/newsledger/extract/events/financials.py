@@ -23,6 +23,7 @@ from spacy.tokens import Span, Token
 from newsledger.extract.events.amounts import amount_text, money_spans
 from newsledger.extract.events.companies import actor_for
 from newsledger.extract.events.context import ArticleContext
+from newsledger.extract.events.cues import CueCandidate, CueChoice, choose_cue, cue_candidates
 from newsledger.extract.events.dates import event_date
 from newsledger.extract.events.rules import PhraseHit, find_phrases, load_book
 from newsledger.extract.events.spans import doc_ents, doc_text, ents_in, same_sentence, sent_of
@@ -476,16 +477,10 @@ class FinancialState:
                 continue
             if any(_judged(money, k.span.root) for k in kinds):
                 continue
-            named = _named_in(money, kinds)
-            kind = (
-                (named, distance(money.root, named.span.root))
-                if named
-                else _nearest(
-                    money, [k for k in kinds if not _part_of_total(k.span.root, money.root)]
-                )
-            )
-            if kind is None or kind[1] > MAX_DISTANCE:
+            chosen = self._choose_cue(money, kinds, traps)
+            if chosen is None:
                 continue
+            kind = (chosen, distance(money.root, chosen.span.root))
             # "fell to $4.1bn from $4.6bn", "compared with a loss of $83m": the earlier
             # period's result, a fact of its own (ANNOTATION.md, Comparisons)
             earlier = _is_earlier(money.root) or _is_earlier(kind[0].span.root)
@@ -494,9 +489,6 @@ class FinancialState:
             by_verb = kind[0].rule.role == "kind_verb" and money.root.head.head == kind[0].span.root
             if _is_comparison(money.root) and not by_verb and not earlier:
                 continue  # "wrote down ... by $2.5bn", "more than $5bn"
-            trap = _nearest(money, traps)
-            if (trap is not None and trap[1] <= kind[1]) or _measures(money, traps):
-                continue
             upper = _range_end(money, moneys)
             event = self._event(sent, money, kind[0], upper, earlier=earlier)
             if event is not None:
@@ -513,6 +505,20 @@ class FinancialState:
             if kind_name in AMOUNTLESS_KINDS and hit.span.start not in claimed and is_noun:
                 self._remember(kind_name, subkind or None, sent, hit.span.root)
         return events
+
+    def _choose_cue(
+        self, money: Span, kinds: list[PhraseHit], traps: list[PhraseHit]
+    ) -> PhraseHit | None:
+        """The result word this amount measures, None when it measures none (a trap's
+        amount, or no result word within reach): ``cues.choose_cue`` over every cue of
+        the sentence, the hand rules' pick one feature among others."""
+        pool = cue_pool(money, kinds, traps)
+        best = choose_cue(pool, self.ctx.cue_weights)
+        if self.ctx.cue_trace is not None:
+            parsed = self._parse(amount_text(money))
+            amount = parsed.amount if parsed is not None else None
+            self.ctx.cue_trace.append(CueChoice(money.text, amount, tuple(pool), best.key))
+        return None if best.trap or best.hit is None else best.hit
 
     def _pretax_carried(self, sent: Span, hit: PhraseHit) -> bool:
         """ "annual pre-tax profits climbed to a record. Profits for the year rose to
@@ -655,6 +661,30 @@ class FinancialState:
             if period is not None:
                 return period.label, period.end, _months(period.start, period.end)
         return None, None, None
+
+
+def cue_pool(money: Span, kinds: list[PhraseHit], traps: list[PhraseHit]) -> list[CueCandidate]:
+    """The candidate cues of one amount (``cues.cue_candidates``), with the hand rules'
+    pick: the result word an "in" phrase names ("earned $83m in revenue"), else the
+    one nearest in the parse within ``MAX_DISTANCE`` steps that names no part of the
+    amount's total; a trap as near as it, or one the amount measures, wins."""
+    named = _named_in(money, kinds)
+    rule = (
+        (named, distance(money.root, named.span.root))
+        if named
+        else _nearest(money, [k for k in kinds if not _part_of_total(k.span.root, money.root)])
+    )
+    rule_kind = rule[0] if rule is not None and rule[1] <= MAX_DISTANCE else None
+    trap = _nearest(money, traps)
+    rule_trap = (
+        rule is not None
+        and rule_kind is not None
+        and ((trap is not None and trap[1] <= rule[1]) or _measures(money, traps))
+    )
+    part_of = {k.span.start for k in kinds if _part_of_total(k.span.root, money.root)}
+    return cue_candidates(
+        money, kinds, traps, rule_kind=rule_kind, rule_trap=rule_trap, part_of_total=part_of
+    )
 
 
 def _months(start: date | None, end: date | None) -> int | None:
