@@ -144,11 +144,17 @@ def prior(names: list[str]) -> np.ndarray:
     return np.array([hand.weights.get(n, 0.0) for n in names])
 
 
-def fit(data: list[Group], names: list[str], l2: float | None = None) -> np.ndarray:
+def fit(
+    data: list[Group],
+    names: list[str],
+    l2: float | None = None,
+    centre: np.ndarray | None = None,
+) -> np.ndarray:
     """Conditional logit by gradient descent: maximise the mean log P(right | choice)
-    minus ``l2`` |w - prior|^2 (the penalty pulls towards the hand rules, not to 0)."""
+    minus ``l2`` |w - centre|^2 (the penalty pulls towards the hand rules' weights,
+    ``centre``, by default the company chooser's, not to 0)."""
     l2 = L2_GRID[2] if l2 is None else l2
-    centre = prior(names)
+    centre = prior(names) if centre is None else centre
     w = centre.copy()
     if not data:
         return w
@@ -169,7 +175,9 @@ def fit(data: list[Group], names: list[str], l2: float | None = None) -> np.ndar
     return w
 
 
-def cross_validate(data: list[Group], names: list[str]) -> dict[float, float]:
+def cross_validate(
+    data: list[Group], names: list[str], centre: np.ndarray | None = None
+) -> dict[float, float]:
     """Choice accuracy of each penalty on held-out fifths of the tune articles."""
     import hashlib
 
@@ -182,7 +190,7 @@ def cross_validate(data: list[Group], names: list[str]) -> dict[float, float]:
         for k in range(5):
             train = [g for g in data if part(g) != k]
             test = [g for g in data if part(g) == k]
-            w = fit(train, names, l2)
+            w = fit(train, names, l2, centre)
             hits += sum(bool(g.right[int(np.argmax(g.rows @ w))]) for g in test)
         out[l2] = hits / max(1, len(data))
     return out
