@@ -196,6 +196,17 @@ def cross_validate(
     return out
 
 
+def fit_best(
+    packed: list[Group], names: list[str], centre: np.ndarray | None = None
+) -> tuple[np.ndarray, float, float]:
+    """Fit with the penalty that cross-validates best: (weights, tune accuracy, L2)."""
+    cv = cross_validate(packed, names, centre)
+    l2 = max(cv, key=lambda k: (cv[k], k))
+    print("cross-validated choice accuracy per L2:", cv, file=sys.stderr)
+    w = fit(packed, names, l2, centre)
+    return w, accuracy(packed, w), l2
+
+
 def accuracy(data: list[Group], w: np.ndarray) -> float:
     hits = sum(bool(g.right[int(np.argmax(g.rows @ w))]) for g in data)
     return hits / max(1, len(data))
@@ -270,11 +281,7 @@ def main(argv: list[str] | None = None) -> int:
     names = list(feature_names())
     data = collect(_extractor_cached(), TUNE)
     packed = groups(data, names)
-    cv = cross_validate(packed, names)
-    l2 = max(cv, key=lambda k: (cv[k], k))
-    print("cross-validated choice accuracy per L2:", cv, file=sys.stderr)
-    w = fit(packed, names, l2)
-    acc = accuracy(packed, w)
+    w, acc, l2 = fit_best(packed, names)
     from newsledger.extract.events.arguments import default_weights
 
     hand = default_weights()

@@ -172,11 +172,7 @@ def main(argv: list[str] | None = None) -> int:
     names = list(cue_feature_names())
     centre = hand(names)
     packed = collect(fitting._extractor_cached(), TUNE)
-    cv = fitting.cross_validate(packed, names, centre)
-    l2 = max(cv, key=lambda k: (cv[k], k))
-    print("cross-validated choice accuracy per L2:", cv, file=sys.stderr)
-    w = fitting.fit(packed, names, l2, centre)
-    acc = fitting.accuracy(packed, w)
+    w, acc, l2 = fitting.fit_best(packed, names, centre)
     before = fitting.accuracy(packed, centre)
     print(
         f"{len(packed)} amounts; chosen right on the tune folds: {acc:.3f} "
