@@ -210,23 +210,56 @@ def _opening(text: str, words: int = 6) -> str:
     return " ".join(text.split()[:words])
 
 
+# words that may open a description, capitalised only because a sentence starts there
+_OPENERS = frozenset(
+    {
+        "the",
+        "a",
+        "an",
+        "this",
+        "that",
+        "these",
+        "those",
+        "its",
+        "his",
+        "her",
+        "their",
+        "our",
+        "one",
+        "another",
+        "some",
+        "many",
+        "several",
+    }
+)
+
+
+def _names_someone(text: str) -> bool:
+    """A source with a name in it: a capital letter past an opening determiner ("The
+    longtime senator" names no one; "The Trayvon Martin Foundation" does)."""
+    words = text.split()
+    if words and words[0].lower() in _OPENERS:
+        words = words[1:]
+    return any(ch.isupper() for w in words for ch in w)
+
+
 def _speaker(source: dict[str, Any] | None) -> dict[str, Any]:
     if source is None:
         return {}
     text = " ".join(source["text"].split())
-    if text.lower() in PRONOUNS or not any(ch.isupper() for ch in text):
-        return {}  # a pronoun or a common noun: the annotation does not name the speaker
+    if text.lower() in PRONOUNS or not _names_someone(text):
+        return {}  # a pronoun or a description: the annotation does not name the speaker
     return {"speaker": text}
 
 
 def _described(source: dict[str, Any] | None) -> bool:
-    """A source that is only a description ("a senior aide", "officials"): no capital
-    letter and no pronoun. ANNOTATION.md, Quotes: "A quote whose speaker is only
+    """A source that is only a description ("a senior aide", "The longtime senator"): no
+    name and no pronoun. ANNOTATION.md, Quotes: "A quote whose speaker is only
     described and never named ... is not scored"."""
     if source is None:
         return False
     text = " ".join(source["text"].split())
-    return text.lower() not in PRONOUNS and not any(ch.isupper() for ch in text)
+    return text.lower() not in PRONOUNS and not _names_someone(text)
 
 
 # quotation marks that open and close a span inside an annotated content
