@@ -199,6 +199,29 @@ SPEAKERS = [
     ),
     ("one_capitalised_word_said", '"Never," Nora Blake said.', "Never", "Nora Blake"),
     (
+        # a second partial quote of the sentence is the first one's speaker's
+        "second_partial_quote_same_sentence",
+        "Nora Blake said there is “only one plan that can win this race,” adding that it "
+        "is why Peter Grant “relentlessly attacks us and ignores the others.”",
+        "relentlessly attacks",
+        "Nora Blake",
+    ),
+    (
+        "second_partial_quote_after_but",
+        "Tom Hale says there is a “long road ahead” but he feels confident that the plant "
+        "will “beat everyone's expectations.”",
+        "beat everyone",
+        "Tom Hale",
+    ),
+    (
+        # four verbless words are a quote when a speech verb governs them (ANNOTATION.md:
+        # scare quotes are those with no speech act)
+        "verbless_words_under_a_speech_verb",
+        "Nora Blake says she goes “back to work tomorrow.”",
+        "back to work",
+        "Nora Blake",
+    ),
+    (
         "question_to_reader_is_no_speaker",
         "Do you think Velmora can recover?\n\n“We will recover,” said Lena Fischer.",
         "We will recover",

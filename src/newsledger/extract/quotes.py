@@ -543,8 +543,9 @@ def find_quotes(doc: Doc, article: Article, entities: list[Entity]) -> list[Quot
         direct = _is_direct(quote, before, after)
         if is_title(quote.text) and not _speech_framed(before, after):
             continue  # "his memoir, “Tough Choices,” …": a title, nobody's words
-        if not direct and _is_scare(words, quote):
-            continue
+        scare = not direct and _is_scare(words, quote)
+        if scare and not _speech_act(words, before, after):
+            continue  # "a “reset”": a term in marks, no speech act (ANNOTATION.md)
         if not direct and _fragment(quote) and not _speech_act(words, before, after):
             continue  # "is “pausing” hiring": a word or three in marks, no speech act
         speaker = (
@@ -563,11 +564,30 @@ def find_quotes(doc: Doc, article: Article, entities: list[Entity]) -> list[Quot
             speaker = _frame_subject(ctx, before)
         if speaker is None and direct:
             speaker = _signature_speaker(ctx, quote) or _inherited(ctx, quote, previous)
+        if speaker is None and not direct and _same_sentence(ctx, previous, quote):
+            # "Cruz said there is “only one…,” adding that Trump “relentlessly attacks
+            # us”": a second partial quote of one sentence is the same speaker's
+            speaker = previous[1] if previous is not None else None
         if speaker is None and not direct:
             continue  # words in marks that no one is said to have said
         previous = (quote, speaker)
+        if scare and _fragment(quote):
+            # "a “long road ahead,” but ... will “beat expectations”": a verbless word or
+            # three is no quote of its own, but says who speaks in the rest of the sentence
+            continue
         out.append(_quote(ctx, quote, speaker, direct, _evidence(ctx, quote, before, after)))
     return out
+
+
+def _same_sentence(
+    ctx: Context, previous: tuple[QuoteSpan, Speaker | None] | None, quote: QuoteSpan
+) -> bool:
+    """The quote before, with a speaker, opens in the same sentence as this one."""
+    if previous is None or previous[1] is None:
+        return False
+    first = _tokens(ctx, previous[0].start, previous[0].end)
+    this = _tokens(ctx, quote.start, quote.end)
+    return first is not None and this is not None and first.sent.start == this.sent.start
 
 
 def _inherited(
