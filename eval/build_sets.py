@@ -287,11 +287,20 @@ def _short(text: str) -> bool:
     return len(text.strip(" \t\n\"'\u201c\u201d\u2018\u2019.,").split()) <= SHORT_WORDS
 
 
+def _title_case(text: str) -> bool:
+    """Every longer word capitalised: a title or slogan ("Make America Great Again",
+    "Tales From the Crypt"). ANNOTATION.md, Quotes: titles are not quotes."""
+    if re.search(r"[.!?]", text):
+        return False  # "What a Super Tuesday!": an exclamation, not a title
+    words = [w for w in re.findall(r"[A-Za-z][\w'’]*", text) if len(w) > 3]
+    return len(words) >= 2 and all(w[0].isupper() for w in words)
+
+
 def _gold_quote(text: str, source: dict[str, Any] | None, required: bool) -> dict[str, Any]:
     fact = {"quote_start": _opening(text), **_speaker(source)}
-    if not required or _described(source) or _short(text):
-        # a speaker only described and a short fragment are there to be found but
-        # not required (ANNOTATION.md, Quotes)
+    if not required or _described(source) or _short(text) or _title_case(text):
+        # a speaker only described, a short fragment and a title are there to be
+        # found but not required (ANNOTATION.md, Quotes)
         fact["optional"] = True
     return fact
 
