@@ -16,11 +16,20 @@ FY14 = {"period_end": "2014-03-31", "period_months": 12}
 FY15 = {"period_end": "2015-03-31", "period_months": 12}
 
 
-def fin(id: int, published: date, group: int | None = None, **fields: Any) -> EventRecord:
-    ev = EvidenceRecord(f"a{id}", 0, 9, "sentence", None, published, "Wire")
+def fin(
+    id: int,
+    published: date,
+    group: int | None = None,
+    article: str | None = None,
+    start: int = 0,
+    **fields: Any,
+) -> EventRecord:
+    """A financial figure of Kappa's, stated at ``start`` in ``article`` (its own by default)."""
+    art = article or f"a{id}"
+    ev = EvidenceRecord(art, start, start + 9, "sentence", None, published, "Wire")
     fields.setdefault("kind", "net_loss")
     fields.setdefault("currency", "JPY")
-    return EventRecord(id, group, "financial", "Kappa", 1, None, fields, [ev], 1, None, f"a{id}")
+    return EventRecord(id, group, "financial", "Kappa", 1, None, fields, [ev], 1, None, art)
 
 
 A, B, C = date(2014, 5, 1), date(2014, 9, 1), date(2014, 11, 1)
@@ -67,6 +76,16 @@ CASES = [
         id="one-event-told-twice",
     ),
     pytest.param([fin(1, A, amount=None, kind="net_loss")], [], id="no-figure-no-kpi"),
+    pytest.param(
+        # "lost $4.8bn in the fourth quarter ... and $8.6bn for the year", both read as Q4:
+        # the first stated is the headline, the other is shown beside it
+        [
+            fin(2, A, article="x", start=40, amount=8.6e9, **FY14),
+            fin(1, A, article="x", start=10, amount=4.8e9, **FY14),
+        ],
+        [(1, 1)],
+        id="one-article-first-stated",
+    ),
 ]
 
 
@@ -154,3 +173,11 @@ SENTENCES = [
 @pytest.mark.parametrize(("fields", "expected"), SENTENCES)
 def test_figure_sentences(fields: dict[str, Any], expected: str) -> None:
     assert sentence_of("financial", {"kind": "net_loss", "currency": "JPY", **fields}) == expected
+
+
+def test_other_figures_of_the_same_article_stand_beside_the_kpi() -> None:
+    first = fin(1, A, article="x", start=10, amount=4.8e9, **FY14)
+    later = fin(2, A, article="x", start=40, amount=8.6e9, **FY14)
+    elsewhere = fin(3, date(2014, 1, 1), amount=4.7e9, **FY14)  # an older article's report
+    (fig,) = figures([later, elsewhere, first])
+    assert fig.event is first and fig.same_article == [later] and fig.older_reports == 2

@@ -4,6 +4,7 @@ own period, breakdowns counted once, and the dollar figure with its rate's date.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from decimal import Decimal
@@ -219,3 +220,24 @@ def test_migration_10_links_forecasts_already_stored(
         db = store.db  # type: ignore[attr-defined]
         rows = db.rows("SELECT id, revises FROM events ORDER BY id")
         assert [r["revises"] for r in rows] == [None, rows[0]["id"]]
+
+
+def test_links_follow_a_reextracted_article(store_target: str) -> None:
+    """July's article read again without its forecast: ¥230bn now revises the ¥50bn the
+    September article retells, and no link points at a forecast that is gone."""
+    with open_store(store_target) as store:
+        store.save_extraction(JULY)
+        store.save_extraction(SEPTEMBER)
+        db = store.db  # type: ignore[attr-defined]
+        ids = {
+            r["text"]: int(r["event_id"]) for r in db.rows("SELECT event_id, text FROM evidence")
+        }
+        revises = "SELECT revises FROM events WHERE id = ?"
+        raised = ids["net loss of 230 billion yen"]
+        assert db.scalar(revises, (raised,)) == ids["net loss of 50 billion yen"]
+        results_only = tuple(e for e in JULY.events if not getattr(e.args, "outlook", False))
+        store.replace_extraction(dataclasses.replace(JULY, events=results_only))
+        assert db.scalar(revises, (raised,)) == ids["a loss of 50 billion yen"]
+        linked = {r["revises"] for r in db.rows("SELECT revises FROM events")} - {None}
+        alive = {r["id"] for r in db.rows("SELECT id FROM events")}
+        assert linked <= alive

@@ -57,8 +57,11 @@ def stated_on(event: EventRecord) -> date | None:
     return next((d for d in [*own, *(e.published for e in event.evidence)] if d), None)
 
 
-def _latest_first(event: EventRecord) -> tuple[date, int]:
-    return (stated_on(event) or date.min, event.id)
+def _latest_first(event: EventRecord) -> tuple[date, int, int]:
+    """Sort key, reversed: the latest stated; on one day, the first stated in its article
+    (the headline figure; "down from $1bn a year earlier" comes after it)."""
+    start = event.evidence[0].start if event.evidence else 0
+    return (stated_on(event) or date.min, -start, -event.id)
 
 
 def figures(events: Sequence[EventRecord]) -> list[Figure]:
@@ -83,6 +86,13 @@ def figures(events: Sequence[EventRecord]) -> list[Figure]:
 
 def _figure(latest: EventRecord, older: list[EventRecord], chain: list[EventRecord]) -> Figure:
     f = latest.fields
+    # the same article giving another figure for this kind and period: shown beside
+    # it, so a reader sees what the article left open
+    also = [
+        e
+        for e in older
+        if e.article_id == latest.article_id and e.fields.get("amount") != f.get("amount")
+    ]
     return Figure(
         kind=str(f["kind"]),
         outlook=bool(f.get("outlook")),
@@ -92,6 +102,7 @@ def _figure(latest: EventRecord, older: list[EventRecord], chain: list[EventReco
         event=latest,
         revised=chain,
         older_reports=len(older),
+        same_article=also,
     )
 
 
@@ -126,6 +137,8 @@ def usd_rate_notes(fields: dict[str, Any], published: date | None) -> dict[str, 
 
     >>> usd_rate_notes({"currency": "JPY", "amount_usd": 2.1e9}, date(2014, 9, 14))
     {'usd_rate_date': '2014-09-12', 'usd_rate_days_old': 2, 'usd_rate_stale': False}
+    >>> usd_rate_notes({"currency": "JPY", "amount_usd": 2.1e9}, None)["usd_rate_undated"]
+    True
     >>> usd_rate_notes({"currency": "JPY", "amount_usd": 2e9, "amount_usd_stated": 2.1e9}, None)
     {}
     """
@@ -137,11 +150,13 @@ def usd_rate_notes(fields: dict[str, Any], published: date | None) -> dict[str, 
     day = rate_day(str(currency), published)
     if day is None:
         return {}
-    return {
+    notes = {
         "usd_rate_date": day.day.isoformat(),
         "usd_rate_days_old": day.days_old,
         "usd_rate_stale": day.stale,
     }
+    # an undated article was converted at the latest rate: nothing to say it is that day's
+    return notes | ({"usd_rate_undated": True} if published is None else {})
 
 
 def revised_notes(row: dict[str, Any]) -> dict[str, Any]:

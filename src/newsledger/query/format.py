@@ -109,7 +109,11 @@ def _rate_note(rate: Fields) -> str:
     if not day:
         return ""
     stale = rate.get("usd_rate_stale") and rate.get("usd_rate_days_old")
-    return f" at the ECB rate of {day}" + (f", {stale} days before the article" if stale else "")
+    if stale:
+        return f" at the ECB rate of {day}, {stale} days before the article"
+    return f" at the ECB rate of {day}" + (
+        ", the article undated" if rate.get("usd_rate_undated") else ""
+    )
 
 
 def _day(value: Any) -> str:

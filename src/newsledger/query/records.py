@@ -234,7 +234,9 @@ class Figure:
     Figures are never added together: another period, kind, currency or a
     forecast is another Figure. ``event`` is the report shown (its sentence and
     evidence); ``revised`` the forecasts it revised, oldest first (empty for a
-    result); ``older_reports`` how many earlier reports of this figure it replaces.
+    result); ``older_reports`` how many earlier reports of this figure it replaces;
+    ``same_article`` the other figures its article gives for that kind and period
+    (the first stated is shown: the headline, not "down from ..." after it).
     """
 
     kind: str
@@ -245,6 +247,8 @@ class Figure:
     event: EventRecord
     revised: list[EventRecord] = field(default_factory=list)
     older_reports: int = 0
+    # other figures its own article gives for the same kind and period
+    same_article: list[EventRecord] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return _to_dict(self)
