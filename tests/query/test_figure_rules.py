@@ -181,3 +181,12 @@ def test_other_figures_of_the_same_article_stand_beside_the_kpi() -> None:
     elsewhere = fin(3, date(2014, 1, 1), amount=4.7e9, **FY14)  # an older article's report
     (fig,) = figures([later, elsewhere, first])
     assert fig.event is first and fig.same_article == [later] and fig.older_reports == 2
+
+
+def test_an_earlier_forecast_retold_is_in_the_chain_not_beside_it() -> None:
+    fy = {**FY15, "outlook": True}
+    july = fin(1, date(2014, 7, 31), amount=50e9, **fy)
+    retold = fin(2, date(2014, 9, 17), article="sep", start=90, amount=50e9, **fy)
+    raised = fin(3, date(2014, 9, 17), article="sep", start=10, amount=230e9, revises=1, **fy)
+    (fig,) = figures([july, retold, raised])
+    assert fig.event is raised and fig.revised == [july] and fig.same_article == []

@@ -182,6 +182,7 @@ def test_sony_figures_read_as_sentences_with_a_revision_chain(
     assert forecast.locator(".figure-sentence").inner_text().startswith("Net loss forecast ¥230bn")
     chain = forecast.locator(".revision-chain").inner_text()
     assert chain.startswith("¥50bn (July 2014) → ¥230bn"), chain
+    assert forecast.locator(".same-article").count() == 0  # July's ¥50bn is the chain's
     # each figure stands beside the sentence that states it, a link to the article
     source = forecast.locator("a.figure-source")
     assert "230 billion yen" in source.inner_text()

@@ -87,11 +87,16 @@ def figures(events: Sequence[EventRecord]) -> list[Figure]:
 def _figure(latest: EventRecord, older: list[EventRecord], chain: list[EventRecord]) -> Figure:
     f = latest.fields
     # the same article giving another figure for this kind and period: shown beside
-    # it, so a reader sees what the article left open
+    # it, so a reader sees what the article left open (an earlier forecast it retells,
+    # "In July it had forecast ...", is in the revision chain instead)
+    revised = {e.id for e in chain}
     also = [
         e
         for e in older
-        if e.article_id == latest.article_id and e.fields.get("amount") != f.get("amount")
+        if e.article_id == latest.article_id
+        and e.fields.get("amount") != f.get("amount")
+        and e.id not in revised
+        and not _retold(e, chain)
     ]
     return Figure(
         kind=str(f["kind"]),
@@ -103,6 +108,14 @@ def _figure(latest: EventRecord, older: list[EventRecord], chain: list[EventReco
         revised=chain,
         older_reports=len(older),
         same_article=also,
+    )
+
+
+def _retold(event: EventRecord, chain: list[EventRecord]) -> bool:
+    """A forecast the chain already holds, as another report of it (same figure)."""
+    amount, currency = event.fields.get("amount"), event.fields.get("currency")
+    return any(
+        (e.fields.get("amount"), e.fields.get("currency")) == (amount, currency) for e in chain
     )
 
 
