@@ -241,3 +241,27 @@ def test_links_follow_a_reextracted_article(store_target: str) -> None:
         linked = {r["revises"] for r in db.rows("SELECT revises FROM events")} - {None}
         alive = {r["id"] for r in db.rows("SELECT id FROM events")}
         assert linked <= alive
+
+
+@pytest.mark.parametrize(
+    ("cuts", "total"),
+    [
+        pytest.param([12000, 12000], 12000, id="same-cut-twice-undated"),
+        pytest.param([12000, 3000], 15000, id="two-cuts-undated"),
+    ],
+)
+def test_undated_reports_of_one_cut_count_once(
+    store_target: str, cuts: list[int], total: int
+) -> None:
+    """Undated articles are never grouped (grouping needs dates): the same company's
+    undated reports of the same figure are one cut, since nothing tells them apart."""
+    with open_store(store_target) as store:
+        for n, jobs in enumerate(cuts):
+            text = f"Kappa is cutting {jobs:,} jobs in Europe, report {n}."
+            phrase = f"Kappa is cutting {jobs:,} jobs"
+            store.save_extraction(
+                report(text, None, [("layoff", LayoffArgs(jobs=jobs), phrase, None)])
+            )  # type: ignore[arg-type]
+    with Query.open(store_target) as q:
+        timeline = q.timeline("Kappa")
+        assert timeline is not None and timeline.jobs_cut_total == total

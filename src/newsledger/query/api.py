@@ -400,7 +400,17 @@ def _args_dict(row: Row) -> dict[str, Any]:
 def _jobs_rows(rows: list[Row]) -> Iterator[tuple[Any, str, str | None, str | None, int]]:
     """Each event's group (itself when alone), type, status, ``part_of`` and jobs."""
     for row in rows:
-        group = row["group_id"] if row["group_id"] is not None else ("event", row["id"])
         jobs = row["group_jobs"] if row["group_jobs"] is not None else row["jobs"]
         part_of = getattr(args_from_row(row), "part_of", None) if row["type"] == "layoff" else None
-        yield group, row["type"], row["status"], part_of, int(jobs or 0)
+        yield _real_event(row, jobs), row["type"], row["status"], part_of, int(jobs or 0)
+
+
+def _real_event(row: Row, jobs: Any) -> Any:
+    """The real-world event a report stands for: its group. Reports with no date at all
+    (neither the event's nor the article's) are never grouped, as grouping needs dates;
+    the same company's undated reports of the same cut are taken as one event, since
+    nothing tells them apart (two undated articles on GM's European 12,000)."""
+    undated = row["event_date"] is None and row.get("article_published") is None
+    if undated and jobs and row["type"] == "layoff":
+        return ("undated", row["company_entity_id"], int(jobs))
+    return row["group_id"] if row["group_id"] is not None else ("event", row["id"])
