@@ -135,6 +135,15 @@ ADD_UP = [
         id="latest-report-of-a-period-only",
     ),
     pytest.param(
+        [
+            event(
+                1, "financial", {"kind": "net_loss", "amount_usd": 1e9, "period": "a year earlier"}
+            )
+        ],
+        [],
+        id="unresolved-earlier-period-not-at-the-article-date",
+    ),
+    pytest.param(
         [event(1, "financial", {"kind": "net_loss", "amount_usd": 1e9, "amount_usd_stated": 2e9})],
         [("2020-01-01", 2000.0)],
         id="stated-dollars-first",

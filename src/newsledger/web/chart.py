@@ -115,6 +115,13 @@ def money_point(event: EventRecord, period_end: date | None = None) -> Point | N
     return Point(day.isoformat(), millions, label, event_href(event))
 
 
+def _unplaced(event: EventRecord, period_end: date | None) -> bool:
+    """A figure of a named period that was not resolved ("a year earlier", "the fiscal
+    year"): its date is that period's, not its article's, so it has no place on the axis
+    (it stays among the figures)."""
+    return period_end is None and bool(event.fields.get("period"))
+
+
 def chart_data(timeline: Timeline) -> dict[str, list[dict[str, Any]]]:
     """Both series, in date order, ready for JSON.
 
@@ -136,7 +143,9 @@ def chart_data(timeline: Timeline) -> dict[str, list[dict[str, Any]]]:
         if event.type == "restructuring_plan" and (p := money_point(event)) is not None:
             money.append(p)
     for fig in figures(timeline.events):
-        if not fig.outlook and (p := money_point(fig.event, fig.period_end)) is not None:
+        if fig.outlook or _unplaced(fig.event, fig.period_end):
+            continue
+        if (p := money_point(fig.event, fig.period_end)) is not None:
             money.append(p)
     return {
         "jobs": [asdict(p) for p in sorted(jobs, key=lambda p: p.x)],
