@@ -444,6 +444,13 @@ def timeline(company: str, with_subsidiaries: bool, fmt: str, db: str | None) ->
     emit(rows, EVENT_COLUMNS if fmt == "table" else event_columns(rows, fmt), fmt)
     if fmt == "table":
         click.echo(f"\n{result.company.name}: {result.jobs_cut_total:,} jobs cut in all")
+        from newsledger.query.format import revision_chain, sentence, stated_amount
+
+        for fig in result.figures:  # each figure alone: none is added to another
+            chain = f"  [{revision_chain(fig)}]" if fig.revised else ""
+            also = ", ".join(stated_amount(e) for e in fig.same_article)
+            also = f"  (the same article also gives {also})" if also else ""
+            click.echo(f"  {sentence(fig.event)}{chain}{also}")
         if result.subsidiaries:
             click.echo(f"with its subsidiaries and brands: {', '.join(result.subsidiaries)}")
 

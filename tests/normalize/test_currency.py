@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from newsledger.normalize.currency import to_usd
+from newsledger.normalize.currency import rate_day, to_usd
 
 D = Decimal
 
@@ -64,3 +64,33 @@ def test_an_amount_longer_than_the_decimal_context_converts() -> None:
     # the longest figure (20 digits) in trillions is 32 digits: quantize once refused it
     usd = to_usd(D("9" * 20) * 10**12, "EUR", date(2014, 9, 18))
     assert usd is not None and usd == usd.to_integral_value() and usd > D("1e32")
+
+
+@pytest.mark.parametrize(
+    ("currency", "on", "day", "days_old", "stale"),
+    [
+        ("JPY", date(2014, 9, 17), date(2014, 9, 17), 0, False),
+        ("JPY", date(2014, 9, 13), date(2014, 9, 12), 1, False),  # a Saturday: Friday's
+        ("EUR", date(2014, 12, 26), date(2014, 12, 24), 2, False),  # the ECB's holiday
+        # Lithuania's litas was last quoted on 31 December 2014, the euro its money since
+        ("LTL", date(2015, 6, 30), date(2014, 12, 31), 181, True),
+        ("JPY", date(2099, 1, 1), None, None, True),  # after the bundled data ends
+        ("JPY", None, None, None, False),  # no article date: the latest rate, nothing to compare
+    ],
+    ids=["quoted-day", "weekend", "holiday", "no-longer-quoted", "after-the-data", "undated"],
+)
+def test_rate_day(
+    currency: str, on: date | None, day: date | None, days_old: int | None, stale: bool
+) -> None:
+    found = rate_day(currency, on)
+    assert found is not None
+    if day is not None:
+        assert found.day == day
+    if days_old is not None:
+        assert found.days_old == days_old
+    assert found.stale is stale
+
+
+@pytest.mark.parametrize("currency", ["USD", "XYZ"], ids=["dollar", "unknown"])
+def test_no_rate_day(currency: str) -> None:
+    assert rate_day(currency, date(2014, 1, 1)) is None

@@ -152,6 +152,47 @@ def test_sony_job_cuts_from_chart_to_sentence(browser: Any, seed_server: Server)
     page.close()
 
 
+@pytest.fixture(scope="module")
+def example_server(repo_root: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """The bundled example articles: Sony in 2012 and 2014 (its forecast raised from ¥50bn)."""
+    from newsledger.config import load_settings
+    from newsledger.pipeline import ingest
+    from newsledger.store import open_store
+    from newsledger.web import create_app
+
+    path = tmp_path_factory.mktemp("examples") / "examples.db"
+    sony = sorted((repo_root / "examples" / "articles").glob("sony-*"))
+    with open_store(str(path)) as store:
+        summary = ingest([str(p) for p in sony], store, load_settings(workers=1), progress=False)
+        assert summary.new == len(sony) == 2, summary
+    with Server(create_app(str(path))) as server:
+        yield server
+
+
+@pytest.mark.model
+def test_sony_figures_read_as_sentences_with_a_revision_chain(
+    browser: Any, example_server: Server
+) -> None:
+    page = open_sony(browser, example_server, LAPTOP)
+    figures = page.locator("section.figures li.figure")
+    said = page.locator("section.figures .figure-sentence").all_inner_texts()
+    assert figures.count() == len(said) > 0
+    forecast = page.locator("section.figures li.forecast", has_text="revised from ¥50bn")
+    assert forecast.count() == 1
+    assert forecast.locator(".figure-sentence").inner_text().startswith("Net loss forecast ¥230bn")
+    chain = forecast.locator(".revision-chain").inner_text()
+    assert chain.startswith("¥50bn (July 2014) → ¥230bn"), chain
+    assert forecast.locator(".same-article").count() == 0  # July's ¥50bn is the chain's
+    # each figure stands beside the sentence that states it, a link to the article
+    source = forecast.locator("a.figure-source")
+    assert "230 billion yen" in source.inner_text()
+    shot(page, "company-sony-figures")
+    # the earlier forecast in the chain leads to its own sentence
+    forecast.locator(".revision-chain a").first.click()
+    assert_on_highlighted_sentence(page, "50 billion yen")
+    page.close()
+
+
 @pytest.mark.model
 def test_sony_job_cut_from_table_to_sentence_on_a_phone(browser: Any, seed_server: Server) -> None:
     page = open_sony(browser, seed_server, PHONE)
@@ -186,7 +227,11 @@ def test_company_events_read_as_sentences(browser: Any, hostile_server: Server) 
     assert "Net loss $450m" in said
     assert "Expands in Brazil" in said
     assert "amount usd" not in page.locator("table.events").inner_text()
-    assert page.locator("dl.totals").inner_text().count("$450m") == 1  # the KPI, in dollars
+    # the KPI, in dollars, once: figures are never summed into a total
+    assert (
+        page.locator("section.figures .figure-sentence").all_inner_texts().count("Net loss $450m")
+        == 1
+    )
     shot(page, "company-acme-sentences")
     page.close()
 

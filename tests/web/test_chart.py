@@ -11,6 +11,7 @@ from newsledger.query.records import EntityRecord, EventRecord, EvidenceRecord, 
 from newsledger.web.chart import chart_data, event_href, usd
 
 ACME = EntityRecord(1, "company", "Acme", [], None, None, 2, 4)
+FY = {"period_end": "2014-03-31", "period_months": 12}
 
 
 def event(
@@ -105,3 +106,58 @@ def test_usd(fields: dict[str, Any], expected: int | None) -> None:
 def test_event_href_without_evidence_uses_article_id() -> None:
     bare = EventRecord(9, None, "layoff", "Acme", 1, None, {}, [], 1, None, "art9")
     assert event_href(bare) == "/article/art9#ev-e9-0"
+
+
+ADD_UP = [
+    pytest.param(
+        [event(1, "financial", {"kind": "net_loss", "amount_usd": 1e9, "outlook": True})],
+        [],
+        id="a-forecast-is-no-result",
+    ),
+    pytest.param(
+        [
+            event(
+                1,
+                "financial",
+                {"kind": "net_loss", "amount_usd": 1e9, "period_end": "2013-03-31"},
+                date(2014, 9, 17),
+            )
+        ],
+        [("2013-03-31", 1000.0)],
+        id="prior-period-at-its-own-period-end",
+    ),
+    pytest.param(
+        [
+            event(1, "financial", {"kind": "net_loss", "amount_usd": 1e9, **FY}),
+            event(2, "financial", {"kind": "net_loss", "amount_usd": 2e9, **FY}),
+        ],
+        [("2014-03-31", 2000.0)],
+        id="latest-report-of-a-period-only",
+    ),
+    pytest.param(
+        [
+            event(
+                1, "financial", {"kind": "net_loss", "amount_usd": 1e9, "period": "a year earlier"}
+            )
+        ],
+        [],
+        id="unresolved-earlier-period-not-at-the-article-date",
+    ),
+    pytest.param(
+        [event(1, "financial", {"kind": "net_loss", "amount_usd": 1e9, "amount_usd_stated": 2e9})],
+        [("2020-01-01", 2000.0)],
+        id="stated-dollars-first",
+    ),
+]
+
+
+@pytest.mark.parametrize(("events", "points"), ADD_UP)
+def test_money_points_add_up(events: list[EventRecord], points: list[tuple[str, float]]) -> None:
+    data = chart_data(Timeline(ACME, events, 0))
+    assert [(p["x"], p["y"]) for p in data["money"]] == points
+
+
+def test_a_breakdown_is_no_bar_of_its_own() -> None:
+    total = event(1, "layoff", {"jobs": 1000}, date(2020, 3, 1))
+    part = event(2, "layoff", {"jobs": 80, "part_of": "the 1,000"}, date(2020, 3, 1))
+    assert [p["y"] for p in chart_data(Timeline(ACME, [total, part], 1000))["jobs"]] == [1000.0]

@@ -98,7 +98,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         ),
         "year_end": re.compile(
             rf"\b(?:year|fy)\b,?\s+(?:{verbs})\s+(?:on\s+|in\s+)?(?:the\s+end\s+of\s+|end[\s-])?"
-            rf"{month_day}(?![a-z])",
+            # not a year's first digits: "the year to March 2013" ends in March, not on the 20th
+            rf"{month_day}(?![a-z\d])",
             re.IGNORECASE,
         ),
     }

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import dataclasses
 from collections import defaultdict
+from collections.abc import Iterator
 from datetime import UTC, date, datetime
-from decimal import Decimal
 from types import TracebackType
 from typing import Any, Self
 
 from newsledger.models import ENTITY_FILTERS, ENTITY_TYPES, EVENT_TYPES, ORG_TYPES, jsonable
+from newsledger.query.figures import figures, jobs_total, revised_notes, usd_rate_notes
 from newsledger.query.records import (
     ArticleRecord,
     ArticleView,
@@ -34,8 +35,6 @@ from newsledger.query.records import (
 from newsledger.store import EventFilter, Row, Store, open_store
 from newsledger.store.write import args_from_row, as_date
 
-# Layoffs that did not (or not yet credibly) happen are listed but not counted.
-UNCOUNTED_LAYOFF_STATUSES = frozenset({"denied", "rumored"})
 # rows in one page; a caller wanting more pages through with ``offset``
 MAX_LIMIT = 1000
 
@@ -159,6 +158,8 @@ class Query:
     @staticmethod
     def _event_record(row: Row, evidence: list[EvidenceRecord]) -> EventRecord:
         fields = jsonable(_args_dict(row))
+        fields.update(usd_rate_notes(fields, as_date(row.get("article_published"))))
+        fields.update(revised_notes(row))
         return EventRecord(
             id=int(row["id"]),
             group_id=row["group_id"],
@@ -273,8 +274,8 @@ class Query:
             more, _ = self.store.event_rows(flt, MAX_LIMIT, len(found))
             found.extend(more)
         events = self._event_records(found)
-        jobs, money = _totals(found)
-        return Timeline(entity, events, jobs, money, [name for _, name in below])
+        jobs = jobs_total(_jobs_rows(found))
+        return Timeline(entity, events, jobs, figures(events), [name for _, name in below])
 
     def latest_events(
         self, *, company: str | None = None, type: str | None = None, limit: int = 50
@@ -396,19 +397,20 @@ def _args_dict(row: Row) -> dict[str, Any]:
     return dataclasses.asdict(args_from_row(row))
 
 
-def _totals(rows: list[Row]) -> tuple[int, dict[str, dict[str, Decimal]]]:
-    """Jobs cut and money per kind and currency, one figure per event group."""
-    jobs = 0
-    money: dict[str, dict[str, Decimal]] = defaultdict(lambda: defaultdict(Decimal))
-    seen: set[Any] = set()
+def _jobs_rows(rows: list[Row]) -> Iterator[tuple[Any, str, str | None, str | None, int]]:
+    """Each event's group (itself when alone), type, status, ``part_of`` and jobs."""
     for row in rows:
-        group = row["group_id"] if row["group_id"] is not None else ("event", row["id"])
-        if group in seen:
-            continue
-        seen.add(group)
-        if row["type"] == "layoff" and row["status"] not in UNCOUNTED_LAYOFF_STATUSES:
-            jobs += int(row["group_jobs"] if row["group_jobs"] is not None else row["jobs"] or 0)
-        amount = row["group_amount_exact"] or row["amount_exact"]
-        if row["type"] == "financial" and row["kind"] and amount and row["currency"]:
-            money[row["kind"]][row["currency"]] += Decimal(amount)
-    return jobs, {k: dict(v) for k, v in money.items()}
+        jobs = row["group_jobs"] if row["group_jobs"] is not None else row["jobs"]
+        part_of = getattr(args_from_row(row), "part_of", None) if row["type"] == "layoff" else None
+        yield _real_event(row, jobs), row["type"], row["status"], part_of, int(jobs or 0)
+
+
+def _real_event(row: Row, jobs: Any) -> Any:
+    """The real-world event a report stands for: its group. Reports with no date at all
+    (neither the event's nor the article's) are never grouped, as grouping needs dates;
+    the same company's undated reports of the same cut are taken as one event, since
+    nothing tells them apart (two undated articles on GM's European 12,000)."""
+    undated = row["event_date"] is None and row.get("article_published") is None
+    if undated and jobs and row["type"] == "layoff":
+        return ("undated", row["company_entity_id"], int(jobs))
+    return row["group_id"] if row["group_id"] is not None else ("event", row["id"])

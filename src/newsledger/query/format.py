@@ -10,6 +10,10 @@ title, ``headline``).
 >>> sentence_of("financial", {"kind": "net_loss", "amount": 520e9, "currency": "JPY",
 ...     "amount_usd": 6.4e9, "period_end": "2012-03-31", "period_months": 12, "record": True})
 'Net loss ¥520bn (≈ $6.4bn) for the year to March 2012, a record'
+>>> sentence_of("financial", {"kind": "net_loss", "amount": 230e9, "currency": "JPY",
+...     "amount_usd": 2.1e9, "outlook": True, "period_end": "2015-03-31", "period_months": 12,
+...     "revised_from": {"amount": 50e9, "currency": "JPY"}})
+'Net loss forecast ¥230bn (≈ $2.1bn) for the year to March 2015, revised from ¥50bn'
 """
 
 from __future__ import annotations
@@ -20,7 +24,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # records imports this module to add the summary
-    from newsledger.query.records import EventRecord
+    from newsledger.query.records import EventRecord, Figure
 
 Fields = dict[str, Any]
 
@@ -63,17 +67,30 @@ SYMBOLS: dict[str, str] = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥"}
 
 
 def amount(
-    value: Any, currency: str | None, usd: Any = None, usd_stated: Any = None, high: Any = None
+    value: Any,
+    currency: str | None,
+    usd: Any = None,
+    usd_stated: Any = None,
+    high: Any = None,
+    rate: Fields | None = None,
 ) -> str:
     """An amount in its currency, with the dollar figure beside it.
 
     The dollar figure the article states is shown as it is; one converted at the
-    ECB rate is marked ``≈``. A dollar amount needs neither.
+    ECB rate is marked ``≈``, with the rate's day when ``rate`` gives it (the
+    ``usd_rate_*`` notes of :func:`newsledger.query.figures.usd_rate_notes`) and a
+    warning when that rate is more than a week older than the article. A dollar
+    amount needs neither.
 
     >>> amount(520e9, "JPY", usd=6.4e9), amount(7.4e9, "EUR", usd=8.3e9, usd_stated=8e9)
     ('¥520bn (≈ $6.4bn)', '€7.4bn ($8bn)')
     >>> amount(1.1e9, "USD", high=1.6e9), amount(3e6, "CHF"), amount(None, "USD")
     ('$1.1bn to $1.6bn', 'CHF 3m', '')
+    >>> amount(230e9, "JPY", usd=2.1e9, rate={"usd_rate_date": "2014-09-17"})
+    '¥230bn (≈ $2.1bn at the ECB rate of 17 Sep 2014)'
+    >>> amount(1e9, "LTL", usd=3.2e8, rate={"usd_rate_date": "2014-12-31",
+    ...     "usd_rate_days_old": 487, "usd_rate_stale": True})
+    'LTL 1bn (≈ $320m at the ECB rate of 31 Dec 2014, 487 days before the article)'
     """
     if value is None:
         return ""
@@ -83,8 +100,28 @@ def amount(
     if usd_stated is not None:
         return f"{said} ({_in('USD', usd_stated)})"
     if usd is not None:
-        return f"{said} (≈ {_in('USD', usd)})"
+        return f"{said} (≈ {_in('USD', usd)}{_rate_note(rate or {})})"
     return said
+
+
+def _rate_note(rate: Fields) -> str:
+    day = _day(rate.get("usd_rate_date"))
+    if not day:
+        return ""
+    stale = rate.get("usd_rate_stale") and rate.get("usd_rate_days_old")
+    if stale:
+        return f" at the ECB rate of {day}, {stale} days before the article"
+    return f" at the ECB rate of {day}" + (
+        ", the article undated" if rate.get("usd_rate_undated") else ""
+    )
+
+
+def _day(value: Any) -> str:
+    """``17 Sep 2014`` from an ISO date; empty when it is none."""
+    try:
+        return date.fromisoformat(str(value)[:10]).strftime("%-d %b %Y") if value else ""
+    except ValueError:
+        return ""
 
 
 def _in(currency: str | None, value: Any) -> str:
@@ -93,7 +130,7 @@ def _in(currency: str | None, value: Any) -> str:
     return f"{currency or ''} {money(value)}".strip()
 
 
-def _month(value: Any) -> str:
+def month(value: Any) -> str:
     """``March 2012`` from a date or an ISO date; empty when neither."""
     if isinstance(value, str):
         try:
@@ -116,7 +153,16 @@ def _amount_of(f: Fields) -> str:
         f.get("amount_usd"),
         f.get("amount_usd_stated"),
         f.get("amount_high"),
+        rate=f,
     )
+
+
+def _revised(f: Fields) -> str:
+    """``, revised from ¥50bn``: the figure of the forecast this one revises."""
+    earlier = f.get("revised_from")
+    if not isinstance(earlier, dict) or earlier.get("amount") is None:
+        return ""
+    return f", revised from {_in(earlier.get('currency'), earlier['amount'])}"
 
 
 # --- one sentence per event type --------------------------------------------------
@@ -172,8 +218,9 @@ def _layoff(f: Fields) -> str:
     return f"Cuts {what}{where}{LAYOFF_STATUS.get(f.get('status') or '', '')}{part}"
 
 
-def _period(f: Fields) -> str:
-    length, end = PERIOD_NOUNS.get(f.get("period_months") or 0), _month(f.get("period_end"))
+def period_phrase(f: Fields) -> str:
+    """`` for the year to March 2015`` (with its leading space), or empty."""
+    length, end = PERIOD_NOUNS.get(f.get("period_months") or 0), month(f.get("period_end"))
     if length and end:
         return f" for the {length} to {end}"
     if end:
@@ -198,15 +245,15 @@ def _financial(f: Fields) -> str:
         said += f" {_amount_of(f)}"
     if f.get("segment"):
         said += f" in the {f['segment']}"
-    said += _period(f)
-    return said + (", a record" if f.get("record") else "")
+    said += period_phrase(f)
+    return said + (", a record" if f.get("record") else "") + _revised(f)
 
 
 def _restructuring(f: Fields) -> str:
     named = f"Restructuring plan “{f['name']}”" if f.get("name") else "Restructuring plan"
     cost = f" costing {_amount_of(f)}" if f.get("amount") is not None else ""
     scope = f" for the {f['scope']}" if f.get("scope") else ""
-    by = _month(f.get("deadline"))
+    by = month(f.get("deadline"))
     return f"{named}{scope}{cost}" + (f", to be done by {by}" if by else "")
 
 
@@ -288,3 +335,39 @@ def headline(event: EventRecord) -> str:
     'Sony: Cuts 1,000 jobs'
     """
     return f"{event.company or 'A company'}: {sentence(event)}"
+
+
+def stated_amount(event: EventRecord) -> str:
+    """A figure's amount in its own currency, as the article gives it: ``¥50bn``.
+
+    >>> from newsledger.query.records import EventRecord
+    >>> stated_amount(EventRecord(1, None, "financial", "Sony", None, None,
+    ...     {"kind": "net_loss", "amount": 50e9, "currency": "JPY"}, [], 1, None))
+    '¥50bn'
+    """
+    f = event.fields
+    return "" if f.get("amount") is None else _in(f.get("currency"), f["amount"])
+
+
+def revision_chain(fig: Figure) -> str:
+    """A forecast and the forecasts it revised, oldest first, each with its month.
+
+    >>> from datetime import date
+    >>> from newsledger.query.records import EventRecord, Figure
+    >>> def fc(id, amount, day, revises=None):
+    ...     return EventRecord(id, None, "financial", "Sony", None, day, {"kind": "net_loss",
+    ...         "amount": amount, "currency": "JPY", "outlook": True, "revises": revises},
+    ...         [], 1, None)
+    >>> july, sept = fc(1, 50e9, date(2014, 7, 1)), fc(2, 230e9, date(2014, 9, 17), 1)
+    >>> revision_chain(Figure("net_loss", True, None, 12, None, sept, [july]))
+    '¥50bn (July 2014) → ¥230bn (September 2014)'
+    """
+    return " → ".join(
+        stated_amount(e) + (f" ({month(day)})" if (day := _stated(e)) else "")
+        for e in [*fig.revised, fig.event]
+    )
+
+
+def _stated(event: EventRecord) -> date | None:
+    """When a figure was given: its event's date, else its article's."""
+    return event.date or next((v.published for v in event.evidence if v.published), None)

@@ -14,7 +14,6 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from decimal import Decimal
 from typing import Any, Generic, TypeVar
 
 from newsledger.models import jsonable
@@ -229,17 +228,45 @@ class Page(Generic[T]):
 
 
 @dataclass(frozen=True)
-class Timeline:
-    """A company's events in date order, with totals counted once per real-world event.
+class Figure:
+    """One KPI: the latest reported figure of a ``kind`` for one period.
 
-    ``money_by_kind`` maps a financial kind ("net_loss") to a currency ("USD")
-    to the sum of the figures, one per event group.
+    Figures are never added together: another period, kind, currency or a
+    forecast is another Figure. ``event`` is the report shown (its sentence and
+    evidence); ``revised`` the forecasts it revised, oldest first (empty for a
+    result); ``older_reports`` how many earlier reports of this figure it replaces;
+    ``same_article`` the other figures its article gives for that kind and period
+    (the first stated is shown: the headline, not "down from ..." after it).
+    """
+
+    kind: str
+    outlook: bool
+    period_end: date | None
+    period_months: int | None
+    segment: str | None
+    event: EventRecord
+    revised: list[EventRecord] = field(default_factory=list)
+    older_reports: int = 0
+    # other figures its own article gives for the same kind and period
+    same_article: list[EventRecord] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return _to_dict(self)
+
+
+@dataclass(frozen=True)
+class Timeline:
+    """A company's events in date order, with KPIs that add up.
+
+    ``jobs_cut_total`` counts each real-world layoff once, never a breakdown of a
+    larger cut; ``figures`` are the money KPIs, one per kind and period
+    (:mod:`newsledger.query.figures`).
     """
 
     company: EntityRecord
     events: list[EventRecord]
     jobs_cut_total: int
-    money_by_kind: dict[str, dict[str, Decimal]] = field(default_factory=dict)
+    figures: list[Figure] = field(default_factory=list)
     # the subsidiaries and brands rolled up into it (``with_subsidiaries``); each
     # event still names the company its article named
     subsidiaries: list[str] = field(default_factory=list)

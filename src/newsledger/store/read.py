@@ -70,13 +70,21 @@ def article_rows(db: Db, limit: int, offset: int) -> tuple[list[Row], int]:
     )
 
 
+# an event with its group's summary, its article, and the figure of the forecast it
+# revises (``revised_*``: amount, currency, dollar values, when it was made)
 _EVENT_SELECT = (
     "SELECT e.*, g.article_count AS sources, g.conflict AS group_conflict, "
     "g.jobs AS group_jobs, g.amount_exact AS group_amount_exact, "
     "a.source AS article_source, coalesce(e.event_date, a.published) AS sort_date, "
-    "a.title AS article_title, a.url AS article_url, a.ingested_at AS stored_at "
+    "a.title AS article_title, a.url AS article_url, a.ingested_at AS stored_at, "
+    "a.published AS article_published, r.amount_exact AS revised_amount_exact, "
+    "r.currency AS revised_currency, r.amount_usd_exact AS revised_amount_usd_exact, "
+    "r.amount_usd_stated_exact AS revised_amount_usd_stated_exact, "
+    "coalesce(r.event_date, ra.published) AS revised_date "
     "FROM events e JOIN articles a ON a.id = e.article_id "
-    "LEFT JOIN event_groups g ON g.id = e.group_id"
+    "LEFT JOIN event_groups g ON g.id = e.group_id "
+    "LEFT JOIN events r ON r.id = e.revises "
+    "LEFT JOIN articles ra ON ra.id = r.article_id"
 )
 
 

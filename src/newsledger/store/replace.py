@@ -26,13 +26,14 @@ from newsledger.models import (
     FactKind,
 )
 from newsledger.resolve.names import company_key
-from newsledger.store import write
+from newsledger.store import revisions, write
 from newsledger.store.dialect import Db, Row
 
 # stored columns that are not a fact's fields: the row's place and bookkeeping, and
 # the numeric copy of each amount (its exact text is compared instead)
+# what the store derives (a group, a forecast's ``revises`` link) is not an extracted field
 _NOT_FIELDS = frozenset(
-    {"id", "article_id", "group_id", "extractor_version", *write.DECIMAL_COLUMNS}
+    {"id", "article_id", "group_id", "revises", "extractor_version", *write.DECIMAL_COLUMNS}
 )
 
 
@@ -384,7 +385,9 @@ def replace_facts(db: Db, extraction: Extraction) -> ArticleChanges:
     old_mentions = stored_mentions(db, article_id)
     linker = write.Linker(db, extraction, known_entities(db, old_mentions))
     entity_changes, touched = replace_mentions(db, linker, old_mentions)
+    forecasters = revisions.article_companies(db, article_id)
     changes = [*replace_events(db, linker), *replace_quotes(db, linker), *entity_changes]
+    revisions.relink_companies(db, forecasters | revisions.article_companies(db, article_id))
     _tidy_entities(db, touched)
     for table in ("events", "quotes"):
         db.execute(

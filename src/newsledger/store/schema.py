@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from newsledger.errors import SchemaError
-from newsledger.store import identity, people_merge, write
+from newsledger.store import identity, people_merge, revisions, write
 from newsledger.store.dialect import Db
 
 _TABLES = """
@@ -353,6 +353,16 @@ def m008_extractor_version(db: Db) -> None:
             db.execute(f"ALTER TABLE {table} ADD COLUMN extractor_version TEXT")
 
 
+def m010_forecast_revisions(db: Db) -> None:
+    """A forecast names the earlier forecast it revises (``events.revises``): the same
+    company, kind and period (end and length), published before it with another
+    figure (``resolve/revisions.py``); the stored forecasts are linked at once."""
+    if "revises" not in _columns(db, "events"):  # replayed migrations add it once
+        db.execute("ALTER TABLE events ADD COLUMN revises INTEGER")
+    db.execute("CREATE INDEX IF NOT EXISTS events_revises ON events(revises)")
+    revisions.relink_all(db)
+
+
 def _columns(db: Db, table: str) -> set[str]:
     if db.dialect.name == "sqlite":
         rows = db.rows("SELECT name FROM pragma_table_info(?)", (table,))
@@ -382,6 +392,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(7, "feed_state", m007_feed_state),
     Migration(8, "extractor_version", m008_extractor_version),
     Migration(9, "company_identity", m009_company_identity),
+    Migration(10, "forecast_revisions", m010_forecast_revisions),
 )
 LATEST = MIGRATIONS[-1].version
 

@@ -11,7 +11,7 @@ from newsledger.errors import SchemaError, StoreError
 from newsledger.ingest.identity import band_keys, similarity
 from newsledger.models import Article, ArticleChanges, Extraction, Failure, FeedState, SeenItem
 from newsledger.resolve.names import org_key
-from newsledger.store import feeds, identity, read, replace, write
+from newsledger.store import feeds, identity, read, replace, revisions, write
 from newsledger.store.base import EventFilter
 from newsledger.store.dialect import Db, Row, connect_postgres, connect_sqlite
 from newsledger.store.schema import LATEST, check_not_newer, current_version, migrate
@@ -119,6 +119,9 @@ class SqlStore:
             for quote in extraction.quotes:
                 write.save_quote(self.db, linker, quote)
             identity.settle_companies(self.db, extraction.article.id, linker.companies.values())
+            revisions.relink_companies(
+                self.db, revisions.article_companies(self.db, extraction.article.id)
+            )
         return True
 
     def reextract_candidates(

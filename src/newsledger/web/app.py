@@ -21,7 +21,7 @@ from fastapi.templating import Jinja2Templates
 
 from newsledger import __version__
 from newsledger.query import Query
-from newsledger.query.format import amount, figure, money, sentence
+from newsledger.query.format import amount, figure, money, month, sentence, stated_amount
 from newsledger.web import api, feeds, pages, problems
 from newsledger.web.cache import MAX_ENTRIES, AnswerCache, ResponseCache
 from newsledger.web.chart import event_href
@@ -74,6 +74,8 @@ def make_templates() -> Jinja2Templates:
     templates.env.filters["money"] = money
     templates.env.filters["sentence"] = sentence
     templates.env.filters["priced"] = lambda value, currency: amount(value, currency)
+    templates.env.filters["stated_amount"] = stated_amount
+    templates.env.filters["month"] = month
     templates.env.globals["href"] = event_href
     return templates
 

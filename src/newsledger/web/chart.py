@@ -16,6 +16,8 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 from urllib.parse import quote
 
+from newsledger.query.figures import figures
+from newsledger.query.format import period_phrase
 from newsledger.query.records import EventRecord, Timeline
 
 # financial kinds that are money lost or charged against profit (what the chart
@@ -57,14 +59,17 @@ def event_day(event: EventRecord) -> date | None:
 
 
 def usd(fields: dict[str, Any]) -> Decimal | None:
-    """The amount in US dollars: converted, else as the article states it, else if in USD.
+    """The amount in US dollars: as the article states it, else converted at the ECB
+    rate, else the amount itself when in dollars.
 
-    >>> usd({"amount_usd": 2.1e9}), usd({"amount": 5, "currency": "USD"}), usd({"amount": 5})
-    (Decimal('2100000000.0'), Decimal('5'), None)
+    >>> usd({"amount_usd": 2e9, "amount_usd_stated": 2.1e9}), usd({"amount_usd": 2.1e9})
+    (Decimal('2100000000.0'), Decimal('2100000000.0'))
+    >>> usd({"amount": 5, "currency": "USD"}), usd({"amount": 5})
+    (Decimal('5'), None)
     """
-    raw = fields.get("amount_usd")
+    raw = fields.get("amount_usd_stated")
     if raw is None:
-        raw = fields.get("amount_usd_stated")
+        raw = fields.get("amount_usd")
     if raw is None and fields.get("currency") == "USD":
         raw = fields.get("amount")
     if raw is None:
@@ -76,8 +81,12 @@ def usd(fields: dict[str, Any]) -> Decimal | None:
 
 
 def jobs_point(event: EventRecord) -> Point | None:
+    """A layoff's bar; none for a breakdown of a larger cut (``part_of``), which is
+    inside that cut's bar already."""
     day, jobs = event_day(event), event.fields.get("jobs")
     if event.type != "layoff" or day is None or not isinstance(jobs, int):
+        return None
+    if event.fields.get("part_of"):
         return None
     unit = event.fields.get("unit")
     label = f"{jobs:,} jobs" + (f" ({unit})" if unit else "")
@@ -94,20 +103,32 @@ def money_kind(event: EventRecord) -> str | None:
     return None
 
 
-def money_point(event: EventRecord) -> Point | None:
-    day, kind = event_day(event), money_kind(event)
+def money_point(event: EventRecord, period_end: date | None = None) -> Point | None:
+    """A dot for money lost or charged, at the end of its period when it has one (a
+    prior year's loss sits in that year, not on the day an article recalls it)."""
+    day, kind = period_end or event_day(event), money_kind(event)
     amount = usd(event.fields)
     if day is None or kind is None or amount is None:
         return None
     millions = float(abs(amount) / Decimal(1_000_000))
-    return Point(day.isoformat(), millions, f"{kind}: ${millions:,.1f}m", event_href(event))
+    label = f"{kind}: ${millions:,.1f}m{period_phrase(event.fields)}"
+    return Point(day.isoformat(), millions, label, event_href(event))
+
+
+def _unplaced(event: EventRecord, period_end: date | None) -> bool:
+    """A figure of a named period that was not resolved ("a year earlier", "the fiscal
+    year"): its date is that period's, not its article's, so it has no place on the axis
+    (it stays among the figures)."""
+    return period_end is None and bool(event.fields.get("period"))
 
 
 def chart_data(timeline: Timeline) -> dict[str, list[dict[str, Any]]]:
     """Both series, in date order, ready for JSON.
 
     Events reported by several articles (same ``group_id``) appear once, as the
-    first report, so the chart counts real-world events, not articles.
+    first report, so the chart counts real-world events, not articles. Financial
+    dots are the timeline's KPIs (:func:`newsledger.query.figures.figures`): one per
+    kind and period, the latest reported, and never a forecast.
     """
     seen: set[int] = set()
     jobs: list[Point] = []
@@ -119,7 +140,12 @@ def chart_data(timeline: Timeline) -> dict[str, list[dict[str, Any]]]:
             seen.add(event.group_id)
         if (p := jobs_point(event)) is not None:
             jobs.append(p)
-        if (p := money_point(event)) is not None:
+        if event.type == "restructuring_plan" and (p := money_point(event)) is not None:
+            money.append(p)
+    for fig in figures(timeline.events):
+        if fig.outlook or _unplaced(fig.event, fig.period_end):
+            continue
+        if (p := money_point(fig.event, fig.period_end)) is not None:
             money.append(p)
     return {
         "jobs": [asdict(p) for p in sorted(jobs, key=lambda p: p.x)],
