@@ -89,11 +89,12 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         ),
         "span": re.compile(
             r"(?:the\s+)?(?:(?P<len>\w+)[\s-]+months?|(?P<yr>(?:full\s+|fiscal\s+|financial\s+)?year))"
-            rf"\s+(?:to|ended|ending|through|until)\s+(?:the\s+end\s+of\s+|end[\s-])?"
+            rf"\s+(?:(?:that|which)\s+)?(?:to|ended|ending|ends|through|until)\s+(?:in\s+)?"
+            rf"(?:the\s+end\s+of\s+|end[\s-])?"
             rf"{month_day},?(?:\s+(?P<y>\d{{4}}))?"
         ),
         "explicit_end": re.compile(
-            rf"(?P<head>.+?),?\s+(?:{verbs})\s+(?:on\s+)?(?:the\s+end\s+of\s+|end[\s-])?"
+            rf"(?P<head>.+?),?\s+(?:{verbs})\s+(?:on\s+|in\s+)?(?:the\s+end\s+of\s+|end[\s-])?"
             rf"{month_day},?\s+(?P<y>\d{{4}})"
         ),
         "year_end": re.compile(

@@ -370,6 +370,15 @@ def _says_year_earlier(sent: Span) -> bool:
     return any(e.label_ == "DATE" and _YEAR_EARLIER.search(e.text) for e in ents_in(sent))
 
 
+def _compared_in(sent: Span, money: Span) -> bool:
+    """Another amount of the sentence is the earlier one ("was $44.7bn, compared to
+    $45.9bn a year ago"): the sentence's year-earlier words are that one's."""
+    return any(
+        m.start != money.start and (_is_earlier(m.root) or _is_comparison(m.root))
+        for m in money_spans(sent)
+    )
+
+
 def _in_comparison(ent: Span) -> bool:
     """A date inside a comparison ("from 117.7bn kronor in 2003") is the earlier period;
     so is one the parser hangs on the comparison's preposition itself ("slipped to
@@ -583,7 +592,12 @@ class FinancialState:
         stated = _stated_usd(self.ctx, upper or money)
         amount_usd = usd_value(parsed.amount, parsed.currency, self.ctx.published)
         # "A year earlier, it had earned $4.6bn": the last period stated, a year back
-        shifted = not earlier and self._last_period is not None and _says_year_earlier(sent)
+        shifted = (
+            not earlier
+            and self._last_period is not None
+            and _says_year_earlier(sent)
+            and not _compared_in(sent, money)
+        )
         earlier = earlier or shifted
         period = (
             self._earlier_period(sent, money, from_last=shifted)
