@@ -20,7 +20,7 @@ from newsledger import __version__
 from newsledger.config import SETTINGS, Settings, load_settings
 from newsledger.errors import NewsledgerError
 from newsledger.models import ENTITY_FILTERS, Failure
-from newsledger.output import all_columns, cell, emit, emit_reextract, flat_event
+from newsledger.output import all_columns, cell, emit, emit_events, emit_reextract, flat_event
 
 F = TypeVar("F", bound=Callable[..., Any])
 _STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)  # `newsledger watch` stops cleanly on these
@@ -418,7 +418,7 @@ def events(
         lambda n, skip: query.events(**filters, text=text, limit=n, offset=skip), limit, offset
     )
     rows = [flat_event(r) for r in items]
-    emit(rows, EVENT_COLUMNS if fmt == "table" else event_columns(rows, fmt), fmt)
+    emit_events(rows, EVENT_COLUMNS if fmt == "table" else event_columns(rows, fmt), fmt)
 
 
 @cli.command()
@@ -441,7 +441,7 @@ def timeline(company: str, with_subsidiaries: bool, fmt: str, db: str | None) ->
     if fmt == "json":
         click.echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False, default=str))
         return
-    emit(rows, EVENT_COLUMNS if fmt == "table" else event_columns(rows, fmt), fmt)
+    emit_events(rows, EVENT_COLUMNS if fmt == "table" else event_columns(rows, fmt), fmt)
     if fmt == "table":
         click.echo(f"\n{result.company.name}: {result.jobs_cut_total:,} jobs cut in all")
         if result.subsidiaries:

@@ -159,18 +159,22 @@ class Query:
     @staticmethod
     def _event_record(row: Row, evidence: list[EvidenceRecord]) -> EventRecord:
         fields = jsonable(_args_dict(row))
+        # an event its text does not date is dated by its article (stored before
+        # extraction did so itself); with neither, its date is unknown
+        when = as_date(row["event_date"]) or as_date(row.get("sort_date"))
         return EventRecord(
             id=int(row["id"]),
             group_id=row["group_id"],
             type=row["type"],
             company=row["company"],
             company_id=row["company_entity_id"],
-            date=as_date(row["event_date"]),
+            date=when,
             fields=fields,
             evidence=evidence,
             sources=int(row["sources"] or 1),
             conflict=row["group_conflict"] or row["conflict"],
             article_id=row["article_id"],
+            date_unknown=when is None,
         )
 
     def _company_ids(self, company: str | None) -> tuple[int, ...] | None:
