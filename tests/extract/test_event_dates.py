@@ -24,49 +24,42 @@ def _dates(extractor: Any, text: str, published: date | None) -> dict[str, date 
     return out
 
 
+INTEL = (
+    "Intel posts best ever quarterly results\n\nTechnology giant Intel released its second "
+    "quarter results on Tuesday. Intel's revenues over the quarter up to 26 June were "
+    "$10.8 billion, with net profit at $2.9 billion."
+)
+WEEKS = (
+    "Harlan Coffee set to cut 6,700 staff\n\nHarlan Coffee made a profit of $64.3 million in "
+    "the 13 trading weeks ending in December, down from $208.1 million last year."
+)
+CREATIVE = (
+    "Creative Technology sees profits drop 72%\n\nCreative Technology Ltd has reported a 72% "
+    "drop in quarterly profits. Net income was $15.9m, $0.18 a share; down from $57m or "
+    "$0.68 a share a year earlier."
+)
+MICROSOFT = (
+    "Microsoft reports 60% profit increase\n\nNet profit for the last three months of last "
+    "year is $6.66bn, compared to $4.18bn for the last three months of 2008."
+)
+# (id, text, published, the event's amount or jobs, its date)
 CASES = [
     # dev: wikinews tune
-    pytest.param(
-        "Intel posts best ever quarterly results\n\nTechnology giant Intel released its second "
-        "quarter results on Tuesday. Intel's revenues over the quarter up to 26 June were "
-        "$10.8 billion, with net profit at $2.9 billion.",
-        date(2010, 7, 14), "10800000000", date(2010, 7, 14),
-        id="dev-period-end-is-no-event-date",
-    ),
-    pytest.param(
-        "Harlan Coffee set to cut 6,700 staff\n\nHarlan Coffee made a profit of $64.3 million in "
-        "the 13 trading weeks ending in December, down from $208.1 million last year.",
-        date(2009, 1, 29), "64300000", date(2009, 1, 29),
-        id="dev-weeks-ending-is-a-period",
-    ),
-    pytest.param(
-        "Creative Technology sees profits drop 72%\n\nCreative Technology Ltd has reported a 72% "
-        "drop in quarterly profits. Net income was $15.9m, $0.18 a share; down from $57m or "
-        "$0.68 a share a year earlier.",
-        date(2005, 4, 22), "57000000", date(2004, 4, 22),
-        id="dev-year-earlier-figure-goes-back-a-year",
-    ),
+    ("dev-period-end-is-no-event-date", INTEL, date(2010, 7, 14), "10800000000", date(2010, 7, 14)),
+    ("dev-weeks-ending-is-a-period", WEEKS, date(2009, 1, 29), "64300000", date(2009, 1, 29)),
+    ("dev-year-earlier-goes-back", CREATIVE, date(2005, 4, 22), "57000000", date(2004, 4, 22)),
     # bugs caught: issue 10
-    pytest.param(
-        "Microsoft reports 60% profit increase\n\nNet profit for the last three months of last "
-        "year is $6.66bn, compared to $4.18bn for the last three months of 2008.",
-        date(2010, 1, 29), "4180000000", date(2009, 1, 29),
-        id="bugs-earlier-quarter-is-not-the-article-day",
-    ),
-    pytest.param(
-        "Selby Foods said two weeks ago it would cut 400 jobs.",
-        date(2015, 6, 9), "400", date(2015, 5, 26),
-        id="bugs-weeks-ago-is-a-date-not-a-period",
-    ),
-    pytest.param(
-        "Selby Foods said on Monday it would cut 400 jobs.",
-        None, "400", None,
-        id="bugs-undated-article-leaves-the-event-undated",
-    ),
+    ("bugs-earlier-quarter", MICROSOFT, date(2010, 1, 29), "4180000000", date(2009, 1, 29)),
+    ("bugs-weeks-ago-is-a-date", "Selby Foods said two weeks ago it would cut 400 jobs.",
+     date(2015, 6, 9), "400", date(2015, 5, 26)),
+    ("bugs-undated-article-stays-undated", "Selby Foods said on Monday it would cut 400 jobs.",
+     None, "400", None),
 ]  # fmt: skip
 
 
-@pytest.mark.parametrize(("text", "published", "key", "expected"), CASES)
+@pytest.mark.parametrize(
+    ("text", "published", "key", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES]
+)
 def test_event_dates(
     extractor: Any, text: str, published: date | None, key: str, expected: date | None
 ) -> None:
