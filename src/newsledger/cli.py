@@ -216,6 +216,14 @@ def extract(file: str, published: Any, source: str | None, pipeline: str | None)
 @db_option
 @click.option("--workers", type=int, default=None, help=_help("workers"))
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+@click.option(
+    "--dates",
+    "dates_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Publication dates beside the inputs: CSV (name,date) or JSON ({name: date}), "
+    "names being file names, paths, 'file.jsonl:line N' or article ids; dates YYYY-MM-DD.",
+)
 def ingest(
     paths: tuple[str, ...],
     published: Any,
@@ -224,14 +232,20 @@ def ingest(
     db: str | None,
     workers: int | None,
     quiet: bool,
+    dates_file: Path | None,
 ) -> None:
     """Extract and store articles from files, folders (recursive), URLs or - (stdin).
 
     Plain text, HTML, RSS/Atom and JSON Lines are recognised. Re-ingesting an
     article changes nothing. Exits non-zero when any input failed.
     """
+    from newsledger.ingest.sidecar import read_dates
     from newsledger.pipeline import ingest as run_ingest
 
+    try:
+        dates = read_dates(dates_file) if dates_file is not None else None
+    except NewsledgerError as err:
+        raise click.ClickException(str(err)) from err
     settings = _settings(db=db, spacy_pipeline=pipeline, workers=workers)
     summary = _on_store(
         settings,
@@ -244,8 +258,17 @@ def ingest(
             stdin=sys.stdin.buffer,
             on_failure=_echo_failure,
             progress=not quiet,
+            dates=dates,
         ),
     )
+    if summary.dates_unmatched:
+        names = ", ".join(summary.dates_unmatched[:5])
+        more = "…" if len(summary.dates_unmatched) > 5 else ""
+        click.echo(
+            f"{dates_file}: {len(summary.dates_unmatched)} names matched no article read:"
+            f" {names}{more}",
+            err=True,
+        )
     click.echo(
         f"{summary.new} new, {summary.known} already known, {summary.failed} failed"
         f" ({summary.duplicates} near-duplicates); facts found: {summary.events} events,"
