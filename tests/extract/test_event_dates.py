@@ -66,3 +66,20 @@ def test_event_dates(
     dates = _dates(extractor, text, published)
     assert key in dates, dates
     assert dates[key] == expected
+
+
+def test_a_teaser_line_never_dates_the_headline_cut(extractor: Any) -> None:
+    """bugs caught (issue 10): a 2024 headline's cut was dated 2018, the year of a
+    teaser line the plain text ran into the headline's sentence."""
+    import io
+
+    from newsledger.ingest import read_inputs
+
+    text = (
+        "Acme to cut 500 jobs\nRelated: Globex shut its Leeds plant in March 2018\n"
+        "Share this article\nAcme said it would cut 500 jobs at its Ohio plant.\n\n"
+        "The cuts follow a fall in orders.\n"
+    )
+    (article,) = read_inputs(["-"], stdin=io.BytesIO(text.encode()), published=date(2024, 5, 8))
+    layoffs = [e for e in extractor.extract(article).events if e.type == "layoff"]
+    assert [(e.company, e.event_date) for e in layoffs] == [("Acme", date(2024, 5, 8))]
