@@ -52,11 +52,16 @@ def test_cli_table_shows_undated_events_apart(ledger: str) -> None:
     assert "date_unknown" in flagged.output.splitlines()[0]
 
 
-def test_company_page_shows_undated_events_under_their_own_heading(ledger: str) -> None:
+def test_company_page_and_api_show_undated_events_apart(ledger: str) -> None:
     from newsledger.web import create_app
 
     with TestClient(create_app(ledger), raise_server_exceptions=False) as client:
         html = client.get("/company/Acme").text
+        api = client.get("/api/companies/Acme/timeline").json()
+    assert [(e["date"], e["date_unknown"]) for e in api["events"]] == [
+        ("2024-03-01", False),
+        (None, True),
+    ]
     head = html.index("Date unknown")
     assert html.index("Acme will cut 1,000 jobs") < head < html.index("Leeds plant")
     assert "date unknown</span>" in html
