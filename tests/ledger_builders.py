@@ -5,6 +5,7 @@ The sentences are written for these tests; evidence offsets are found in them.
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 from decimal import Decimal
 
@@ -246,3 +247,11 @@ def alphabet_google() -> Extraction:
             event(a, "layoff", "Alphabet", LayoffArgs(jobs=20), "itself will cut 20 jobs", None),
         ),
     )
+
+
+def undated_layoff(text: str, company: str, jobs: int, source: str) -> Extraction:
+    """A one-event article with no publication date, whose text dates nothing either."""
+    dated = layoff_report(text, company, jobs, date(2000, 1, 1), source)
+    article = dataclasses.replace(dated.article, published=None)
+    events = tuple(dataclasses.replace(e, event_date=None) for e in dated.events)
+    return dataclasses.replace(dated, article=article, events=events)

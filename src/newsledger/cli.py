@@ -20,7 +20,7 @@ from newsledger import __version__
 from newsledger.config import SETTINGS, Settings, load_settings
 from newsledger.errors import NewsledgerError
 from newsledger.models import ENTITY_FILTERS, Failure
-from newsledger.output import all_columns, cell, emit, emit_reextract, flat_event
+from newsledger.output import all_columns, cell, emit, emit_events, emit_reextract, flat_event
 
 F = TypeVar("F", bound=Callable[..., Any])
 _STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)  # `newsledger watch` stops cleanly on these
@@ -216,6 +216,14 @@ def extract(file: str, published: Any, source: str | None, pipeline: str | None)
 @db_option
 @click.option("--workers", type=int, default=None, help=_help("workers"))
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+@click.option(
+    "--dates",
+    "dates_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Publication dates beside the inputs: CSV (name,date) or JSON ({name: date}), "
+    "names being file names, paths, 'file.jsonl:line N' or article ids; dates YYYY-MM-DD.",
+)
 def ingest(
     paths: tuple[str, ...],
     published: Any,
@@ -224,14 +232,20 @@ def ingest(
     db: str | None,
     workers: int | None,
     quiet: bool,
+    dates_file: Path | None,
 ) -> None:
     """Extract and store articles from files, folders (recursive), URLs or - (stdin).
 
     Plain text, HTML, RSS/Atom and JSON Lines are recognised. Re-ingesting an
     article changes nothing. Exits non-zero when any input failed.
     """
+    from newsledger.ingest.sidecar import read_dates
     from newsledger.pipeline import ingest as run_ingest
 
+    try:
+        dates = read_dates(dates_file) if dates_file is not None else None
+    except NewsledgerError as err:
+        raise click.ClickException(str(err)) from err
     settings = _settings(db=db, spacy_pipeline=pipeline, workers=workers)
     summary = _on_store(
         settings,
@@ -244,8 +258,17 @@ def ingest(
             stdin=sys.stdin.buffer,
             on_failure=_echo_failure,
             progress=not quiet,
+            dates=dates,
         ),
     )
+    if summary.dates_unmatched:
+        names = ", ".join(summary.dates_unmatched[:5])
+        more = "…" if len(summary.dates_unmatched) > 5 else ""
+        click.echo(
+            f"{dates_file}: {len(summary.dates_unmatched)} names matched no article read:"
+            f" {names}{more}",
+            err=True,
+        )
     click.echo(
         f"{summary.new} new, {summary.known} already known, {summary.failed} failed"
         f" ({summary.duplicates} near-duplicates); facts found: {summary.events} events,"
@@ -418,7 +441,7 @@ def events(
         lambda n, skip: query.events(**filters, text=text, limit=n, offset=skip), limit, offset
     )
     rows = [flat_event(r) for r in items]
-    emit(rows, EVENT_COLUMNS if fmt == "table" else event_columns(rows, fmt), fmt)
+    emit_events(rows, EVENT_COLUMNS if fmt == "table" else event_columns(rows, fmt), fmt)
 
 
 @cli.command()
@@ -441,7 +464,7 @@ def timeline(company: str, with_subsidiaries: bool, fmt: str, db: str | None) ->
     if fmt == "json":
         click.echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False, default=str))
         return
-    emit(rows, EVENT_COLUMNS if fmt == "table" else event_columns(rows, fmt), fmt)
+    emit_events(rows, EVENT_COLUMNS if fmt == "table" else event_columns(rows, fmt), fmt)
     if fmt == "table":
         click.echo(f"\n{result.company.name}: {result.jobs_cut_total:,} jobs cut in all")
         from newsledger.query.format import revision_chain, sentence, stated_amount

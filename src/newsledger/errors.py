@@ -12,7 +12,8 @@
     │   ├── NoTextError (NL105)        markup with no article text after cleaning
     │   ├── MalformedRecord (NL106)    a JSON Lines line or feed item that is not valid
     │   ├── TooLarge (NL107)           bigger than the size limit
-    │   └── FetchError (NL108)         a URL that could not be fetched
+    │   ├── FetchError (NL108)         a URL that could not be fetched
+    │   └── DatesFileError (NL109)     an ``ingest --dates`` sidecar that is no list of dates
     ├── ExtractError (NL200)           the NLP stage failed on an article
     ├── StoreError (NL300)             the database refused or is unusable
     │   └── SchemaError (NL301)        the database has a schema newer than this code
@@ -81,6 +82,10 @@ class TooLarge(InputError):
 
 class FetchError(InputError):
     code = "NL108"
+
+
+class DatesFileError(InputError):
+    code = "NL109"
 
 
 class ExtractError(NewsledgerError):

@@ -358,6 +358,8 @@ class IngestSummary:
     entities: int = 0
     failures: list[Failure] = field(default_factory=list)
     new_ids: list[str] = field(default_factory=list)
+    # names of an ``ingest --dates`` sidecar that matched no article read (a typo?)
+    dates_unmatched: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

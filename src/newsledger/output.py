@@ -63,6 +63,22 @@ def emit(rows: Sequence[Mapping[str, Any]], columns: Sequence[str], fmt: str) ->
         click.echo("  ".join(cells).rstrip())
 
 
+def emit_events(rows: Sequence[Mapping[str, Any]], columns: Sequence[str], fmt: str) -> None:
+    """Events as ``emit`` prints them; a table shows the ones whose date is unknown
+    apart, under their own heading, rather than at one end of the dated ones (JSON
+    and CSV rows carry ``date_unknown``)."""
+    undated = [r for r in rows if r.get("date_unknown")]
+    if fmt != "table" or not undated:
+        emit(rows, columns, fmt)
+        return
+    dated = [r for r in rows if not r.get("date_unknown")]
+    if dated:
+        emit(dated, columns, fmt)
+        click.echo("")
+    click.echo(f"date unknown ({len(undated)}: neither the text nor the article gives a date)")
+    emit(undated, [c for c in columns if c != "date"], fmt)
+
+
 def flat_event(record: Any) -> dict[str, Any]:
     row: dict[str, Any] = record.to_dict()
     fields = row.pop("fields", {}) or {}

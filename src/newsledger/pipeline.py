@@ -8,7 +8,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 from datetime import date
@@ -24,6 +24,7 @@ from newsledger.extract.parse_copy import parse_copy
 from newsledger.extract.version import extractor_version
 from newsledger.ingest import read_inputs
 from newsledger.ingest.identity import make_article
+from newsledger.ingest.sidecar import with_dates
 from newsledger.ingest.text import unstorable
 from newsledger.models import Article, Extraction, Failure, IngestSummary, ReextractSummary
 from newsledger.resolve.within import resolve_article
@@ -162,17 +163,26 @@ def ingest(
     stdin: BinaryIO | None = None,
     on_failure: Callable[[Failure], None] | None = None,
     progress: bool = True,
+    dates: Mapping[str, date] | None = None,
 ) -> IngestSummary:
     """Ingest files, folders, URLs or ``-`` into ``store``; one transaction per article.
 
     Bad inputs become failure rows (and ``on_failure`` calls); the batch goes on.
     An article whose id is already stored is counted as known and not extracted again.
+    ``dates`` (a sidecar, :func:`newsledger.ingest.sidecar.read_dates`) gives the
+    publication date of the articles it names; the names that matched none are
+    listed in the summary's ``dates_unmatched``.
     """
     settings = settings or load_settings()
-    items = read_inputs(
+    items: Iterable[Article | Failure] = read_inputs(
         paths, published=published, source=source, max_bytes=settings.max_bytes, stdin=stdin
     )
-    return ingest_items(items, store, settings, on_failure=on_failure, progress=progress)
+    used: set[str] = set()
+    if dates:
+        items = with_dates(items, dates, used)
+    summary = ingest_items(items, store, settings, on_failure=on_failure, progress=progress)
+    summary.dates_unmatched = sorted(set(dates or ()) - used)
+    return summary
 
 
 def ingest_text(

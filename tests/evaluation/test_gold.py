@@ -130,6 +130,13 @@ def test_record_in_jsonl_file(tmp_path: Path) -> None:
                      id="period-months-text"),
         pytest.param(_fin(period_months=True), "'period_months' must be a whole number",
                      id="period-months-bool"),
+        pytest.param(_fin(date="2005-13"), "'date' must be YYYY-MM, YYYY or null",
+                     id="date-no-such-month"),
+        pytest.param(_fin(date="2005-03-31"), "'date' must be YYYY-MM, YYYY or null",
+                     id="date-with-day"),
+        pytest.param(_fin(date=2005), "'date' must be YYYY-MM, YYYY or null", id="date-number"),
+        pytest.param(json.dumps({**GOOD, "gold": {"quotes": [
+            {"quote_start": "We", "date": "2005-03"}]}}), "unknown fields", id="date-on-quote"),
         pytest.param(json.dumps({**GOOD, "gold": {"layoffs": [
             {"company": "A", "part_of": False}]}}), "'part_of' must be true, a non-empty string",
                      id="part-of-false"),

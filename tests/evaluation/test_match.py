@@ -84,6 +84,13 @@ def test_quote_starts(text: str, start: str, expected: bool) -> None:
         pytest.param("unit", "mobile division", {"unit": "mobile"}, True, id="unit-loose"),
         pytest.param("unit", "mobile division", {"unit": "games"}, False, id="unit-other"),
         pytest.param("period", "2022", {"period": None}, False, id="period-missing"),
+        pytest.param("date", "2005-04", {"date": "2005-04-29"}, True, id="date-same-month"),
+        pytest.param("date", "2005-04", {"date": "2005-05-02"}, False, id="date-next-month"),
+        pytest.param("date", "2004-04", {"date": "2005-04-29"}, False, id="date-a-year-off"),
+        pytest.param("date", "2004", {"date": "2004-11-02"}, True, id="date-year-precision"),
+        pytest.param("date", "2004", {"date": "2005-01-02"}, False, id="date-other-year"),
+        pytest.param("date", "2005-04", {"date": None}, False, id="date-missing"),
+        pytest.param("date", "2005-04", {"date": "April"}, False, id="date-not-a-date"),
     ],
 )  # fmt: skip
 def test_field_equal(name: str, gold: Any, pred: dict[str, Any], expected: bool) -> None:
@@ -175,6 +182,20 @@ def test_field_counts_on_partial_match() -> None:
     assert fields["jobs"] == Counts(1, 0, 0)
     assert fields["percent"] == Counts(0, 1, 1)
     assert score.facts["layoffs"] == Counts(0, 1, 1)
+
+
+def test_date_is_scored_where_the_gold_gives_dates() -> None:
+    dated = GoldFact("layoffs", {"company": "Acme", "jobs": 100, "date": "2005-04"})
+    right = {**_layoff("Acme", 100), "date": "2005-04-12"}
+    wrong = {**_layoff("Acme", 100), "date": "2018-04-12"}
+    spurious = {**_layoff("Zenith", 7), "date": "2005-04-12"}
+    ok = score_article(_article(dated), predictions({"events": [right, spurious]}))
+    assert ok.fields["layoffs"]["date"] == Counts(1, 1, 0)
+    off = score_article(_article(dated), predictions({"events": [wrong]}))
+    assert off.fields["layoffs"]["date"] == Counts(0, 1, 1)
+    assert off.facts["layoffs"] == Counts(1, 0, 0)  # a key field it is not
+    undated = score_article(_article(ACME_100), predictions({"events": [right]}))
+    assert "date" not in undated.fields["layoffs"]
 
 
 def test_total_and_ratios() -> None:

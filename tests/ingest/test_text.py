@@ -5,7 +5,13 @@ from __future__ import annotations
 import pytest
 
 from newsledger.errors import BinaryInput, EncodingError
-from newsledger.ingest.text import decode_bytes, looks_binary, split_headline
+from newsledger.ingest.text import (
+    Defaults,
+    decode_bytes,
+    looks_binary,
+    split_headline,
+    text_article,
+)
 
 HEADLINES = {
     # text -> expected title
@@ -71,3 +77,51 @@ def test_decode_refuses_non_text(case: tuple[bytes, type[Exception]]) -> None:
 
 def test_text_with_tabs_and_form_feeds_is_not_binary() -> None:
     assert not looks_binary(b"Acme\tcut\fjobs\r\n" * 100)
+
+
+PAGE_LINES = {
+    # text -> (text as stored, title)
+    "share line after the headline": (
+        "Acme to cut jobs\nShare this article\nAcme said so.",
+        "Acme to cut jobs\n\nShare this article\n\nAcme said so.",
+        "Acme to cut jobs",
+    ),
+    "teaser with a date": (
+        "Acme to cut jobs\nRelated: Globex shut a plant in March 2018\nAcme said so.",
+        "Acme to cut jobs\n\nRelated: Globex shut a plant in March 2018\n\nAcme said so.",
+        "Acme to cut jobs",
+    ),
+    "breadcrumb above the headline is no headline": (
+        "Home > Business > Markets\nAcme to cut jobs\n\nAcme said so.",
+        "Home > Business > Markets\n\nAcme to cut jobs\n\nAcme said so.",
+        "Acme to cut jobs",
+    ),
+    "time stamp": (
+        "Acme to cut jobs\n\nUpdated 12 March 2018\nAcme said so.",
+        "Acme to cut jobs\n\nUpdated 12 March 2018\n\nAcme said so.",
+        "Acme to cut jobs",
+    ),
+    "navigation already apart is left alone": (
+        "Acme to cut jobs\n\nAdvertisement\n\nAcme said so.",
+        "Acme to cut jobs\n\nAdvertisement\n\nAcme said so.",
+        "Acme to cut jobs",
+    ),
+    "headline rule holds without page lines": (
+        "Acme cuts jobs\nAcme said on Monday.",
+        "Acme cuts jobs\nAcme said on Monday.",
+        None,
+    ),
+    "a line that only looks like a menu word stays prose": (
+        "Acme to cut jobs\n\nShare prices fell 5% on Monday.\nAcme said so.",
+        "Acme to cut jobs\n\nShare prices fell 5% on Monday.\nAcme said so.",
+        "Acme to cut jobs",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(PAGE_LINES.values()), ids=list(PAGE_LINES))
+def test_page_lines_get_a_paragraph_of_their_own(case: tuple[str, str, str | None]) -> None:
+    raw, stored, title = case
+    article = text_article(raw, "x.txt", Defaults())
+    assert (article.text, article.title) == (stored, title)
+    assert article.id == text_article(raw.replace("\n", " "), "y.txt", Defaults()).id

@@ -30,7 +30,7 @@ from newsledger.normalize.numbers import parse_count_range, parse_number, parse_
 from newsledger.normalize.orgs import org_type
 from newsledger.normalize.periods import fiscal_year_end_from_text, parse_period
 from newsledger.normalize.roles import person_role, role_of_verb, roles_exclude_text
-from newsledger.normalize.text import CleanText, clean_for_parse
+from newsledger.normalize.text import CleanText, clean_for_parse, page_line
 
 
 def _cleaned(text: str) -> CleanText | None:
@@ -77,6 +77,7 @@ FUNCTIONS: dict[str, Callable[..., Any]] = {
     "formal_first_name": formal_first_name,
     "role_of_verb": role_of_verb,
     "roles_exclude_text": roles_exclude_text,
+    "page_line": page_line,
 }
 
 

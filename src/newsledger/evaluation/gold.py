@@ -10,7 +10,9 @@ reader takes from it::
 A fact type missing from ``gold`` is not scored for that article; an empty list
 is scored (every prediction of that type is then spurious). A field missing
 from a fact is not checked; a field given as ``null`` means "not stated", so a
-prediction must leave it empty too. Facts ANNOTATION.md does not score carry a
+prediction must leave it empty too. ``date`` (layoffs and financials) is when the
+event happened or was announced, ``YYYY-MM`` (or ``YYYY`` where the text gives only
+the year), scored at that precision. Facts ANNOTATION.md does not score carry a
 marker (layoffs ``part_of``, financials ``segment`` or ``outlook``), and a record
 may list the kinds its gold covers (``"annotates": {"financials": [...]}``).
 ``path`` is resolved against the gold file's repository root (the nearest folder
@@ -31,6 +33,7 @@ Every problem raises :class:`~newsledger.errors.EvalError` naming ``file:line``.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -44,9 +47,11 @@ from newsledger.models import FINANCIAL_KINDS
 
 FACT_TYPES: tuple[str, ...] = ("layoffs", "financials", "quotes")
 _FIELDS: dict[str, frozenset[str]] = {
-    "layoffs": frozenset({"company", "jobs", "percent", "unit", "part_of", "optional", "note"}),
+    "layoffs": frozenset(
+        {"company", "jobs", "percent", "unit", "date", "part_of", "optional", "note"}
+    ),
     "financials": frozenset(
-        {"company", "kind", "amount", "currency", "period", "period_end", "period_months"}
+        {"company", "kind", "amount", "currency", "period", "period_end", "period_months", "date"}
         | {"segment", "outlook", "optional", "note"}
     ),
     "quotes": frozenset({"speaker", "quote_start", "optional", "note"}),
@@ -331,6 +336,7 @@ def _check_values(kind: str, fields: dict[str, Any], where: str) -> None:
         if currency is not None and (not isinstance(currency, str) or len(currency) != 3):
             raise EvalError(f"'currency' must be an ISO code, got {currency!r}", input=where)
         _check_period(fields, where)
+    _check_date(fields, where)
     for name in ("unit", "period", "speaker"):
         value = fields.get(name)
         if value is not None and not isinstance(value, str):
@@ -355,6 +361,17 @@ def _check_period(fields: dict[str, Any], where: str) -> None:
             f"'period_months' must be a whole number of months or null, got {months!r}",
             input=where,
         )
+
+
+# month precision, or the year alone where the text gives no month ("in 2005")
+_GOLD_DATE = re.compile(r"(?:19|20)\d{2}(?:-(?:0[1-9]|1[0-2]))?")
+
+
+def _check_date(fields: dict[str, Any], where: str) -> None:
+    """``date`` ``YYYY-MM`` or ``YYYY``, kept as that text (its length is its precision)."""
+    value = fields.get("date")
+    if value is not None and not (isinstance(value, str) and _GOLD_DATE.fullmatch(value)):
+        raise EvalError(f"'date' must be YYYY-MM, YYYY or null, got {value!r}", input=where)
 
 
 def _decimal(value: Any, where: str) -> Decimal:

@@ -8,8 +8,8 @@ A pair is a full match when every checked key field agrees:
 =========== ==================================== ===========================
 fact type   key fields (fact-level P/R/F1)       also scored per field
 =========== ==================================== ===========================
-layoffs     company, jobs, percent               unit
-financials  company, kind, amount, currency      period
+layoffs     company, jobs, percent               unit, date
+financials  company, kind, amount, currency      period, date
 quotes      text (``quote_start``), speaker
 =========== ==================================== ===========================
 
@@ -20,7 +20,8 @@ breakdown, a segment: see :mod:`~newsledger.evaluation.scope`), absorbs a
 prediction that fully matches it and is never counted as missed; predictions the
 rules do not score, or of kinds the record does not annotate, are dropped before
 aligning. Kinds compare by family (``writedown`` is ``impairment``); the period by
-its end month and length when the gold gives them.
+its end month and length when the gold gives them; the date by the month (or
+the year) the gold gives, and only in articles whose gold gives dates.
 
 Fields: on an aligned pair a stated gold value that the prediction gives is a TP,
 one it gets wrong or leaves out is a FN (and a wrong value also a FP); values of
@@ -51,8 +52,8 @@ KEY_FIELDS: dict[str, tuple[str, ...]] = {
     "quotes": ("quote_start", "speaker"),
 }
 SCORED_FIELDS: dict[str, tuple[str, ...]] = {
-    "layoffs": ("company", "jobs", "percent", "unit"),
-    "financials": ("company", "kind", "amount", "currency", "period"),
+    "layoffs": ("company", "jobs", "percent", "unit", "date"),
+    "financials": ("company", "kind", "amount", "currency", "period", "date"),
     "quotes": ("quote_start", "speaker"),
 }
 EVENT_TYPES: dict[str, str] = {"layoff": "layoffs", "financial": "financials"}
@@ -240,6 +241,18 @@ def period_equal(gold: GoldPeriod, pred: Mapping[str, Any]) -> bool:
     return gold.months is None or pred.get("period_months") == gold.months
 
 
+def date_equal(gold: str, pred: Any) -> bool:
+    """A predicted day within the gold month (``YYYY-MM``) or year (``YYYY``).
+
+    >>> date_equal("2005-04", "2005-04-29"), date_equal("2005", "2005-11-02")
+    (True, True)
+    >>> date_equal("2005-04", "2004-04-29")
+    False
+    """
+    day = _as_date(pred)
+    return day is not None and day.isoformat()[: len(gold)] == gold
+
+
 def _loose_text(gold: str, pred: Any) -> bool:
     if not isinstance(pred, str):
         return False
@@ -283,6 +296,8 @@ def field_equal(kind: str, name: str, gold: Any, pred: Mapping[str, Any]) -> boo
         return _loose_text(gold, value)
     if name == "kind":
         return kind_family(str(value)) == kind_family(gold)
+    if name == "date":
+        return date_equal(gold, value)
     return str(value).upper() == str(gold).upper() if name == "currency" else value == gold
 
 
@@ -336,8 +351,11 @@ def _field_counts(
     golds: Sequence[GoldFact],
     preds: Sequence[Predicted],
     pairs: Iterable[tuple[int, int, bool]],
+    *,
+    dated: bool = True,
 ) -> dict[str, Counts]:
-    counts = {name: Counts() for name in SCORED_FIELDS[kind]}
+    """Field counts; ``dated``: the article's gold gives dates, so ``date`` is scored."""
+    counts = {name: Counts() for name in SCORED_FIELDS[kind] if dated or name != "date"}
     paired_g = {i: j for i, j, _ in pairs}
     paired_p = set(paired_g.values())
 
@@ -372,6 +390,8 @@ def score_article(article: GoldArticle, predicted: Sequence[Predicted]) -> Artic
     fields: dict[str, Mapping[str, Counts]] = {}
     missed: list[GoldFact] = []
     spurious: list[Predicted] = []
+    # dates are scored only where the annotator gave them (a set may not annotate them)
+    dated = any("date" in f.fields for f in article.facts)
     for kind in article.scored:
         kinds = article.annotates.get(kind)
         golds = [
@@ -386,7 +406,7 @@ def score_article(article: GoldArticle, predicted: Sequence[Predicted]) -> Artic
         kind_missed = [g for i, g in enumerate(golds) if g.required and i not in full_g]
         kind_spurious = [p for j, p in enumerate(preds) if j not in full_p and j not in absorbed]
         facts[kind] = Counts(tp, len(kind_spurious), len(kind_missed))
-        fields[kind] = _field_counts(kind, golds, preds, pairs)
+        fields[kind] = _field_counts(kind, golds, preds, pairs, dated=dated)
         missed.extend(kind_missed)
         spurious.extend(kind_spurious)
     return ArticleScore(article, facts, fields, tuple(missed), tuple(spurious))

@@ -138,7 +138,8 @@ def _pred_sentence(text: str, pred: Predicted) -> str | None:
 
 def _short(fields: Mapping[str, Any]) -> str:
     keep = ("company", "jobs", "jobs_high", "percent", "unit", "kind", "amount", "currency",
-            "period", "period_end", "period_months", "speaker", "quote_start", "text")  # fmt: skip
+            "period", "period_end", "period_months", "date", "speaker", "quote_start",
+            "text")  # fmt: skip
     parts = []
     for name in keep:
         if name in fields and fields[name] is not None:

@@ -21,6 +21,7 @@ from newsledger.errors import BinaryInput, EmptyInput, EncodingError
 from newsledger.ingest.dates import dateline_date
 from newsledger.ingest.identity import make_article
 from newsledger.models import Article
+from newsledger.normalize.text import page_line
 
 _BOMS = (  # longest first: the UTF-32-LE BOM starts with the UTF-16-LE one
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -156,14 +157,52 @@ def split_headline(text: str) -> str | None:
     return line
 
 
+def split_page_lines(text: str) -> str:
+    """Give every navigation, share or teaser line a paragraph of its own.
+
+    A single line break ends no sentence, so a page copied as plain text ran its
+    first lines into one: "Acme to cut 500 jobs / Related: Globex cut 200 jobs in
+    2018 / Acme said on Tuesday..." was one sentence, and the cut was dated 2018.
+    Which lines are page furniture is data (``normalize/data/page_lines.json``);
+    only line breaks are added, so the article id does not change.
+
+    >>> split_page_lines("Acme to cut jobs\\nShare this article\\nAcme said so.")
+    'Acme to cut jobs\\n\\nShare this article\\n\\nAcme said so.'
+    """
+    lines = text.split("\n")
+    marked = [page_line(line) is not None for line in lines]
+    if not any(marked):
+        return text
+    out: list[str] = []
+    for i, line in enumerate(lines):
+        if marked[i] and out and out[-1].strip():
+            out.append("")  # a paragraph break before it...
+        out.append(line)
+        after = lines[i + 1] if i + 1 < len(lines) else ""
+        if marked[i] and after.strip():
+            out.append("")  # ...and after it
+    return "\n".join(out)
+
+
+def _without_page_lines(text: str) -> str:
+    """``text`` from its first paragraph that is not page furniture (for the headline:
+    "Home > Business" above "Acme to cut jobs" is no headline)."""
+    paragraphs = text.split("\n\n")
+    skip = 0
+    while skip < len(paragraphs) - 1 and page_line(paragraphs[skip]) is not None:
+        skip += 1
+    return "\n\n".join(paragraphs[skip:]).lstrip("\n")
+
+
 def text_article(text: str, origin: str, defaults: Defaults) -> Article:
-    """A plain-text article: the headline (if any) becomes the title and stays in the text."""
-    text = clean_text(text)
+    """A plain-text article: the headline (if any) becomes the title and stays in the
+    text; navigation and teaser lines are split off (:func:`split_page_lines`)."""
+    text = split_page_lines(clean_text(text))
     if not text:
         raise EmptyInput("is empty (whitespace only)", origin)
     return make_article(
         text,
-        title=split_headline(text),
+        title=split_headline(_without_page_lines(text)),
         published=defaults.published or dateline_date(text),
         source=defaults.source,
         origin=origin,

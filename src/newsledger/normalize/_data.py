@@ -31,6 +31,7 @@ DATA_FILES: tuple[str, ...] = (
     "nicknames",
     "number_words",
     "org_types",
+    "page_lines",
     "percent",
     "qualifiers",
     "relative_dates",

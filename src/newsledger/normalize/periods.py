@@ -118,6 +118,16 @@ def _month_end(year: int, month: int, day: int | None = None) -> date:
     return date(year, month, min(day, last) if day else last)
 
 
+@cache
+def period_end_words() -> frozenset[str]:
+    """The one-word joins of a period to its end ("the quarter to 26 June", "ended").
+
+    >>> {"to", "ended", "ending"} <= period_end_words()
+    True
+    """
+    return frozenset(f for f in _fiscal("year_end_verb")["forms"] if " " not in f)
+
+
 def add_months(day: date, months: int) -> date:
     """``day`` moved by whole months, kept within the month (31 Jan + 1 month = 28/29 Feb)."""
     index = day.year * 12 + day.month - 1 + months

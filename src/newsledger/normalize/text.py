@@ -187,3 +187,79 @@ def _stock_code() -> re.Pattern[str]:
     exchange = "(?:" + "|".join(re.escape(n) for n in names) + ")"
     part = rf"{exchange}\s*:\s*[A-Z0-9][A-Z0-9.\-]{{0,11}}"
     return re.compile(rf"\(\s*{part}(?:\s*[;,]\s*{part})*\s*\)")
+
+
+# --- page lines: navigation, teasers and time stamps (data/page_lines.json) ----------
+
+_LINE_MARKS = "|>›»•·:*-–—#=_~<‹«"
+
+
+@dataclass(frozen=True)
+class _PageRules:
+    lines: dict[str, str]  # whole line -> kind
+    prefixes: tuple[tuple[str, str], ...]  # (prefix, kind)
+    stamps: tuple[str, ...]
+    stamp_words: int
+    separators: re.Pattern[str]
+    part_words: int
+
+
+@cache
+def _page_rules() -> _PageRules:
+    found = entries("page_lines")
+    lines = {line: e["kind"] for e in found for line in e.get("lines", [])}
+    prefixes = tuple((p, e["kind"]) for e in found for p in e.get("prefixes", []))
+    stamp = next(e for e in found if "stamps" in e)
+    trail = next(e for e in found if "separators" in e)
+    separators = re.compile("|".join(re.escape(s) for s in trail["separators"]))
+    return _PageRules(
+        lines,
+        prefixes,
+        tuple(stamp["stamps"]),
+        int(stamp["max_words"]),
+        separators,
+        int(trail["max_part_words"]),
+    )
+
+
+def _is_trail(line: str, rules: _PageRules) -> bool:
+    """A breadcrumb or menu: "Home > Business > Markets", "Home » Companies"."""
+    parts = [p.strip(_LINE_MARKS + " ") for p in rules.separators.split(line)]
+    parts = [p for p in parts if p]
+    if len(parts) < 2 or any(re.search(r"\d", p) for p in parts):
+        return False
+    if any(len(p.split()) > rules.part_words for p in parts):
+        return False
+    # two parts only when one is a known page word: "Acme / Globex" is no menu
+    return len(parts) >= 3 or any(p in rules.lines for p in parts)
+
+
+def page_line(line: str) -> str | None:
+    """The kind of page furniture ``line`` is ("navigation", "teaser", "timestamp"), or
+    None for article text. Rules in ``data/page_lines.json``.
+
+    >>> page_line("Share this article"), page_line("Related: Globex cut 200 jobs in 2018")
+    ('navigation', 'teaser')
+    >>> page_line("Acme said on Tuesday it would cut 500 jobs.") is None
+    True
+    """
+    rules = _page_rules()
+    norm = " ".join(line.split()).lower()
+    bare = norm.strip(_LINE_MARKS + " ")
+    if not bare:
+        return None
+    if bare in rules.lines:
+        return rules.lines[bare]
+    lead = norm.lstrip(_LINE_MARKS.replace(":", "") + " ")
+    for prefix, kind in rules.prefixes:
+        if lead.startswith(prefix) and len(lead) > len(prefix):
+            return kind
+    words = bare.split()
+    for stamp in rules.stamps:
+        if (
+            (bare.startswith(stamp + " ") or bare.startswith(stamp + ":"))
+            and len(words) <= rules.stamp_words
+            and re.search(r"\d", bare)
+        ):
+            return "timestamp"
+    return "navigation" if _is_trail(norm, rules) else None

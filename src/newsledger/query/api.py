@@ -160,18 +160,22 @@ class Query:
         fields = jsonable(_args_dict(row))
         fields.update(usd_rate_notes(fields, as_date(row.get("article_published"))))
         fields.update(revised_notes(row))
+        # an event its text does not date is dated by its article (stored before
+        # extraction did so itself); with neither, its date is unknown
+        when = as_date(row["event_date"]) or as_date(row.get("sort_date"))
         return EventRecord(
             id=int(row["id"]),
             group_id=row["group_id"],
             type=row["type"],
             company=row["company"],
             company_id=row["company_entity_id"],
-            date=as_date(row["event_date"]),
+            date=when,
             fields=fields,
             evidence=evidence,
             sources=int(row["sources"] or 1),
             conflict=row["group_conflict"] or row["conflict"],
             article_id=row["article_id"],
+            date_unknown=when is None,
         )
 
     def _company_ids(self, company: str | None) -> tuple[int, ...] | None:

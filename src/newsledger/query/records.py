@@ -95,6 +95,8 @@ class EventRecord:
     sources: int
     conflict: str | None
     article_id: str = ""
+    # neither the text nor the article gives a date: shown apart, never placed at a guess
+    date_unknown: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         return {**_to_dict(self), "summary": sentence(self)}

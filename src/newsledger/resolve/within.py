@@ -29,9 +29,9 @@ from __future__ import annotations
 import dataclasses
 from collections import Counter
 from collections.abc import Iterable
-from datetime import date
 
 from newsledger.models import Entity, Event, Extraction, Quote
+from newsledger.resolve.dating import date_events
 from newsledger.resolve.names import company_key, is_acronym, person_parts, spells_initials
 from newsledger.resolve.people import names_similar
 from newsledger.resolve.person_orgs import read_people
@@ -216,25 +216,6 @@ def _as_named(event: Event, names: list[str]) -> Event:
         return event
     named = company_named(event.company, names)
     return dataclasses.replace(event, company=named) if named else event
-
-
-def date_events(events: Iterable[Event], published: date | None) -> tuple[Event, ...]:
-    """Events whose text gives no date of their own are dated by the article.
-
-    News reports what was announced on (or just before) its publication day, so a
-    timeline places such an event at the article's date rather than nowhere.
-
-    >>> from newsledger.models import Evidence, LayoffArgs
-    >>> ev = Event("layoff", "Acme", LayoffArgs(jobs=5), (Evidence("a", 0, 1, "x"),))
-    >>> date_events([ev], date(2024, 5, 6))[0].event_date
-    datetime.date(2024, 5, 6)
-    """
-    if published is None:
-        return tuple(events)
-    return tuple(
-        e if e.event_date is not None else dataclasses.replace(e, event_date=published)
-        for e in events
-    )
 
 
 def _first_offset(entity: Entity) -> int:

@@ -8,11 +8,32 @@ from spacy.tokens import Span, Token
 
 from newsledger.extract.events.spans import ents_in
 from newsledger.normalize.dates import resolve_date
+from newsledger.normalize.periods import period_end_words
 
-# a reporting period ("2011", "the third quarter") is not the date of an announcement
+# a reporting period ("2011", "the third quarter", "13 weeks ending in December") is
+# not the date of an announcement; words compare by lemma
 _PERIOD_WORDS = frozenset(
-    ["year", "quarter", "half", "fiscal", "annual", "month", "period", "season"]
+    ["year", "quarter", "half", "fiscal", "annual", "month", "period", "season", "week"]
 )
+# ...unless the phrase points from the publication day ("last week", "two months ago")
+_RELATIVE_WORDS = frozenset(["this", "last", "earlier", "next", "ago"])
+_PERIOD_LOOKBACK = 4  # tokens before a date where "the quarter up to" may stand
+
+
+def is_period(ent: Span, sent_start: int = 0) -> bool:
+    """A date phrase that names a reporting period or its end, not a day something
+    was said: "the third quarter", "the 13 weeks ending in December", and "26 June"
+    in "the quarter up to 26 June" (``sent_start``: where the sentence begins)."""
+    words = {t.lemma_.lower() for t in ent} | {t.lower_ for t in ent}
+    if words & _RELATIVE_WORDS:
+        return False
+    if words & _PERIOD_WORDS:
+        return True
+    doc = ent.doc
+    before = doc[max(sent_start, ent.start - _PERIOD_LOOKBACK) : ent.start]
+    if not len(before) or before[-1].lower_ not in period_end_words():
+        return False
+    return any(t.lemma_.lower() in _PERIOD_WORDS for t in before)
 
 
 def _clause_verb(tok: Token) -> Token | None:
@@ -45,8 +66,7 @@ def event_date(sent: Span, published: date | None, trigger: Token | None = None)
             continue
         if trigger is not None and not dates_trigger(ent, trigger):
             continue
-        words = {t.lower_ for t in ent}
-        if words & _PERIOD_WORDS and not words & {"this", "last", "earlier", "next"}:
+        if is_period(ent, sent.start):
             continue
         resolved = resolve_date(ent.text, published)
         # a date after publication is a deadline or a plan, not when it was said
