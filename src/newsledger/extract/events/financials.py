@@ -22,11 +22,38 @@ from spacy.tokens import Span, Token
 
 from newsledger.extract.events.amounts import amount_text, money_spans
 from newsledger.extract.events.companies import actor_for
+from newsledger.extract.events.comparisons import (
+    LAST_YEAR,
+    YEAR_EARLIER,
+    compared_in,
+    in_comparison,
+    is_comparison,
+    is_earlier,
+    says_year_earlier,
+    with_lead,
+)
 from newsledger.extract.events.context import ArticleContext
 from newsledger.extract.events.cues import CueCandidate, CueChoice, choose_cue, cue_candidates
 from newsledger.extract.events.dates import event_date
+from newsledger.extract.events.non_results import (
+    added,
+    aimed_at,
+    analysts_say,
+    combined,
+    is_change,
+    is_stated_conversion,
+    is_trap,
+    judged,
+    measures,
+    of_a_percentage,
+    of_trap,
+    per_share,
+    per_share_kind,
+    subject_is_trap,
+)
 from newsledger.extract.events.rules import PhraseHit, find_phrases, load_book
-from newsledger.extract.events.spans import doc_ents, doc_text, ents_in, same_sentence, sent_of
+from newsledger.extract.events.segments import segment_of
+from newsledger.extract.events.spans import doc_ents, ents_in, same_sentence
 from newsledger.models import Event, FinancialArgs
 from newsledger.normalize.currency import to_usd
 from newsledger.normalize.money import currency_for_nationality, find_stated_conversion, parse_money
@@ -155,245 +182,6 @@ def _is_record(chain: list[Token], lemmas: frozenset[str]) -> bool:
     return False
 
 
-def _analysts_say(chain: list[Token]) -> bool:
-    """ "Analysts expect...", "according to analysts' forecasts...": not the company's figure.
-
-    Only the subject's own words count (its head, compounds, conjuncts, possessor, an
-    "of" object), so "the firm, a market leader in chips, had a loss" stays a result.
-    """
-    analysts = load_book("financial_cues").lemmas("analyst")
-    for tok in chain:
-        for child in tok.children:
-            if child.dep_ in ("nsubj", "nsubjpass", "agent") and _names_analysts(child, analysts):
-                return True
-            if child.lower_ == "according" and any(
-                _names_analysts(t, analysts) for t in child.subtree if t.dep_ == "pobj"
-            ):
-                return True
-    return False
-
-
-def _names_analysts(head: Token, analysts: frozenset[str]) -> bool:
-    own = [head, *(c for c in head.children if c.dep_ in ("compound", "conj", "poss", "pobj"))]
-    own += [g for c in head.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
-    return any(t.lemma_.lower() in analysts for t in own)
-
-
-# "rose to $1.13bn from $639m", "compared with £125m a year earlier": the earlier figure
-_COMPARISON_PREPS = frozenset({"from", "with", "against", "versus", "vs", "vs.", "than", "by"})
-
-
-# "£5m lower than expected", "$2bn more": the amount is a change, not the result
-_CHANGE_TAGS = frozenset({"JJR", "RBR"})
-
-
-def _is_change(money: Span) -> bool:
-    """ "rose $2bn" (an amount of change on its verb), "a $3 billion increase in revenue"
-    (an amount modifying a change noun): the change, not the total."""
-    root = money.root
-    if root.dep_ == "npadvmod" and root.head.tag_ in _CHANGE_TAGS:
-        return True
-    changes = load_book("financial_cues").lemmas("change_noun")
-    return root.dep_ in ("nummod", "compound", "amod") and root.head.lemma_.lower() in changes
-
-
-def _aimed_at(words: set[str], chain: list[Token]) -> bool:
-    """ "aiming for sales of 8.5 trillion yen", "a target of $2bn", "its goal is revenue
-    of $10bn": a goal, not a result."""
-    cues = load_book("financial_cues")
-    subjects = {c.lemma_.lower() for t in chain for c in t.children if c.dep_ == "nsubj"}
-    return bool((words | subjects) & cues.lemmas("aim"))
-
-
-def _combined(words: set[str], chain: list[Token]) -> bool:
-    """ "A combination of A and B would have sales of $32bn": a merger's sum, not a result."""
-    own: set[str] = set()
-    for tok in chain:
-        for subject in (c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")):
-            own.add(subject.lemma_.lower())
-            own.update(c.lemma_.lower() for c in subject.children if c.dep_ in ("amod", "compound"))
-    cues = load_book("financial_cues")
-    # "accumulated losses ... in their 20-year history": a running total, not a result
-    return bool((words | own) & (cues.lemmas("combined") | cues.lemmas("cumulative"))) or (
-        _since_then(chain)
-    )
-
-
-def _since_then(chain: list[Token]) -> bool:
-    """ "have lost $10bn since 2001", "Since launching the console in 2001, the project
-    has cost $4bn", "since its founding": a total run up over years, not a period's
-    result. A causal "since" ("since demand slowed") and a month of this year ("since
-    January") name no such span."""
-    for tok in chain:
-        for child in tok.children:
-            clause = child.dep_ == "advcl" and any(
-                m.lower_ == "since" for m in child.children if m.dep_ in ("mark", "prep")
-            )
-            since = (child.lower_ == "since" and child.dep_ == "prep") or clause
-            if since and _spans_years(list(child.subtree)):
-                return True
-    return False
-
-
-_YEAR = re.compile(r"^(?:19|20)\d\d$")
-_BEGINNINGS = frozenset({"founding", "foundation", "inception", "launch", "creation", "start"})
-
-
-def _spans_years(words: list[Token]) -> bool:
-    return any(
-        (t.ent_type_ == "DATE" and _YEAR.match(t.text)) or t.lemma_.lower() in _BEGINNINGS
-        for t in words
-    )
-
-
-def _added(money: Span) -> bool:
-    """ "to add $500m to revenue", "knock £30m off profit": a contribution, not a result."""
-    root = money.root
-    changes = load_book("financial_cues").lemmas("change_verb")
-    return root.dep_ == "dobj" and root.head.lemma_.lower() in changes
-
-
-def _judged(money: Span, kind_tok: Token) -> bool:
-    """ "Profits of around £420m would be well within the comfort zone": a figure put as
-    the subject of a conditional "be" and judged, not stated (the amount is the subject's)."""
-    head = kind_tok.head
-    if kind_tok.dep_ != "nsubj" or head.lemma_.lower() != "be":
-        return False
-    modals = load_book("financial_cues").lemmas("hypothetical")
-    if not any(c.dep_ == "aux" and c.lower_ in modals for c in head.children):
-        return False
-    return kind_tok in (money.root, *money.root.ancestors)
-
-
-def _subject_is_trap(hit: PhraseHit) -> bool:
-    """ "Shares in Bombardier lost 65 cents": a result verb whose subject is a market thing."""
-    traps = load_book("financial_cues").lemmas("verb_subject_trap")
-    return any(
-        c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in traps
-        for c in hit.span.root.children
-    )
-
-
-def _is_trap(hit: PhraseHit) -> bool:
-    """A trap hit; a ``noun_only`` trap ("forecasts of $500m") is none as an active verb
-    ("Harlan forecast revenue of $10bn" is the company's own outlook), but a passive one
-    with nobody named ("profit had been forecast at $4bn") is the market's estimate."""
-    if hit.rule.role != "trap":
-        return False
-    root = hit.span.root
-    if hit.rule.value != "noun_only" or root.pos_ != "VERB":
-        return True
-    return any(c.dep_ == "auxpass" for c in root.children)
-
-
-def _of_trap(hit: PhraseHit, traps: list[PhraseHit]) -> bool:
-    """ "Sales of stakes raised 1.17bn euros": the result word names a deal, not a result."""
-    root = hit.span.root
-    return any(
-        t.span.root.dep_ == "pobj"
-        and t.span.root.head.lower_ == "of"
-        and t.span.root.head.head.i == root.i
-        for t in traps
-    )
-
-
-def _measures(money: Span, traps: list[PhraseHit]) -> bool:
-    """ "£400m of annual savings", "$2bn of debt": the amount's own "of" names what it
-    measures, and that is no result, however near a result word is."""
-    return any(
-        t.span.root.dep_ == "pobj"
-        and t.span.root.head.lower_ == "of"
-        and t.span.root.head.head.i == money.root.i
-        for t in traps
-    )
-
-
-def _of_a_percentage(hit: PhraseHit) -> bool:
-    """ "closed at $35.18, a loss of 12 percent", "a gain of 4%": the result word's
-    own amount is a percentage, a change; it takes no money from elsewhere."""
-    root = hit.span.root
-    for prep in (c for c in root.children if c.dep_ == "prep" and c.lower_ == "of"):
-        for obj in (c for c in prep.children if c.dep_ == "pobj"):
-            if obj.ent_type_ == "PERCENT" or obj.lower_ in ("%", "percent", "cent"):
-                return True
-    return False
-
-
-def _is_comparison(tok: Token) -> bool:
-    """A figure (or result word) given as the earlier or the change: "from $639m",
-    "compared with a loss of...", "against a $375m profit", "by 400m euros"."""
-    for node in (tok, tok.head):
-        head = node.head
-        compared = head.head.lemma_.lower() in ("compare", "compared")
-        if node.dep_ == "pobj" and head.lower_ in _COMPARISON_PREPS:
-            return head.lower_ != "with" or compared
-        if node.dep_ == "pobj" and head.lower_ == "to" and compared:
-            return True  # "compared to $900m"
-    return False
-
-
-_EARLIER_PREPS = frozenset({"from", "against", "versus", "vs", "vs.", "with"})
-
-
-def _is_earlier(tok: Token) -> bool:
-    """A figure (or result word) given as the earlier one of a change: "rose to $5m
-    from $4m", "compared with a loss of $83m"; not "revenue from services"."""
-    words = load_book("financial_cues").lemmas("comparison_word")
-    for node in (tok, tok.head):
-        prep = node.head
-        over = prep.head
-        compared_to = prep.lower_ == "to" and over.lemma_.lower() in ("compare", "compared")
-        if node.dep_ != "pobj" or (prep.lower_ not in _EARLIER_PREPS and not compared_to):
-            continue
-        return over.lemma_.lower() in words or over.lower_ in words
-    return False
-
-
-_YEAR_EARLIER = re.compile(
-    r"\b(?:(?:a|one) year (?:earlier|ago|before)|the (?:previous|prior) year|the year before"
-    r"|(?:the )?same (?:period|quarter|time) (?:of |a )?(?:last|the previous|the prior) year)\b",
-    re.IGNORECASE,
-)
-
-
-def _with_lead(ent: Span, sent: Span) -> str:
-    """A date with the three words before it: "same time" + "last year"."""
-    return ent.doc[max(ent.start - 3, sent.start) : ent.end].text
-
-
-_LAST_YEAR = re.compile(r"\blast (?:calendar )?year\b", re.IGNORECASE)
-
-
-def _says_year_earlier(sent: Span) -> bool:
-    """The sentence dates its figure a year back ("A year earlier, ...", "in the same
-    quarter last year")."""
-    return any(e.label_ == "DATE" and _YEAR_EARLIER.search(e.text) for e in ents_in(sent))
-
-
-def _compared_in(sent: Span, money: Span) -> bool:
-    """Another amount of the sentence is the earlier one ("was $44.7bn, compared to
-    $45.9bn a year ago"): the sentence's year-earlier words are that one's."""
-    return any(
-        m.start != money.start and (_is_earlier(m.root) or _is_comparison(m.root))
-        for m in money_spans(sent)
-    )
-
-
-def _in_comparison(ent: Span) -> bool:
-    """A date inside a comparison ("from 117.7bn kronor in 2003") is the earlier period;
-    so is one the parser hangs on the comparison's preposition itself ("slipped to
-    €14.2bn last year from €15.0bn in 2022": "in 2022" under "from")."""
-    chain = [ent.root, *ent.root.ancestors][:4]
-    return any(_is_comparison(t) or _compares_money(t) for t in chain)
-
-
-def _compares_money(tok: Token) -> bool:
-    """A comparison preposition whose object is an amount ("from €15.0bn")."""
-    if tok.dep_ != "prep" or tok.lower_ not in _EARLIER_PREPS:
-        return False
-    return any(c.dep_ == "pobj" and c.ent_type_ == "MONEY" for c in tok.children)
-
-
 @dataclass
 class FinancialState:
     """Per-article state: the currency hint, fiscal year end and amountless charges."""
@@ -462,10 +250,10 @@ class FinancialState:
         kinds += _verb_kinds(sent)
         if not kinds:
             return []
-        traps = [h for h in find_phrases(sent, "financial_cues") if _is_trap(h)]
-        kinds = [h for h in kinds if not _of_trap(h, traps) and not _per_share_kind(h)]
-        kinds = [h for h in kinds if not _of_a_percentage(h)]
-        kinds = [h for h in kinds if h.rule.role != "kind_verb" or not _subject_is_trap(h)]
+        traps = [h for h in find_phrases(sent, "financial_cues") if is_trap(h)]
+        kinds = [h for h in kinds if not of_trap(h, traps) and not per_share_kind(h)]
+        kinds = [h for h in kinds if not of_a_percentage(h)]
+        kinds = [h for h in kinds if h.rule.role != "kind_verb" or not subject_is_trap(h)]
         # "gross profit", "adjusted EBITDA": a kind word inside a longer trap phrase is
         # that trap's, no result of ours
         kinds = [k for k in kinds if not any(_within(k.span, t.span) for t in traps)]
@@ -477,14 +265,9 @@ class FinancialState:
         for money in moneys:
             if money.start in money_used:  # the upper end of a range already read
                 continue
-            if (
-                _is_stated_conversion(money)
-                or _per_share(money)
-                or _is_change(money)
-                or _added(money)
-            ):
+            if is_stated_conversion(money) or per_share(money) or is_change(money) or added(money):
                 continue
-            if any(_judged(money, k.span.root) for k in kinds):
+            if any(judged(money, k.span.root) for k in kinds):
                 continue
             chosen = self._choose_cue(money, kinds, traps)
             if chosen is None:
@@ -492,11 +275,11 @@ class FinancialState:
             kind = (chosen, distance(money.root, chosen.span.root))
             # "fell to $4.1bn from $4.6bn", "compared with a loss of $83m": the earlier
             # period's result, a fact of its own (ANNOTATION.md, Comparisons)
-            earlier = _is_earlier(money.root) or _is_earlier(kind[0].span.root)
-            if _is_comparison(kind[0].span.root) and not earlier:
+            earlier = is_earlier(money.root) or is_earlier(kind[0].span.root)
+            if is_comparison(kind[0].span.root) and not earlier:
                 continue
             by_verb = kind[0].rule.role == "kind_verb" and money.root.head.head == kind[0].span.root
-            if _is_comparison(money.root) and not by_verb and not earlier:
+            if is_comparison(money.root) and not by_verb and not earlier:
                 continue  # "wrote down ... by $2.5bn", "more than $5bn"
             upper = _range_end(money, moneys)
             event = self._event(sent, money, kind[0], upper, earlier=earlier)
@@ -583,7 +366,7 @@ class FinancialState:
         if parsed is None:
             return None
         words, chain = _cue_words(money, hit.span.root)
-        if _analysts_say(chain) or _aimed_at(words, chain) or _combined(words, chain):
+        if analysts_say(chain) or aimed_at(words, chain) or combined(words, chain):
             return None
         cues = load_book("financial_cues")
         past_sight = {t.lemma_.lower() for t in chain if t.tag_ == "VBD"} & cues.lemmas("not_past")
@@ -595,8 +378,8 @@ class FinancialState:
         shifted = (
             not earlier
             and self._last_period is not None
-            and _says_year_earlier(sent)
-            and not _compared_in(sent, money)
+            and says_year_earlier(sent)
+            and not compared_in(sent, money)
         )
         earlier = earlier or shifted
         period = (
@@ -658,15 +441,15 @@ class FinancialState:
     def _period(
         self, sent: Span, money: Span, *, inside: bool = False
     ) -> tuple[str | None, date | None, int | None]:
-        dates = [e for e in ents_in(sent) if e.label_ == "DATE" and _in_comparison(e) == inside]
+        dates = [e for e in ents_in(sent) if e.label_ == "DATE" and in_comparison(e) == inside]
         if inside:
             # "from $4m last year": a year before the current figure's period, which
             # the caller works out; not the calendar year before publication
-            dates = [e for e in dates if not _LAST_YEAR.search(e.text)]
+            dates = [e for e in dates if not LAST_YEAR.search(e.text)]
         else:
             # "up 280% since the same time last year": the comparison's date, never the
             # current figure's period
-            dates = [e for e in dates if not _YEAR_EARLIER.search(_with_lead(e, sent))]
+            dates = [e for e in dates if not YEAR_EARLIER.search(with_lead(e, sent))]
         dates.sort(key=lambda e: distance(money.root, e.root))
         for ent in dates:
             period = parse_period(
@@ -693,7 +476,7 @@ def cue_pool(money: Span, kinds: list[PhraseHit], traps: list[PhraseHit]) -> lis
     rule_trap = (
         rule is not None
         and rule_kind is not None
-        and ((trap is not None and trap[1] <= rule[1]) or _measures(money, traps))
+        and ((trap is not None and trap[1] <= rule[1]) or measures(money, traps))
     )
     part_of = {k.span.start for k in kinds if _part_of_total(k.span.root, money.root)}
     return cue_candidates(
@@ -740,107 +523,11 @@ def _range_end(money: Span, moneys: list[Span]) -> Span | None:
     return next((m for m in moneys if m.start == money.end + 1), None)
 
 
-def _per_share_kind(hit: PhraseHit) -> bool:
-    """ "earnings per share would be lower, at $4-$5": a per-share figure, not a result."""
-    after = hit.span.doc[hit.span.end : hit.span.end + 2].text.lower()
-    return after in ("per share", "a share")
-
-
-def _per_share(money: Span) -> bool:
-    """ "$1.05 a share", "85 cents per share": earnings per share, not a result's amount."""
-    after = money.doc[money.end : money.end + 3].text.lower()
-    return after.startswith(("a share", "per share", "a diluted share", "per diluted share"))
-
-
-_APPOSED_BEFORE = re.compile(
-    r",\s*or\s+(?:about|roughly|around|some|nearly|almost|approximately|approx\.)?\s*$", re.I
-)
-
-
-def _is_stated_conversion(money: Span) -> bool:
-    """ "$926 million" in "¥75 billion (approx. $926 million)" or in "520 billion yen,
-    or roughly $6.4 billion," restates another amount."""
-    before = doc_text(money.doc)[max(0, money.start_char - 30) : money.start_char]
-    if _APPOSED_BEFORE.search(before):
-        earlier = [
-            m
-            for m in money_spans(sent_of(money.root))
-            if money.start_char - 30 < m.end_char <= money.start_char
-        ]
-        mine = parse_money(money.text)
-        theirs = parse_money(earlier[-1].text) if earlier else None
-        return bool(mine and theirs and mine.currency and mine.currency != theirs.currency)
-    return (
-        "(" in before
-        and ")" not in before.split("(")[-1]
-        and any(
-            m.end_char <= money.start_char and m.end_char > money.start_char - 30
-            for m in money_spans(sent_of(money.root))
-        )
-    )
-
-
 def _stated_usd(ctx: ArticleContext, money: Span) -> Decimal | None:
     window = ctx.article.text[money.end_char : money.end_char + 60]
     stated = find_stated_conversion(window)
     if stated is not None and stated.currency == "USD":
         return stated.amount
-    return None
-
-
-# prepositions that tie a result to the part of the company it comes from
-_SEGMENT_PREPS = frozenset({"in", "at", "from", "for"})
-# words before a unit noun that name no part of the company ("its", "the", "overall")
-_NOT_SEGMENT_WORDS = frozenset({"its", "their", "the", "his", "her", "our", "overall", "total"})
-
-
-def _segment_phrase(noun: Token) -> str | None:
-    """ "its chemicals division" -> "chemicals division": a unit noun with a word of its
-    own before it; "its business" names no part."""
-    if noun.lemma_.lower() not in load_book("financial_cues").lemmas("segment_noun"):
-        return None
-    mods = [
-        t
-        for t in noun.lefts
-        if t.dep_ in ("compound", "amod", "nmod", "npadvmod")
-        and t.lower_ not in _NOT_SEGMENT_WORDS
-        and t.pos_ not in ("NUM", "SYM")
-        and t.ent_type_ not in ("MONEY", "DATE", "PERCENT", "ORG")
-    ]
-    if not mods:
-        return None
-    start = min(t.left_edge.i for t in mods)
-    return noun.doc[start : noun.i + 1].text
-
-
-def segment_of(money: Span, kind_tok: Token) -> str | None:
-    """The part of the company a result belongs to, when the text ties it to one:
-    "an operating profit of $40m at its chemicals division", "a loss in North American
-    operations", "the chemicals division posted a loss of $40m", "the unit's revenue".
-    ANNOTATION.md: a division's figure is the company's segment figure, never its total.
-
-    Looked for on the result word, on the amount, and on the verb that governs the
-    result word (its subject and its prepositions)."""
-    verb = kind_tok if kind_tok.pos_ in ("VERB", "AUX") else kind_tok.head
-    governs = verb.pos_ in ("VERB", "AUX") and (
-        kind_tok is verb or kind_tok.dep_ in ("dobj", "attr")
-    )
-    for tok in (kind_tok, money.root, *((verb,) if governs and verb is not kind_tok else ())):
-        for child in tok.children:
-            if child.dep_ == "poss":
-                found = _segment_phrase(child)
-                if found:
-                    return found
-            if child.dep_ == "prep" and child.lower_ in _SEGMENT_PREPS:
-                for obj in child.children:
-                    if obj.dep_ == "pobj" and obj.ent_type_ not in ("DATE", "MONEY"):
-                        found = _segment_phrase(obj)
-                        if found:
-                            return found
-    if governs:
-        for child in verb.children:
-            if child.dep_ in ("nsubj", "nsubjpass"):
-                return _segment_phrase(child)
     return None
 
 
