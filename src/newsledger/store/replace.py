@@ -32,7 +32,7 @@ from newsledger.store.dialect import Db, Row
 # stored columns that are not a fact's fields: the row's place and bookkeeping, and
 # the numeric copy of each amount (its exact text is compared instead)
 _NOT_FIELDS = frozenset(
-    {"id", "article_id", "group_id", "extractor_version", *write.DECIMAL_COLUMNS}
+    {"id", "article_id", "group_id", "extractor_version", "sort_date", *write.DECIMAL_COLUMNS}
 )
 
 
