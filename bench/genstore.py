@@ -598,6 +598,12 @@ def bulk(db: Db, table: str, columns: Sequence[str], rows: Iterable[Sequence[Any
     )
 
 
+def known_columns(db: Db) -> set[str]:
+    """The columns of ``events`` in this store."""
+    cursor = db.conn.execute("SELECT * FROM events LIMIT 0")
+    return {str(d[0]) for d in cursor.description}
+
+
 def write_chunk(db: Db, chunk: Chunk, known_groups: set[int]) -> None:
     """One transaction: articles, new groups, events, evidence, quotes, mentions;
     groups a later article reported again are summarised again."""
@@ -613,7 +619,12 @@ def write_chunk(db: Db, chunk: Chunk, known_groups: set[int]) -> None:
                 (g.first, g.last, g.articles, g.id),
             )
         known_groups.update(new)
-        bulk(db, "events", EVENT_COLS, chunk.events)
+        if "sort_date" in known_columns(db):
+            bulk(db, "events", EVENT_COLS, chunk.events)
+        else:  # a store before migration 11 (to measure the code before it)
+            keep = [i for i, c in enumerate(EVENT_COLS) if c != "sort_date"]
+            rows = ([row[i] for i in keep] for row in chunk.events)
+            bulk(db, "events", [EVENT_COLS[i] for i in keep], rows)
         bulk(db, "evidence", EVIDENCE_COLS, chunk.evidence)
         bulk(db, "quotes", QUOTE_COLS, chunk.quotes)
         bulk(db, "mentions", MENTION_COLS, chunk.mentions)

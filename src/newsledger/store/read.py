@@ -395,8 +395,15 @@ def _tsquery_rows(db: Db, query: str, limit: int, offset: int) -> tuple[list[Row
             (query,),
         )
     )
-    window = min(total, RANK_WINDOW)
-    rows: list[Row] = []
+    if total <= RANK_WINDOW:  # few matches: rank them all, through the GIN index
+        rows = db.rows(
+            f"{_PG_SELECT} WHERE a.search @@ q ORDER BY ts_rank(a.search, q) DESC, a.id "
+            "LIMIT ? OFFSET ?",
+            (query, limit, offset),
+        )
+        return rows, total
+    window = RANK_WINDOW
+    rows = []
     if offset < window:
         rows = db.rows(
             f"{_PG_SELECT} WHERE a.id IN (SELECT a.id FROM articles a, "
