@@ -107,6 +107,17 @@ def test_pagination_walks_every_item_once(client: TestClient, url: str) -> None:
     assert len(seen) == len(set(seen)) == total
 
 
+def test_events_pages_follow_by_cursor(client: TestClient) -> None:
+    first = get(client, "/api/events?limit=2&offset=0")
+    assert "after=" in first["next"] and "offset=" not in first["next"]
+    assert first["next"].endswith(f"after={first['cursor']}")
+    by_cursor = get(client, first["next"].replace("http://testserver", ""))
+    by_offset = get(client, "/api/events?limit=2&offset=2")
+    assert by_cursor["items"] == by_offset["items"] and by_cursor["offset"] == 2
+    # other listings page by offset and carry no cursor
+    assert "cursor" not in get(client, "/api/articles?limit=2")
+
+
 def test_offset_past_the_end_is_an_empty_page(client: TestClient) -> None:
     body = get(client, "/api/articles?offset=1000")
     assert body["items"] == [] and body["next"] is None and body["total"] == 4
@@ -232,6 +243,8 @@ def test_openapi_and_docs(client: TestClient) -> None:
         pytest.param("GET", "/api/events?limit=ten", 422, id="limit-not-a-number"),
         pytest.param("GET", "/api/events?since=yesterday", 422, id="bad-date"),
         pytest.param("GET", "/api/events?until=2021-02-30", 422, id="impossible-date"),
+        pytest.param("GET", "/api/events?after=yesterday", 422, id="bad-cursor"),
+        pytest.param("GET", "/api/events?after=2021-02-30_4", 422, id="impossible-cursor"),
         pytest.param("GET", "/api/entities?type=planet", 422, id="bad-entity-type"),
         pytest.param("GET", "/api/entities/abc", 422, id="entity-id-not-a-number"),
         pytest.param("GET", "/api/search", 422, id="search-without-words"),

@@ -22,15 +22,31 @@ from newsledger.query.format import sentence
 T = TypeVar("T")
 
 
+# a memo, not state: a class's fields never change
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def field_names(cls: type) -> tuple[str, ...]:
+    """A dataclass's field names, read once per class (``dataclasses.fields`` builds
+    a tuple each call: a tenth of a 1,000-event timeline's time)."""
+    names = _FIELD_NAMES.get(cls)
+    if names is None:
+        names = _FIELD_NAMES[cls] = tuple(f.name for f in dataclasses.fields(cls))
+    return names
+
+
 def _to_dict(record: Any) -> dict[str, Any]:
     """Shallow-walk a dataclass, calling ``to_dict`` on nested records."""
-    out: dict[str, Any] = {}
-    for f in dataclasses.fields(record):
-        out[f.name] = _plain(getattr(record, f.name))
-    return out
+    return {name: _plain(getattr(record, name)) for name in field_names(type(record))}
+
+
+# values that are JSON as they are: most of a record's, so looked at first
+_SCALARS = frozenset({str, int, float, bool, type(None)})
 
 
 def _plain(value: Any) -> Any:
+    if type(value) in _SCALARS:
+        return value
     if hasattr(value, "to_dict"):
         return value.to_dict()
     if isinstance(value, datetime):
@@ -99,7 +115,18 @@ class EventRecord:
     date_unknown: bool = False
 
     def to_dict(self) -> dict[str, Any]:
-        return {**_to_dict(self), "summary": sentence(self)}
+        # ``fields`` are JSON-ready already (``jsonable`` made them): copied, not walked
+        # again, which was a third of a 1,000-event timeline's time
+        out = {name: _plain(getattr(self, name)) for name in _EVENT_SCALARS}
+        out.update(fields=dict(self.fields), evidence=[e.to_dict() for e in self.evidence])
+        out.update({name: _plain(getattr(self, name)) for name in _EVENT_REST})
+        out["summary"] = sentence(self)
+        return out
+
+
+# EventRecord's fields around ``fields`` and ``evidence``, in the order they are written
+_EVENT_SCALARS = field_names(EventRecord)[: field_names(EventRecord).index("fields")]
+_EVENT_REST = field_names(EventRecord)[field_names(EventRecord).index("evidence") + 1 :]
 
 
 @dataclass(frozen=True)
@@ -220,13 +247,19 @@ class Page(Generic[T]):
     total: int
     limit: int
     offset: int
+    # the events listing's keyset cursor to the page after this one (None on the
+    # last page, and for listings that page by offset only)
+    cursor: str | None = None
 
     @property
     def has_next(self) -> bool:
         return self.offset + len(self.items) < self.total
 
     def to_dict(self) -> dict[str, Any]:
-        return _to_dict(self)
+        out = _to_dict(self)
+        if self.cursor is None:
+            del out["cursor"]
+        return out
 
 
 @dataclass(frozen=True)

@@ -1,5 +1,5 @@
 """Storage: schema, migrations, SQLite and PostgreSQL behind one interface."""
 
-from newsledger.store.base import EventFilter, Row, Store, open_store
+from newsledger.store.base import EventCursor, EventFilter, Row, Store, open_store
 
-__all__ = ["EventFilter", "Row", "Store", "open_store"]
+__all__ = ["EventCursor", "EventFilter", "Row", "Store", "open_store"]

@@ -43,6 +43,36 @@ class EventFilter:
     article_id: str | None = None
 
 
+@dataclass(frozen=True)
+class EventCursor:
+    """An event's place in the events listing (keyset pagination): the page after
+    it starts with the next event by ``sort_date``, then id."""
+
+    sort_date: date
+    id: int
+
+    def __str__(self) -> str:
+        """The cursor as the API writes it.
+
+        >>> str(EventCursor(date(2014, 9, 18), 412))
+        '2014-09-18_412'
+        """
+        return f"{self.sort_date.isoformat()}_{self.id}"
+
+    @classmethod
+    def parse(cls, text: str) -> EventCursor:
+        """Read a cursor written by ``str``; ValueError names a malformed one.
+
+        >>> EventCursor.parse("2014-09-18_412")
+        EventCursor(sort_date=datetime.date(2014, 9, 18), id=412)
+        """
+        day, _, number = text.partition("_")
+        try:
+            return cls(date.fromisoformat(day), int(number))
+        except ValueError:
+            raise ValueError(f"cursor {text!r} is not one this API gave (date_id)") from None
+
+
 class Store(Protocol):
     """What the pipeline, the CLI and the query side need from a database."""
 
@@ -99,7 +129,13 @@ class Store(Protocol):
     # --- read side (rows for newsledger.query) --------------------------------
     def article_row(self, article_id: str) -> Row | None: ...
     def article_rows(self, limit: int, offset: int) -> tuple[list[Row], int]: ...
-    def event_rows(self, flt: EventFilter, limit: int, offset: int) -> tuple[list[Row], int]: ...
+    def event_rows(
+        self, flt: EventFilter, limit: int, offset: int, after: EventCursor | None = None
+    ) -> tuple[list[Row], int]: ...
+    def event_position(self, flt: EventFilter, after: EventCursor) -> int:
+        """The events of the listing up to and including the cursor's place."""
+        ...
+
     def latest_event_rows(self, flt: EventFilter, limit: int) -> list[Row]: ...
     def evidence_rows(self, event_ids: list[int]) -> list[Row]: ...
     def entity_ids_named(self, name: str) -> list[int]: ...

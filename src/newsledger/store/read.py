@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from datetime import date
 from typing import Any
 
 from newsledger.models import ORG_TYPES
-from newsledger.store.base import EventFilter
+from newsledger.store.base import EventCursor, EventFilter
 from newsledger.store.dialect import Db, Row
+from newsledger.store.write import UNDATED
 
 _CHUNK = re.compile(r'"([^"]*)"?|(\S+)')
 
@@ -75,7 +77,7 @@ def article_rows(db: Db, limit: int, offset: int) -> tuple[list[Row], int]:
 _EVENT_SELECT = (
     "SELECT e.*, g.article_count AS sources, g.conflict AS group_conflict, "
     "g.jobs AS group_jobs, g.amount_exact AS group_amount_exact, "
-    "a.source AS article_source, coalesce(e.event_date, a.published) AS sort_date, "
+    "a.source AS article_source, "
     "a.title AS article_title, a.url AS article_url, a.ingested_at AS stored_at, "
     "a.published AS article_published, r.amount_exact AS revised_amount_exact, "
     "r.currency AS revised_currency, r.amount_usd_exact AS revised_amount_usd_exact, "
@@ -95,17 +97,25 @@ def _event_where(flt: EventFilter) -> tuple[list[str], list[Any]] | None:
     if flt.company_ids is not None:
         if not flt.company_ids:
             return None
-        where.append(f"e.company_entity_id IN ({_marks(flt.company_ids)})")
-        params.extend(flt.company_ids)
+        # one id as an equality: the index then also walks the order and the cursor
+        ids = flt.company_ids
+        where.append(
+            "e.company_entity_id = ?"
+            if len(ids) == 1
+            else f"e.company_entity_id IN ({_marks(ids)})"
+        )
+        params.extend(ids)
     if flt.type:
         where.append("e.type = ?")
         params.append(flt.type)
+    # sort_date is the event's date, else its article's (store migration 11);
+    # an undated event is in no date range
     if flt.since:
-        where.append("coalesce(e.event_date, a.published) >= ?")
-        params.append(flt.since)
+        where.append("e.sort_date >= ? AND e.sort_date < ?")
+        params.extend([flt.since, UNDATED])
     if flt.until:
-        where.append("coalesce(e.event_date, a.published) <= ?")
-        params.append(flt.until)
+        where.append("e.sort_date <= ?")
+        params.append(min(flt.until, date(9999, 12, 30)))
     if flt.article_id:
         where.append("e.article_id = ?")
         params.append(flt.article_id)
@@ -118,12 +128,43 @@ def _event_where(flt: EventFilter) -> tuple[list[str], list[Any]] | None:
     return where, params
 
 
-def event_rows(db: Db, flt: EventFilter, limit: int, offset: int) -> tuple[list[Row], int]:
+def _clause(where: list[str]) -> str:
+    return f" WHERE {' AND '.join(where)}" if where else ""
+
+
+def event_rows(
+    db: Db, flt: EventFilter, limit: int, offset: int, after: EventCursor | None = None
+) -> tuple[list[Row], int]:
+    """A page of events in listing order (``sort_date``, then id) and the total.
+
+    ``after`` (keyset pagination) starts the page after that event's place, walking
+    the index from there; ``offset`` skips rows, which a deep page pays for row by row.
+    The total counts ``events`` alone: every filter is on its columns.
+    """
     found = _event_where(flt)
     if found is None:
         return [], 0
     where, params = found
-    return _page(db, _EVENT_SELECT, where, params, "sort_date NULLS LAST, id", limit, offset)
+    total = int(db.scalar(f"SELECT count(*) FROM events e{_clause(where)}", params))
+    if after is not None:
+        where = [*where, "(e.sort_date, e.id) > (?, ?)"]
+        params = [*params, after.sort_date, after.id]
+    rows = db.rows(
+        f"{_EVENT_SELECT}{_clause(where)} ORDER BY e.sort_date, e.id LIMIT ? OFFSET ?",
+        [*params, limit, offset],
+    )
+    return rows, total
+
+
+def event_position(db: Db, flt: EventFilter, after: EventCursor) -> int:
+    """How many events of the listing come up to and including the cursor's place."""
+    found = _event_where(flt)
+    if found is None:
+        return 0
+    where, params = found
+    where = [*where, "(e.sort_date, e.id) <= (?, ?)"]
+    sql = f"SELECT count(*) FROM events e{_clause(where)}"
+    return int(db.scalar(sql, [*params, after.sort_date, after.id]))
 
 
 def latest_event_rows(db: Db, flt: EventFilter, limit: int) -> list[Row]:
@@ -278,38 +319,94 @@ def quote_rows(
     return _page(db, select, where, params, order, limit, offset)
 
 
+# FTS5 (bm25) and PostgreSQL (ts_rank) score every match they are asked to rank: on
+# SQLite 2 µs each, 0.3 s for a word in 125,000 articles. Best first is ranked among
+# the RANK_WINDOW articles stored last that match; older matches follow, newest
+# first (bench/RESULTS.md, "Issue 11, API at scale").
+RANK_WINDOW = 2000
+_FTS_SELECT = (
+    f"SELECT {_ARTICLE_COLUMNS}, snippet(articles_fts, -1, '[', ']', '…', 24) AS snippet "
+    "FROM articles_fts JOIN articles a ON a.id = articles_fts.article_id "
+    "WHERE articles_fts MATCH ? "
+)
+
+
+def _fts5_rows(db: Db, match: str, limit: int, offset: int) -> tuple[list[Row], int]:
+    """SQLite: the window of newest matches by rank, then the older ones by age."""
+    if not match:
+        return [], 0
+    total = int(db.scalar("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?", (match,)))
+    cut = db.scalar(
+        "SELECT min(rowid) FROM (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? "
+        "ORDER BY rowid DESC LIMIT ?) newest",
+        (match, RANK_WINDOW),
+    )
+    if cut is None:
+        return [], total
+    window = min(total, RANK_WINDOW)
+    rows: list[Row] = []
+    if offset < window:
+        rows = db.rows(
+            f"{_FTS_SELECT} AND articles_fts.rowid >= ? ORDER BY rank, a.id LIMIT ? OFFSET ?",
+            (match, cut, limit, offset),
+        )
+    if len(rows) < limit and offset + limit > window:
+        rows += db.rows(
+            f"{_FTS_SELECT} AND articles_fts.rowid < ? ORDER BY articles_fts.rowid DESC "
+            "LIMIT ? OFFSET ?",
+            (match, cut, limit - len(rows), max(0, offset - window)),
+        )
+    return rows, total
+
+
 def search_rows(db: Db, query: str, limit: int, offset: int) -> tuple[list[Row], int]:
     """Articles matching ``query``, best first, each with a ``[match]``-marked snippet."""
     if db.dialect.name == "sqlite":
-        match = fts5_query(query)
-        if not match:
-            return [], 0
-        total = int(
-            db.scalar("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?", (match,))
-        )
-        rows = db.rows(
-            f"SELECT {_ARTICLE_COLUMNS}, snippet(articles_fts, -1, '[', ']', '…', 24) AS snippet "
-            "FROM articles_fts JOIN articles a ON a.id = articles_fts.article_id "
-            "WHERE articles_fts MATCH ? ORDER BY rank, a.id LIMIT ? OFFSET ?",
-            (match, limit, offset),
-        )
-        return rows, total
+        return _fts5_rows(db, fts5_query(query), limit, offset)
     if not re.search(r"\w", query):
         return [], 0
+    return _tsquery_rows(db, query, limit, offset)
+
+
+_PG_SELECT = (
+    f"SELECT {_ARTICLE_COLUMNS}, ts_headline('english', a.text, q, "
+    '\'StartSel="[", StopSel="]", MaxWords=35, MinWords=15, MaxFragments=2, '
+    'FragmentDelimiter=" … "\') AS snippet '
+    "FROM articles a, websearch_to_tsquery('english', ?) q "
+)
+_PG_NEWEST = "ORDER BY a.ingested_at DESC, a.id DESC"
+
+
+def _tsquery_rows(db: Db, query: str, limit: int, offset: int) -> tuple[list[Row], int]:
+    """PostgreSQL: as on SQLite, the window of the newest matches by rank (ts_rank
+    reads each match's tsvector), then the older ones by age."""
     total = int(
         db.scalar(
             "SELECT count(*) FROM articles a WHERE a.search @@ websearch_to_tsquery('english', ?)",
             (query,),
         )
     )
-    rows = db.rows(
-        f"SELECT {_ARTICLE_COLUMNS}, ts_headline('english', a.text, q, "
-        '\'StartSel="[", StopSel="]", MaxWords=35, MinWords=15, MaxFragments=2, '
-        'FragmentDelimiter=" … "\') AS snippet '
-        "FROM articles a, websearch_to_tsquery('english', ?) q WHERE a.search @@ q "
-        "ORDER BY ts_rank(a.search, q) DESC, a.id LIMIT ? OFFSET ?",
-        (query, limit, offset),
-    )
+    if total <= RANK_WINDOW:  # few matches: rank them all, through the GIN index
+        rows = db.rows(
+            f"{_PG_SELECT} WHERE a.search @@ q ORDER BY ts_rank(a.search, q) DESC, a.id "
+            "LIMIT ? OFFSET ?",
+            (query, limit, offset),
+        )
+        return rows, total
+    window = RANK_WINDOW
+    rows = []
+    if offset < window:
+        rows = db.rows(
+            f"{_PG_SELECT} WHERE a.id IN (SELECT a.id FROM articles a, "
+            f"websearch_to_tsquery('english', ?) q WHERE a.search @@ q {_PG_NEWEST} LIMIT ?) "
+            "ORDER BY ts_rank(a.search, q) DESC, a.id LIMIT ? OFFSET ?",
+            (query, query, RANK_WINDOW, limit, offset),
+        )
+    if len(rows) < limit and offset + limit > window:
+        rows += db.rows(
+            f"{_PG_SELECT} WHERE a.search @@ q {_PG_NEWEST} LIMIT ? OFFSET ?",
+            (query, limit - len(rows), window + max(0, offset - window)),
+        )
     return rows, total
 
 

@@ -33,7 +33,15 @@ from newsledger.store.dialect import Db, Row
 # the numeric copy of each amount (its exact text is compared instead)
 # what the store derives (a group, a forecast's ``revises`` link) is not an extracted field
 _NOT_FIELDS = frozenset(
-    {"id", "article_id", "group_id", "revises", "extractor_version", *write.DECIMAL_COLUMNS}
+    {
+        "id",
+        "article_id",
+        "group_id",
+        "revises",
+        "extractor_version",
+        "sort_date",
+        *write.DECIMAL_COLUMNS,
+    }
 )
 
 

@@ -363,6 +363,37 @@ def m010_forecast_revisions(db: Db) -> None:
     revisions.relink_all(db)
 
 
+# An event's place in a listing: its own date, else its article's, else last. A
+# stored column (not the expression over the join) so one index walks a company's
+# events in order and a page after a cursor starts where the last one ended.
+_EVENT_ORDER = """
+CREATE INDEX IF NOT EXISTS events_sort ON events(sort_date, id);
+CREATE INDEX IF NOT EXISTS events_company_sort ON events(company_entity_id, sort_date, id);
+CREATE INDEX IF NOT EXISTS events_company_type_sort
+    ON events(company_entity_id, type, sort_date, id);
+CREATE INDEX IF NOT EXISTS articles_stored ON articles(ingested_at, id)
+"""
+
+
+def m011_event_order(db: Db) -> None:
+    """``events.sort_date``, the date an event is listed by (its own, else its
+    article's, else ``write.UNDATED``: last), filled in for stored events, and the
+    indexes that list a company's events (of one type or all) in that order without
+    sorting them: the events list pages by cursor (keyset) on ``(sort_date, id)``;
+    and articles by the time they were stored, which a search walks back from to
+    rank its newest matches (``read.RANK_WINDOW``).
+    On 1,000,000 generated events see bench/RESULTS.md, "Issue 11, API at scale"."""
+    if "sort_date" not in _columns(db, "events"):  # replayed migrations add it once
+        db.execute(db.dialect.ddl("ALTER TABLE events ADD COLUMN sort_date {date}"))
+    db.execute(
+        "UPDATE events SET sort_date = coalesce(event_date, "
+        "(SELECT a.published FROM articles a WHERE a.id = events.article_id), ?)",
+        (write.UNDATED,),
+    )
+    for statement in _statements(_EVENT_ORDER):
+        db.execute(statement)
+
+
 def _columns(db: Db, table: str) -> set[str]:
     if db.dialect.name == "sqlite":
         rows = db.rows("SELECT name FROM pragma_table_info(?)", (table,))
@@ -393,6 +424,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(8, "extractor_version", m008_extractor_version),
     Migration(9, "company_identity", m009_company_identity),
     Migration(10, "forecast_revisions", m010_forecast_revisions),
+    Migration(11, "event_order", m011_event_order),
 )
 LATEST = MIGRATIONS[-1].version
 

@@ -12,7 +12,7 @@ from newsledger.ingest.identity import band_keys, similarity
 from newsledger.models import Article, ArticleChanges, Extraction, Failure, FeedState, SeenItem
 from newsledger.resolve.names import org_key
 from newsledger.store import feeds, identity, read, replace, revisions, write
-from newsledger.store.base import EventFilter
+from newsledger.store.base import EventCursor, EventFilter
 from newsledger.store.dialect import Db, Row, connect_postgres, connect_sqlite
 from newsledger.store.schema import LATEST, check_not_newer, current_version, migrate
 
@@ -189,8 +189,13 @@ class SqlStore:
     def article_rows(self, limit: int, offset: int) -> tuple[list[Row], int]:
         return read.article_rows(self.db, limit, offset)
 
-    def event_rows(self, flt: EventFilter, limit: int, offset: int) -> tuple[list[Row], int]:
-        return read.event_rows(self.db, flt, limit, offset)
+    def event_rows(
+        self, flt: EventFilter, limit: int, offset: int, after: EventCursor | None = None
+    ) -> tuple[list[Row], int]:
+        return read.event_rows(self.db, flt, limit, offset, after)
+
+    def event_position(self, flt: EventFilter, after: EventCursor) -> int:
+        return read.event_position(self.db, flt, after)
 
     def latest_event_rows(self, flt: EventFilter, limit: int) -> list[Row]:
         return read.latest_event_rows(self.db, flt, limit)

@@ -45,6 +45,8 @@ from newsledger.resolve.people import PersonFacts, canonical_name, names_similar
 from newsledger.store.dialect import Db, Row
 from newsledger.store.people import find_person, org_names
 
+# ``events.sort_date`` of an event with no date and an article with none: listed last
+UNDATED = date(9999, 12, 31)
 DECIMAL_COLUMNS = ("amount", "amount_high", "amount_usd", "amount_usd_stated")
 DATE_COLUMNS = ("period_end", "deadline")
 BOOL_COLUMNS = ("outlook", "record")
@@ -599,6 +601,7 @@ def event_values(linker: Linker, event: Event) -> dict[str, Any]:
         "company_entity_id": linker.company(event.company),
         "company": event.company,
         "event_date": event.event_date,
+        "sort_date": event.event_date or linker.extraction.article.published or UNDATED,
     }
     values.update(event_columns(event.args))
     values["person_entity_id"] = linker.person(getattr(event.args, "person", None))

@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import re
 import secrets
-from dataclasses import replace
 from datetime import date
 from typing import Annotated, Any
 
@@ -37,6 +36,13 @@ Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Items per page")]
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Items to skip")]
 Text = Annotated[str | None, Query(max_length=MAX_TEXT)]
 Q = Annotated[QueryLike, Depends(get_query)]
+Cursor = Annotated[
+    str | None,
+    Query(
+        pattern=r"^\d{4}-\d{2}-\d{2}_\d{1,18}$",
+        description="Start after this event: the 'cursor' of the page before (keyset)",
+    ),
+]
 
 
 def clean(value: str | None, param: str) -> str | None:
@@ -64,9 +70,13 @@ class Json(JSONResponse):
 
 
 def next_url(request: Request, page: Page[Any]) -> str | None:
-    """This request's URL for the page after ``page``; None on the last page."""
+    """This request's URL for the page after ``page``; None on the last page. A page
+    with a cursor (the events listing) is followed by cursor, not offset."""
     if not page.has_next:
         return None
+    if page.cursor is not None:
+        url = request.url.remove_query_params("offset")
+        return str(url.include_query_params(after=page.cursor))
     return str(request.url.include_query_params(offset=page.offset + len(page.items)))
 
 
@@ -104,16 +114,22 @@ def list_events(
     text: Text = None,
     limit: Limit = 50,
     offset: Offset = 0,
+    after: Cursor = None,
 ) -> Json:
-    page = q.events(
-        company=clean(company, "company"),
-        type=clean(type, "type"),
-        since=since,
-        until=until,
-        text=clean(text, "text"),
-        limit=limit,
-        offset=offset,
-    )
+    """Pages follow by ``cursor`` (``next`` carries it as ``after``); ``offset`` works too."""
+    try:
+        page = q.events(
+            company=clean(company, "company"),
+            type=clean(type, "type"),
+            since=since,
+            until=until,
+            text=clean(text, "text"),
+            limit=limit,
+            offset=offset,
+            after=after,
+        )
+    except ValueError as err:  # a cursor of the right shape naming no date ("2021-02-30_4")
+        raise ApiError(422, str(err)) from err
     return page_body(request, page)
 
 
@@ -130,13 +146,17 @@ def company_timeline(
     ``with_subsidiaries`` rolls up the subsidiaries and brands articles name
     (listed in ``subsidiaries``); each event keeps the company its article named."""
     company = clean(name, "name")
-    timeline = q.timeline(company, with_subsidiaries=with_subsidiaries) if company else None
-    if timeline is None:
+    found = None
+    if company:
+        found = q.timeline_page(
+            company, with_subsidiaries=with_subsidiaries, limit=limit, offset=offset
+        )
+    if found is None:
         raise ApiError(404, f"no company {name!r}")
-    events = timeline.events[offset : offset + limit]
-    body = replace(timeline, events=events).to_dict()
-    page = Page(events, len(timeline.events), limit, offset)
-    body.update(total=page.total, limit=limit, offset=offset, next=next_url(request, page))
+    timeline, total = found
+    body = timeline.to_dict()
+    page = Page(timeline.events, total, limit, offset)
+    body.update(total=total, limit=limit, offset=offset, next=next_url(request, page))
     return Json(body)
 
 
