@@ -22,6 +22,7 @@ _HONORIFIC = re.compile(r"^(?:mr|mrs|ms|miss|dr|sir|dame|prof)\.?\s+", re.IGNORE
 _NAME_SUFFIXES = frozenset(("jr", "sr", "ii", "iii", "iv"))
 
 
+@lru_cache(maxsize=65536)  # a pure function of the text, asked for per mention
 def clean_name(text: str) -> str:
     """An entity's surface text without possessive, leading "the" or line breaks.
 

@@ -54,6 +54,7 @@ class ArticleContext:
     company_keys: Counter[str] | None = None  # mentions of each company_key, lazily
     mentions: CompanyMentions | None = None  # the company mentions in order, lazily
     described: frozenset[str] | None = None  # names described as companies, lazily
+    headline_found: tuple[Span | None] | None = None  # (the headline or None), lazily
 
     @property
     def published(self) -> date | None:
@@ -61,11 +62,17 @@ class ArticleContext:
 
     @property
     def headline(self) -> Span | None:
-        """The first unit when it is a paragraph of its own, with more text after it."""
+        """The first unit when it is a paragraph of its own, with more text after it
+        (worked out once: the finders ask for it per mention)."""
+        if self.headline_found is None:
+            self.headline_found = (self._find_headline(),)
+        return self.headline_found[0]
+
+    def _find_headline(self) -> Span | None:
         if len(self.units) < 2:
             return None
         first, second = self.units[0], self.units[1]
-        gap = self.doc.text[first.end_char : second.start_char]
+        gap = doc_text(self.doc)[first.end_char : second.start_char]
         return first if "\n\n" in gap or first.text.endswith("\n\n") else None
 
     def evidence(self, span: Span) -> Evidence:
@@ -278,7 +285,8 @@ def _paragraph_pieces(sent: Span) -> list[Span]:
             start = tok.i + 1
     if start < sent.end:
         pieces.append(sent.doc[start : sent.end])
-    return [p for p in pieces if p.text.strip()]
+    full = doc_text(sent.doc)  # slicing the text once made beats each span's .text
+    return [p for p in pieces if full[p.start_char : p.end_char].strip()]
 
 
 _SENTENCE_END = frozenset(".!?:;\"'”’)]…")
@@ -290,8 +298,8 @@ def sentence_units(doc: Doc) -> list[Span]:
     units: list[Span] = []
     full = doc_text(doc)
     for sent in (p for s in doc_sents(doc) for p in _paragraph_pieces(s)):
-        text = sent.text.lstrip(" \"'“‘(")
-        prev_gap = units[-1].text if units else ""
+        text = full[sent.start_char : sent.end_char].lstrip(" \"'“‘(")
+        prev_gap = full[units[-1].start_char : units[-1].end_char] if units else ""
         gap = full[units[-1].end_char : sent.start_char] if units else ""
         joins = bool(units) and bool(text) and "\n" not in gap + prev_gap[-1:]
         # a split mid-sentence: the piece starts lowercase or with a figure, or the one
