@@ -166,6 +166,11 @@ def _verb_kinds(sent: Span) -> list[PhraseHit]:
     return hits
 
 
+def _verb_like(hit: PhraseHit) -> bool:
+    """A result said by a verb ("lost") or a phrase on one ("ended ... in the red")."""
+    return hit.rule.role == "kind_verb" or hit.span.root.pos_ == "ADP"
+
+
 def _before_tax(money: Span, hit: PhraseHit) -> bool:
     """ "a profit of £1.2m before tax" is a pre-tax profit."""
     doc = money.doc
@@ -253,7 +258,7 @@ class FinancialState:
         traps = [h for h in find_phrases(sent, "financial_cues") if is_trap(h)]
         kinds = [h for h in kinds if not of_trap(h, traps) and not per_share_kind(h)]
         kinds = [h for h in kinds if not of_a_percentage(h)]
-        kinds = [h for h in kinds if h.rule.role != "kind_verb" or not subject_is_trap(h)]
+        kinds = [h for h in kinds if not (_verb_like(h) and subject_is_trap(h))]
         # "gross profit", "adjusted EBITDA": a kind word inside a longer trap phrase is
         # that trap's, no result of ours
         kinds = [k for k in kinds if not any(_within(k.span, t.span) for t in traps)]

@@ -124,11 +124,13 @@ def judged(money: Span, kind_tok: Token) -> bool:
 
 
 def subject_is_trap(hit: PhraseHit) -> bool:
-    """ "Shares in Bombardier lost 65 cents": a result verb whose subject is a market thing."""
+    """ "Shares in Bombardier lost 65 cents", "shares closed in the red": a result verb
+    (or the verb a result phrase hangs on) whose subject is a market thing."""
     traps = load_book("financial_cues").lemmas("verb_subject_trap")
+    root = hit.span.root
+    verb = root.head if root.pos_ == "ADP" else root
     return any(
-        c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in traps
-        for c in hit.span.root.children
+        c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in traps for c in verb.children
     )
 
 
