@@ -387,7 +387,19 @@ KIND_3 = [
         "earlier it cut 5,000.",
         L,
         [cut("Acme", 2000), cut("Acme", 5000)],
-        fails="the earlier round with its figure is not found",
+    ),
+    row(
+        "k3-bare-number-after-a-cut-of-workers",
+        "Corvell Bank trims staff\n\nCorvell Bank will shed 800 staff this year. In 2022 it "
+        "shed 1,200.",
+        L,
+        [cut("Corvell Bank", 800), cut("Corvell Bank", 1200)],
+    ),
+    row(
+        "k3-trap-bare-number-without-jobs-before",
+        "Acme cuts prices\n\nAcme cut 5,000 from the list price of its largest machine.",
+        L,
+        (),
     ),
     row(
         "k3-follows-layoffs-in-january",

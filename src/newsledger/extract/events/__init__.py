@@ -22,7 +22,13 @@ from typing import Any
 from spacy.tokens import Doc, Span
 
 from newsledger.extract.events.context import ArticleContext, build_context
-from newsledger.extract.events.layoffs import LayoffMention, find_mentions, lexicon, trigger_lemmas
+from newsledger.extract.events.layoffs import (
+    LayoffMention,
+    elliptical_mentions,
+    find_mentions,
+    lexicon,
+    trigger_lemmas,
+)
 from newsledger.extract.events.merge import layoff_events
 from newsledger.extract.events.spans import ents_in, release
 from newsledger.models import Article, Entity, Event
@@ -99,6 +105,8 @@ def _find(
         # each finder runs only where one of its own trigger words is
         if words & trigger_lemmas():
             mentions.extend(find_mentions(ctx, sent, lex))
+        elif words & lex.cut_verbs:  # "A year earlier it cut 5,000.": no job word here
+            mentions.extend(elliptical_mentions(ctx, sent, lex))
         if words & plans.trigger_lemmas():
             events.extend(plans.find_plans(ctx, sent, money_used))
         if words & financials.trigger_lemmas():

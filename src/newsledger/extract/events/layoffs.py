@@ -357,7 +357,42 @@ def find_mentions(ctx: ArticleContext, sent: Span, lex: _Lex) -> list[LayoffMent
         found = _mention(ctx, actor, sent, trigger, anchor, figures, status, negated)
         mentions.append(_replace(found, breakdown=_is_breakdown(anchor, lex)))
     mentions.extend(_anaphoric(ctx, sent, lex, seen))
+    mentions.extend(_elliptical(ctx, sent, lex, seen))
     return _attach_loose_shares(sent, mentions, lex)
+
+
+# a bare number's entity labels that say it counts something other than people
+_NOT_HEADS = frozenset({"MONEY", "PERCENT", "DATE", "TIME", "QUANTITY", "ORDINAL"})
+
+
+def _elliptical(ctx: ArticleContext, sent: Span, lex: _Lex, seen: set[int]) -> list[LayoffMention]:
+    """ "Acme will lay off 2,000 workers. A year earlier it cut 5,000.": a bare number as
+    the object of a cutting verb counts the jobs the article already spoke of."""
+    out: list[LayoffMention] = []
+    for tok in sent:
+        verb = tok.head
+        if not (tok.like_num and tok.dep_ == "dobj" and verb.lemma_.lower() in lex.cut_verbs):
+            continue
+        if verb.i in seen or tok.ent_type_ in _NOT_HEADS or not _jobs_before(ctx, sent, lex):
+            continue
+        figures = read_count(tok.doc[tok.left_edge.i : tok.i + 1].text)
+        if figures is None:
+            continue
+        seen.add(verb.i)
+        status, negated = find_status(verb, sent, tok)
+        actor = actor_for(ctx, verb, tok, "layoff")
+        out.append(_mention(ctx, actor, sent, verb, tok, figures, status, negated))
+    return out
+
+
+def elliptical_mentions(ctx: ArticleContext, sent: Span, lex: _Lex) -> list[LayoffMention]:
+    """The cuts of a sentence with no job word of its own (see :func:`_elliptical`)."""
+    return _elliptical(ctx, sent, lex, set())
+
+
+def _jobs_before(ctx: ArticleContext, sent: Span, lex: _Lex) -> bool:
+    """An earlier sentence of the article counts jobs or people cut."""
+    return any(t.lemma_.lower() in lex.job_nouns for t in ctx.doc[: sent.start])
 
 
 def _is_breakdown(anchor: Token, lex: _Lex) -> bool:
