@@ -1016,7 +1016,6 @@ KIND_10 = [
         "Acme outlook\n\n“We will re\u00adbuild the business,” Maria Sandoval said.",
         Q,
         [said("Maria Sandoval", "We will rebuild the business")],
-        fails="the quote text keeps the soft hyphen, so it does not start as the clean quote",
     ),
     row(
         "k10-soft-hyphen-in-revenue",

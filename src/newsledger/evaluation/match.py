@@ -44,6 +44,7 @@ from typing import Any
 
 from newsledger.evaluation.gold import FACT_TYPES, GoldArticle, GoldFact
 from newsledger.evaluation.scope import annotated, kind_family, unscored_prediction
+from newsledger.normalize.text import visible_text
 from newsledger.resolve.names import company_key
 
 KEY_FIELDS: dict[str, tuple[str, ...]] = {
@@ -181,8 +182,9 @@ def speaker_match(gold: str | None, predicted: str | None) -> bool:
 
 
 def normalize_quote(text: str) -> str:
-    """Quotation text without marks, a leading "that", case or spacing differences."""
-    text = " ".join(_QUOTE_MARKS.sub(" ", text).split()).casefold()
+    """Quotation text without marks, a leading "that", case or spacing differences, or
+    characters no reader sees (a soft hyphen, a zero-width space)."""
+    text = " ".join(_QUOTE_MARKS.sub(" ", visible_text(text)).split()).casefold()
     return _LEADING_THAT.sub("", text).strip(" ,.;:—–-")
 
 

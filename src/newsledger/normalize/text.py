@@ -167,6 +167,19 @@ def clean_for_parse(text: str) -> CleanText:
     return CleanText(blank_stock_codes(cleaned), text, runs_at, dropped)
 
 
+def visible_text(text: str) -> str:
+    """``text`` as a reader sees it: invisible characters dropped, look-alike spaces and
+    digits made plain (what :func:`clean_for_parse` does, without the parser's extras).
+
+    >>> visible_text("re\u00adbuild the busi\u200bness")
+    'rebuild the business'
+    """
+    rules = _rules()
+    if text.isascii() or rules.candidates.search(text) is None:
+        return text
+    return rules.changes.sub(lambda m: rules.replacement[m.group()], text)
+
+
 def blank_stock_codes(text: str) -> str:
     """``text`` with each bracketed stock code ("(NASDAQ: ACME)") turned into as many
     spaces (``data/stock_codes.json``): same length, so no offset moves.
