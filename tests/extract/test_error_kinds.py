@@ -615,6 +615,14 @@ KIND_6 += [
 # --- 7. figures that are no result of the company ---------------------------------
 
 KIND_7 = [
+    # "rose $A to $B": $A is the rise, $B the total
+    row(
+        "k7-change-before-the-total",
+        "Velstrom Motors results\n\nVelstrom Motors said turnover rose $7.2bn to $170.8bn "
+        "in 2023.",
+        F,
+        [money("Velstrom Motors", "revenue", 170.8e9, "USD")],
+    ),
     # a division's figure is a segment figure, never the company's total (not scored)
     row(
         "k7-segment-division-subject",
@@ -820,6 +828,16 @@ KIND_8 = [
 ]
 
 KIND_8 += [
+    row(
+        "k8-compared-with-a-loss-a-year-ago",
+        "Acme results\n\nIn the fourth quarter Acme reported net income of $104 million, "
+        "compared with a loss of $793 million a year ago.",
+        F,
+        [
+            money("Acme", "net_profit", 104e6, "USD"),
+            money("Acme", "net_loss", 793e6, "USD", optional=True),
+        ],
+    ),
     row(
         "k8-compared-to-last-year",
         "Corvell Bank results\n\nCorvell Bank reported net income of $1.1 billion, compared to "

@@ -69,9 +69,11 @@ def says_year_earlier(sent: Span) -> bool:
 
 def compared_in(sent: Span, money: Span) -> bool:
     """Another amount of the sentence is the earlier one ("was $44.7bn, compared to
-    $45.9bn a year ago"): the sentence's year-earlier words are that one's."""
+    $45.9bn a year ago", "compared with a loss of $793m a year ago"): the sentence's
+    year-earlier words are that one's."""
     return any(
-        m.start != money.start and (is_earlier(m.root) or is_comparison(m.root))
+        m.start != money.start
+        and any(is_earlier(t) or is_comparison(t) for t in [m.root, *m.root.ancestors][:4])
         for m in money_spans(sent)
     )
 

@@ -49,8 +49,22 @@ def is_change(money: Span) -> bool:
     root = money.root
     if root.dep_ == "npadvmod" and root.head.tag_ in _CHANGE_TAGS:
         return True
+    if root.dep_ in ("npadvmod", "dobj") and _moves_to_an_amount(root.head):
+        return True  # "turnover rose $7.2bn to $170.8bn": the rise, not the turnover
     changes = load_book("financial_cues").lemmas("change_noun")
     return root.dep_ in ("nummod", "compound", "amod") and root.head.lemma_.lower() in changes
+
+
+def _moves_to_an_amount(verb: Token) -> bool:
+    """A verb of change ("rose", "fell") with "to" and an amount: the total it reached."""
+    if verb.lemma_.lower() not in load_book("financial_cues").lemmas("comparison_word"):
+        return False
+    return any(
+        prep.dep_ == "prep"
+        and prep.lower_ == "to"
+        and any(o.dep_ == "pobj" and o.ent_type_ == "MONEY" for o in prep.children)
+        for prep in verb.children
+    )
 
 
 def aimed_at(words: set[str], chain: list[Token]) -> bool:
