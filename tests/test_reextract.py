@@ -298,3 +298,14 @@ def test_the_command_reports_per_type_and_per_article(
     assert as_json["totals"]["financial"] == {"added": 0, "removed": 0, "changed": 1}
     (apple,) = [a for a in as_json["articles"] if a["title"].startswith("Apple")]
     assert apple["changes"][0]["fields"] == ["amount"]
+
+
+def test_ingest_says_when_known_articles_have_older_facts(store: Store, settings: Settings) -> None:
+    again = ingest([SAMPLES], store, settings, progress=False)
+    assert again.known == 6 and again.outdated == 0  # all made by this extractor
+    _db(store).execute("UPDATE articles SET extractor_version = 'older' WHERE id IN "
+                       "(SELECT id FROM articles ORDER BY id LIMIT 2)")  # fmt: skip
+    stale = ingest([SAMPLES], store, settings, progress=False)
+    assert stale.known == 6 and stale.outdated == 2
+    reextract(store, settings, progress=False)
+    assert ingest([SAMPLES], store, settings, progress=False).outdated == 0

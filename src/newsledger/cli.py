@@ -275,6 +275,12 @@ def ingest(
         f" {summary.quotes} quotes, {summary.entities} entities"
         f" -> {settings.db_target}"
     )
+    if summary.outdated:
+        click.echo(
+            f"{summary.outdated} stored articles have facts from an older extractor;"
+            " `newsledger reextract --all` brings them up to date",
+            err=True,
+        )
     if summary.failed:
         sys.exit(1)
 

@@ -360,6 +360,8 @@ class IngestSummary:
     new_ids: list[str] = field(default_factory=list)
     # names of an ``ingest --dates`` sidecar that matched no article read (a typo?)
     dates_unmatched: list[str] = field(default_factory=list)
+    # stored articles whose facts an older extractor made (``newsledger reextract``)
+    outdated: int = 0
 
 
 @dataclass(frozen=True)

@@ -182,6 +182,10 @@ def ingest(
         items = with_dates(items, dates, used)
     summary = ingest_items(items, store, settings, on_failure=on_failure, progress=progress)
     summary.dates_unmatched = sorted(set(dates or ()) - used)
+    if summary.known:
+        # known articles are not extracted again: say when their facts are stale
+        current = extractor_version(settings.spacy_pipeline)
+        summary.outdated = sum(v != current for _, v in store.reextract_candidates())
     return summary
 
 
