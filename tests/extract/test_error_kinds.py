@@ -618,8 +618,7 @@ KIND_7 = [
     # "rose $A to $B": $A is the rise, $B the total
     row(
         "k7-change-before-the-total",
-        "Velstrom Motors results\n\nVelstrom Motors said turnover rose $7.2bn to $170.8bn "
-        "in 2023.",
+        "Velstrom Motors results\n\nVelstrom Motors said turnover rose $7.2bn to $170.8bn in 2023.",
         F,
         [money("Velstrom Motors", "revenue", 170.8e9, "USD")],
     ),
@@ -828,6 +827,23 @@ KIND_8 = [
 ]
 
 KIND_8 += [
+    # the tagger splits "the financial year" from "March 2012": the clause states the end
+    row(
+        "k8-year-that-ended-in-a-month",
+        "Kasuga Electric results\n\nKasuga Electric reported a net loss of about 52 billion "
+        "yen for the financial year that ended in March 2024.",
+        F,
+        [
+            money(
+                "Kasuga Electric",
+                "net_loss",
+                52e9,
+                "JPY",
+                period_end=date(2024, 3, 31),
+                period_months=12,
+            )
+        ],
+    ),
     row(
         "k8-compared-with-a-loss-a-year-ago",
         "Acme results\n\nIn the fourth quarter Acme reported net income of $104 million, "

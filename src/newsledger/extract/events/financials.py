@@ -458,11 +458,32 @@ class FinancialState:
         dates.sort(key=lambda e: distance(money.root, e.root))
         for ent in dates:
             period = parse_period(
-                ent.text, published=self.ctx.published, fiscal_year_end=self.fiscal_year_end()
+                _with_stated_end(ent, sent),
+                published=self.ctx.published,
+                fiscal_year_end=self.fiscal_year_end(),
             )
             if period is not None:
                 return period.label, period.end, _months(period.start, period.end)
         return None, None, None
+
+
+# "the financial year that ended in March 2012": a period, then its end in a clause
+_STATED_END = re.compile(
+    r"^,?\s*(?:that|which)\s+(?:ended|ends|closed|closes|finished)\s+(?:in|on)?\s*$"
+)
+
+
+def _with_stated_end(ent: Span, sent: Span) -> str:
+    """A period with the end its relative clause states, when the tagger split them
+    ("the financial year" + "that ended in" + "March 2012"); else the period alone."""
+    doc = ent.doc
+    for other in ents_in(sent):
+        if other.label_ == "DATE" and other.start > ent.end:
+            between = doc[ent.end : other.start].text
+            if _STATED_END.match(between):
+                return doc[ent.start : other.end].text
+            break
+    return ent.text
 
 
 def cue_pool(money: Span, kinds: list[PhraseHit], traps: list[PhraseHit]) -> list[CueCandidate]:
