@@ -207,6 +207,13 @@ def fit_best(
     return w, accuracy(packed, w), l2
 
 
+def show_and_ship(fitted: dict[str, Any], path: Path, write: bool) -> None:
+    """Print fitted weights; with ``write``, ship them as the weights file ``path``."""
+    print(json.dumps(fitted["weights"], indent=1))
+    if write:
+        path.write_text(json.dumps(fitted, indent=1) + "\n", encoding="utf-8")
+
+
 def accuracy(data: list[Group], w: np.ndarray) -> float:
     hits = sum(bool(g.right[int(np.argmax(g.rows @ w))]) for g in data)
     return hits / max(1, len(data))
@@ -292,9 +299,7 @@ def main(argv: list[str] | None = None) -> int:
         file=sys.stderr,
     )
     fitted = weights_json(w, names, len(packed), acc, l2)
-    print(json.dumps(fitted["weights"], indent=1))
-    if args.write:
-        WEIGHTS.write_text(json.dumps(fitted, indent=1) + "\n", encoding="utf-8")
+    show_and_ship(fitted, WEIGHTS, args.write)
     if args.ablation:
         print("\n| removed feature | " + " | ".join(f"{p}:{f}" for p, f in CHECK) + " |")
         full = score_check(fitted)

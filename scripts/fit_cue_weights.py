@@ -180,9 +180,7 @@ def main(argv: list[str] | None = None) -> int:
         file=sys.stderr,
     )
     fitted = weights_json(w, names, len(packed), acc, l2)
-    print(json.dumps(fitted["weights"], indent=1))
-    if args.write:
-        WEIGHTS.write_text(json.dumps(fitted, indent=1) + "\n", encoding="utf-8")
+    fitting.show_and_ship(fitted, WEIGHTS, args.write)
     if args.ablation:
         hand_json = json.loads(HAND.read_text(encoding="utf-8"))
         print("\n| weights | " + " | ".join(f"{p}:{f}" for p, f in CHECK) + " |")

@@ -236,17 +236,14 @@ def _read_latest_quarter(
     end_month = fye[0] if fye is not None and fiscal else 12
     end = _month_end(published.year + 1, end_month)
     while end >= published:
-        end = _month_end(*_year_month(add_months(end, -3)))
+        back = add_months(end, -3)
+        end = _month_end(back.year, back.month)
     start = add_months(end + timedelta(days=1), -3)
     if not fiscal or fye is None:
         return Period(f"Q{(end.month - 1) // 3 + 1} {end.year}", raw, start, end, fiscal=False)
     year_end = _current_year_end(end, fye)
     n = 4 - ((year_end.year - end.year) * 12 + year_end.month - end.month) // 3
     return Period(f"Q{n} FY{_name_of(year_end)}", raw, start, end, fiscal=True)
-
-
-def _year_month(day: date) -> tuple[int, int]:
-    return day.year, day.month
 
 
 def _block(n: int, months: int, year_start: date, label: str, raw: str, fiscal: bool) -> Period:
