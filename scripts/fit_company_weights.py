@@ -27,9 +27,10 @@ was fitted on. ``--ablation`` then refits without each feature in turn and score
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -71,6 +72,15 @@ def _extractor() -> Any:
 
 def choices(extractor: Any, gold_path: str, fold: str | None) -> Iterator[tuple[Any, Any]]:
     """(choice, gold article) for every company choice in the set's articles of ``fold``."""
+    return traced(extractor, gold_path, fold, "trace", title=False)
+
+
+def traced(
+    extractor: Any, gold_path: str, fold: str | None, trace: str, *, title: bool = True
+) -> Iterator[tuple[Any, Any]]:
+    """(choice, gold article) for every choice ``find_events`` records in its list
+    ``trace`` ("trace", "cue_trace", "merge_trace") over the set's articles of
+    ``fold``; with ``title``, each article's headline is part of it."""
     from newsledger.evaluation.gold import load_gold
     from newsledger.extract.events import find_events
     from newsledger.extract.nlp import make_doc
@@ -80,12 +90,15 @@ def choices(extractor: Any, gold_path: str, fold: str | None) -> Iterator[tuple[
     gold = load_gold(ROOT / gold_path, root=ROOT, fold=fold)
     nlp = extractor.nlp
     for item in gold.articles:
-        article = parse_copy(make_article(item.text, published=item.published)).article
+        made = make_article(
+            item.text, title=item.title if title else None, published=item.published
+        )
+        article = parse_copy(made).article
         with nlp.select_pipes(disable=["newsledger_events", "newsledger_quotes"]):
             doc = nlp(make_doc(nlp, article))
-        trace: list[Any] = []
-        find_events(doc, article, doc._.nl_entities or [], trace=trace)
-        for choice in trace:
+        found: list[Any] = []
+        find_events(doc, article, doc._.nl_entities or [], **{trace: found})
+        for choice in found:
             yield choice, item
 
 
@@ -270,6 +283,129 @@ def _extractor_cached() -> Any:
     if not _EXTRACTOR:
         _EXTRACTOR.append(_extractor())
     return _EXTRACTOR[0]
+
+
+@dataclass(frozen=True)
+class Chooser:
+    """A linear chooser whose weights a script fits: where its weights live, how they
+    load, what its choices are called and which fact type its check folds score."""
+
+    script: str  # the fitting script's file name
+    what: str  # what one choice is ("amounts", "mentions")
+    module: str  # the module that holds the chooser's default weights
+    default: str  # its cached function giving the shipped weights
+    loader: str  # its function loading weights from JSON
+    fact: str  # the fact type scored on the check folds
+    tune: tuple[tuple[str, str | None], ...]
+    check: tuple[tuple[str, str | None], ...]
+    hand: Path
+    weights: Path
+    trace: str  # the list ``find_events`` records the chooser's choices in
+    names: str  # the module's function giving the feature names, in order
+
+    def feature_names(self) -> list[str]:
+        return list(getattr(importlib.import_module(self.module), self.names)())
+
+    def collect(
+        self,
+        extractor: Any,
+        sets: tuple[tuple[str, str | None], ...],
+        label: Callable[[Any, Any], np.ndarray | None],
+    ) -> list[Group]:
+        """Every choice in the sets that ``label`` can say the right candidates of."""
+        data = [
+            (choice, right, item.id)
+            for path, fold in sets
+            for choice, item in traced(extractor, path, fold, self.trace)
+            if (right := label(choice, item)) is not None
+        ]
+        return groups(data, self.feature_names())
+
+    def load(self, data: dict[str, Any]) -> Any:
+        return getattr(importlib.import_module(self.module), self.loader)(data)
+
+    def centre(self, names: list[str]) -> np.ndarray:
+        weights = self.load(json.loads(self.hand.read_text(encoding="utf-8")))
+        return np.array([weights.weights.get(n, 0.0) for n in names])
+
+    def weights_json(
+        self, w: np.ndarray, names: list[str], n: int, acc: float, l2: float
+    ) -> dict[str, Any]:
+        return {
+            "version": f"{date.today().isoformat()}.fit",
+            "about": (
+                f"Fitted by scripts/{self.script} (conditional logit, L2 towards the hand "
+                f"weights {l2}, chosen by 5-fold cross-validation on tune) on the tune "
+                f"folds: {_sets(self.tune)}; {n} {self.what}, chosen right on {acc:.3f} of "
+                "them. Regenerate, never hand-edit."
+            ),
+            "bias": 0.0,
+            "weights": {
+                k: round(float(v), 4) for k, v in zip(names, w, strict=True) if abs(v) >= 1e-4
+            },
+        }
+
+    def score_check(self, weights: dict[str, Any]) -> dict[str, float]:
+        """The fact type's F1 per check fold with these weights (the eval scorer)."""
+        from newsledger.evaluation.gold import load_gold
+        from newsledger.evaluation.run import evaluate
+
+        module = importlib.import_module(self.module)
+        original = getattr(module, self.default)
+        loaded = self.load(weights)
+        setattr(module, self.default, lambda: loaded)
+        try:
+            out: dict[str, float] = {}
+            for path, fold in self.check:
+                gold = load_gold(ROOT / path, root=ROOT, fold=fold)
+                result = evaluate(gold, _extractor_cached(), with_baselines=False)
+                tally = result.system("newsledger").scores.facts.get(self.fact)
+                out[f"{gold.name}:{fold}"] = round((tally.f1 if tally else 0.0) or 0.0, 3)
+            return out
+        finally:
+            setattr(module, self.default, original)
+
+
+def fit_chooser(
+    chooser: Chooser,
+    label: Callable[[Any, Any], np.ndarray | None],
+    argv: list[str] | None,
+    doc: str | None,
+) -> int:
+    """The command line of a fitting script: fit on tune, report, ship with --write,
+    and with --ablation refit without each feature and score the check folds."""
+    ap = argparse.ArgumentParser(
+        description=doc, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    ap.add_argument("--ablation", action="store_true", help="refit without each feature")
+    ap.add_argument("--write", action="store_true", help="ship the fitted weights")
+    args = ap.parse_args(argv)
+    names = chooser.feature_names()
+    centre = chooser.centre(names)
+    packed = chooser.collect(_extractor_cached(), chooser.tune, label)
+    w, acc, l2 = fit_best(packed, names, centre)
+    before = accuracy(packed, centre)
+    print(
+        f"{len(packed)} {chooser.what}; chosen right on the tune folds: {acc:.3f} "
+        f"(the hand weights: {before:.3f})",
+        file=sys.stderr,
+    )
+    fitted = chooser.weights_json(w, names, len(packed), acc, l2)
+    show_and_ship(fitted, chooser.weights, args.write)
+    if args.ablation:
+        hand_json = json.loads(chooser.hand.read_text(encoding="utf-8"))
+        print("\n| weights | " + " | ".join(f"{p}:{f}" for p, f in chooser.check) + " |")
+        print("| hand | " + " | ".join(map(str, chooser.score_check(hand_json).values())) + " |")
+        full = chooser.score_check(fitted)
+        print("| fitted, all features | " + " | ".join(map(str, full.values())) + " |")
+        for i, name in enumerate(names):
+            keep = [j for j in range(len(names)) if j != i]
+            sub = [names[j] for j in keep]
+            groups = [Group(g.rows[:, keep], g.right, g.article) for g in packed]
+            ws = fit(groups, sub, l2, centre[keep])
+            scores = chooser.score_check(chooser.weights_json(ws, sub, len(packed), 0.0, l2))
+            print(f"| fitted without {name} | " + " | ".join(map(str, scores.values())) + " |")
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:

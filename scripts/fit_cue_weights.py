@@ -24,11 +24,8 @@ on tune, deterministic, numpy only).
 
 from __future__ import annotations
 
-import argparse
-import json
 import sys
 from collections.abc import Iterator
-from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -49,23 +46,7 @@ _PROFIT = frozenset({"net_profit", "pretax_profit"})
 
 def cue_choices(extractor: Any, gold_path: str, fold: str | None) -> Iterator[tuple[Any, Any]]:
     """(cue choice, gold article) for every amount weighed in the set's ``fold``."""
-    from newsledger.evaluation.gold import load_gold
-    from newsledger.extract.events import find_events
-    from newsledger.extract.nlp import make_doc
-    from newsledger.extract.parse_copy import parse_copy
-    from newsledger.ingest.identity import make_article
-
-    gold = load_gold(ROOT / gold_path, root=ROOT, fold=fold)
-    nlp = extractor.nlp
-    for item in gold.articles:
-        made = make_article(item.text, title=item.title, published=item.published)
-        article = parse_copy(made).article
-        with nlp.select_pipes(disable=["newsledger_events", "newsledger_quotes"]):
-            doc = nlp(make_doc(nlp, article))
-        trace: list[Any] = []
-        find_events(doc, article, doc._.nl_entities or [], cue_trace=trace)
-        for choice in trace:
-            yield choice, item
+    return fitting.traced(extractor, gold_path, fold, "cue_trace")
 
 
 def _same_kind(candidate: str | None, gold: str | None) -> bool:
@@ -98,103 +79,24 @@ def label(choice: Any, item: Any) -> np.ndarray | None:
     return np.array([c.trap or c.hit is None for c in choice.candidates])
 
 
-def collect(extractor: Any, sets: tuple[tuple[str, str | None], ...]) -> list[fitting.Group]:
-    from newsledger.extract.events.cues import cue_feature_names
-
-    names = list(cue_feature_names())
-    index = {n: i for i, n in enumerate(names)}
-    out = []
-    for path, fold in sets:
-        for choice, item in cue_choices(extractor, path, fold):
-            right = label(choice, item)
-            if right is None:
-                continue
-            rows = np.zeros((len(choice.candidates), len(names)))
-            for r, cand in enumerate(choice.candidates):
-                for name, value in cand.features.items():
-                    rows[r, index[name]] = value
-            out.append(fitting.Group(rows, right, item.id))
-    return out
-
-
-def hand(names: list[str]) -> np.ndarray:
-    from newsledger.extract.events.cues import load_cue_weights
-
-    weights = load_cue_weights(json.loads(HAND.read_text(encoding="utf-8")))
-    return np.array([weights.weights.get(n, 0.0) for n in names])
-
-
-def weights_json(w: np.ndarray, names: list[str], n: int, acc: float, l2: float) -> dict[str, Any]:
-    sets = ", ".join(f"{p}:{f}" for p, f in TUNE)
-    return {
-        "version": f"{date.today().isoformat()}.fit",
-        "about": (
-            "Fitted by scripts/fit_cue_weights.py (conditional logit, L2 towards the hand "
-            f"weights {l2}, chosen by 5-fold cross-validation on tune) on the tune folds: "
-            f"{sets}; {n} amounts, chosen right on {acc:.3f} of them. Regenerate, never "
-            "hand-edit."
-        ),
-        "bias": 0.0,
-        "weights": {k: round(float(v), 4) for k, v in zip(names, w, strict=True) if abs(v) >= 1e-4},
-    }
-
-
-def score_check(weights: dict[str, Any]) -> dict[str, float]:
-    """Financials F1 per check fold with these weights (the eval scorer)."""
-    from newsledger.evaluation.gold import load_gold
-    from newsledger.evaluation.run import evaluate
-    from newsledger.extract.events import cues
-
-    original = cues.default_cue_weights
-    loaded = cues.load_cue_weights(weights)
-    cues.default_cue_weights = lambda: loaded  # type: ignore[assignment]
-    try:
-        out: dict[str, float] = {}
-        for path, fold in CHECK:
-            gold = load_gold(ROOT / path, root=ROOT, fold=fold)
-            result = evaluate(gold, fitting._extractor_cached(), with_baselines=False)
-            tally = result.system("newsledger").scores.facts.get("financials")
-            out[f"{gold.name}:{fold}"] = round((tally.f1 if tally else 0.0) or 0.0, 3)
-        return out
-    finally:
-        cues.default_cue_weights = original  # type: ignore[assignment]
+CHOOSER = fitting.Chooser(
+    script="fit_cue_weights.py",
+    what="amounts",
+    module="newsledger.extract.events.cues",
+    default="default_cue_weights",
+    loader="load_cue_weights",
+    fact="financials",
+    tune=TUNE,
+    check=CHECK,
+    hand=HAND,
+    weights=WEIGHTS,
+    trace="cue_trace",
+    names="cue_feature_names",
+)
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    ap.add_argument("--ablation", action="store_true", help="refit without each feature")
-    ap.add_argument("--write", action="store_true", help="ship the fitted weights")
-    args = ap.parse_args(argv)
-    from newsledger.extract.events.cues import cue_feature_names
-
-    names = list(cue_feature_names())
-    centre = hand(names)
-    packed = collect(fitting._extractor_cached(), TUNE)
-    w, acc, l2 = fitting.fit_best(packed, names, centre)
-    before = fitting.accuracy(packed, centre)
-    print(
-        f"{len(packed)} amounts; chosen right on the tune folds: {acc:.3f} "
-        f"(the hand weights: {before:.3f})",
-        file=sys.stderr,
-    )
-    fitted = weights_json(w, names, len(packed), acc, l2)
-    fitting.show_and_ship(fitted, WEIGHTS, args.write)
-    if args.ablation:
-        hand_json = json.loads(HAND.read_text(encoding="utf-8"))
-        print("\n| weights | " + " | ".join(f"{p}:{f}" for p, f in CHECK) + " |")
-        print("| hand | " + " | ".join(map(str, score_check(hand_json).values())) + " |")
-        full = score_check(fitted)
-        print("| fitted, all features | " + " | ".join(map(str, full.values())) + " |")
-        for i, name in enumerate(names):
-            keep = [j for j in range(len(names)) if j != i]
-            sub = [names[j] for j in keep]
-            groups = [fitting.Group(g.rows[:, keep], g.right, g.article) for g in packed]
-            ws = fitting.fit(groups, sub, l2, centre[keep])
-            scores = score_check(weights_json(ws, sub, len(packed), 0.0, l2))
-            print(f"| fitted without {name} | " + " | ".join(map(str, scores.values())) + " |")
-    return 0
+    return fitting.fit_chooser(CHOOSER, label, argv, __doc__)
 
 
 if __name__ == "__main__":

@@ -63,12 +63,14 @@ def find_events(
     entities: list[Entity],
     trace: list[Any] | None = None,
     cue_trace: list[Any] | None = None,
+    merge_trace: list[Any] | None = None,
 ) -> list[Event]:
     """Every event the article states, in order of first evidence. ``trace``, when
     given, collects every company choice (``arguments.Choice``), ``cue_trace`` every
-    choice of what an amount measures (``cues.CueChoice``), for fitting weights."""
+    choice of what an amount measures (``cues.CueChoice``), ``merge_trace`` every
+    choice of the layoff a mention states (``merge.MergeChoice``), for fitting weights."""
     try:
-        return _find(doc, article, entities, trace, cue_trace)
+        return _find(doc, article, entities, trace, cue_trace, merge_trace)
     finally:
         release(doc)
 
@@ -79,6 +81,7 @@ def _find(
     entities: list[Entity],
     trace: list[Any] | None,
     cue_trace: list[Any] | None,
+    merge_trace: list[Any] | None = None,
 ) -> list[Event]:
     from newsledger.extract.events import (
         corporate,
@@ -92,6 +95,7 @@ def _find(
     ctx = build_context(doc, article, entities)
     ctx.trace = trace
     ctx.cue_trace = cue_trace
+    ctx.merge_trace = merge_trace
     lemmas = _prefilter_lemmas()
     lex = lexicon()
     mentions: list[LayoffMention] = []

@@ -51,6 +51,9 @@ class ArticleContext:
     # the same for the choice of what an amount measures (extract/events/cues.py)
     cue_weights: Any = None
     cue_trace: list[Any] | None = None
+    # and for the choice of the layoff a mention states (extract/events/merge.py)
+    merge_weights: Any = None
+    merge_trace: list[Any] | None = None
     company_keys: Counter[str] | None = None  # mentions of each company_key, lazily
     mentions: CompanyMentions | None = None  # the company mentions in order, lazily
     described: frozenset[str] | None = None  # names described as companies, lazily

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import date
+import calendar
+from datetime import date, timedelta
 
 from spacy.tokens import Span, Token
 
 from newsledger.extract.events.spans import ents_in
 from newsledger.normalize.dates import resolve_date
 from newsledger.normalize.periods import period_end_words
+from newsledger.normalize.types import ResolvedDate
 
 # a reporting period ("2011", "the third quarter", "13 weeks ending in December") is
 # not the date of an announcement; words compare by lemma
@@ -18,6 +20,8 @@ _PERIOD_WORDS = frozenset(
 # ...unless the phrase points from the publication day ("last week", "two months ago")
 _RELATIVE_WORDS = frozenset(["this", "last", "earlier", "next", "ago"])
 _PERIOD_LOOKBACK = 4  # tokens before a date where "the quarter up to" may stand
+# a date after these words is a deadline ("by June"), never when a thing happened
+_DEADLINE_WORDS = frozenset(["by", "until", "till", "through", "before"])
 
 
 def is_period(ent: Span, sent_start: int = 0) -> bool:
@@ -73,3 +77,50 @@ def event_date(sent: Span, published: date | None, trigger: Token | None = None)
         if resolved is not None and resolved.precision != "year" and resolved.value <= published:
             return resolved.value
     return None
+
+
+# a day stated for an event covers the days around it ("on Monday" in a Friday's story)
+DAY_SLACK = timedelta(days=7)
+
+
+def stated_time(
+    sent: Span, published: date, trigger: Token | None = None
+) -> tuple[date, date] | None:
+    """The stretch of time (first day, last day) that the first past date phrase of the
+    trigger's clause names, at its own precision: "in 2007" is the year, "last March"
+    the month, "on Monday" the day give or take a week. None when the clause names no
+    past time (a reporting period or a deadline, "by June", is no time of the event).
+
+    >>> stretch(resolve_date("in 2007", date(2009, 1, 26)))
+    (datetime.date(2007, 1, 1), datetime.date(2007, 12, 31))
+    """
+    for ent in ents_in(sent):
+        if ent.label_ != "DATE":
+            continue
+        if trigger is not None and not dates_trigger(ent, trigger):
+            continue
+        if is_period(ent, sent.start) or _deadline(ent):
+            continue
+        resolved = resolve_date(ent.text, published)
+        if resolved is not None and resolved.value <= published:
+            return stretch(resolved)
+    return None
+
+
+def _deadline(ent: Span) -> bool:
+    """ "by June", "until 2012": a time something is to be done by."""
+    before = ent.doc[ent.start - 1] if ent.start else None
+    return before is not None and before.lower_ in _DEADLINE_WORDS
+
+
+def stretch(resolved: ResolvedDate | None) -> tuple[date, date] | None:
+    """The days a resolved date covers at its precision."""
+    if resolved is None:
+        return None
+    day = resolved.value
+    if resolved.precision == "year":
+        return date(day.year, 1, 1), date(day.year, 12, 31)
+    if resolved.precision == "month":
+        last = calendar.monthrange(day.year, day.month)[1]
+        return day.replace(day=1), day.replace(day=last)
+    return day - DAY_SLACK, day + DAY_SLACK

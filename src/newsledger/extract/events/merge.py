@@ -1,26 +1,46 @@
 """One layoff event per layoff: mentions of the same cut across an article become one.
 
 A count in one sentence and a percentage in another ("shed 10,000 jobs" ...
-"cutting 6% of the workforce") are one event with both figures; a later
-"the job losses" with no figure adds evidence. Different companies, or a
-different unit of the same company, stay separate. Where count and share are
-both known, the implied size of the workforce (or unit) is derived, and a
-workforce size stated elsewhere that disagrees is noted in ``conflict``.
+"cutting 6% of the workforce") are one event with both figures; a headline's
+rounded count joins the body's; a later "the job losses" with no figure adds
+evidence; a cut dated to another time ("A year earlier it cut 1,200") is a round of
+its own. Different companies, or a different unit of the same company, stay
+separate. How, the way ``arguments.py`` chooses an event's company:
+
+1. **Candidates**: for each mention in turn (the body, then the headline), every
+   layoff drafted so far, and a new event.
+2. **Features**: a fixed set of general ones, each defined with examples in
+   ``rules/merge_features.json``: the same company or another, the same count or a
+   different one, a different share or unit, the headline's rounding, a breakdown
+   ("300 of the jobs"), a smaller or rumoured count, times that do not overlap, no
+   figure at all, recency.
+3. **One linear score** per candidate with the weights of
+   ``rules/merge_weights.json`` (fitted on tune folds only by
+   ``scripts/fit_merge_weights.py``); the highest wins, a new event on a tie.
+
+Where count and share are both known, the implied size of the workforce (or unit)
+is derived, and a workforce size stated elsewhere that disagrees is noted in
+``conflict``.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from datetime import date
+from functools import cache
+from typing import Any
 
 from spacy.tokens import Span
 
+from newsledger.extract.events.arguments import Weights, load_weights, rule_json
 from newsledger.extract.events.context import ArticleContext
-from newsledger.extract.events.dates import event_date
+from newsledger.extract.events.dates import DAY_SLACK, event_date, stated_time
 from newsledger.extract.events.figures import MAX_HEADCOUNT
 from newsledger.extract.events.layoffs import LayoffMention
 from newsledger.models import Event, Evidence, LayoffArgs
 from newsledger.resolve.names import is_acronym, spells_initials
 
+NEW_EVENT = "<new>"
 # a stated workforce within this share of the implied one agrees with it
 CONFLICT_TOLERANCE = 0.10
 
@@ -38,6 +58,10 @@ class _Draft:
         named = next((a.company for a in explicit if not a.referred), None)
         return named or next((a.company for a in explicit), None) or self.first.actor.company
 
+    def time(self, published: date) -> tuple[date, date] | None:
+        """The first time a mention of the draft states for it."""
+        return next((t for m in self.mentions if (t := _time_of(m, published))), None)
+
     def value(self, name: str) -> object:
         # a breakdown ("12,500 of the positions") is part of a figure, never the figure
         for m in (m for m in self.mentions if not m.breakdown):
@@ -45,6 +69,11 @@ class _Draft:
             if v is not None:
                 return v
         return None
+
+
+def _time_of(m: LayoffMention, published: date) -> tuple[date, date] | None:
+    """The time the mention's own clause states ("last March", "a year earlier")."""
+    return stated_time(m.unit_span, published, m.trigger)
 
 
 def same_company(a: str | None, b: str | None) -> bool:
@@ -65,61 +94,143 @@ def same_company(a: str | None, b: str | None) -> bool:
     return wa[:n] == wb[:n]
 
 
-def _compatible(draft: _Draft, m: LayoffMention) -> bool:
-    if not same_company(m.actor.company, draft.company) and m.actor.explicit:
-        return draft.value("jobs") is not None and draft.value("jobs") == m.jobs
-    unit = draft.value("unit")
-    if unit and m.unit and unit != m.unit:
-        return False
-    jobs = draft.value("jobs")
-    if jobs is not None and m.jobs is not None and jobs != m.jobs:
-        return False
-    percent = draft.value("percent")
-    return percent is None or m.percent is None or percent == m.percent
-
-
 def _has_figure(m: LayoffMention) -> bool:
     """A count, a percentage, or a ratio kept as written ("almost a third")."""
     ratio = m.raw is not None and not m.negated  # "no jobs would be lost" states none
     return m.jobs is not None or m.percent is not None or ratio
 
 
-def group_mentions(mentions: list[LayoffMention]) -> list[_Draft]:
-    """Fold mentions into drafts: same company and compatible figures merge."""
+@dataclass
+class MergeCandidate:
+    """An event already drafted that a mention could belong to, or a new event."""
+
+    key: str
+    draft: _Draft | None
+    features: dict[str, float] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class MergeChoice:
+    """What was decided for one mention (recorded when fitting the weights)."""
+
+    mention: LayoffMention
+    candidates: tuple[MergeCandidate, ...]
+    chosen: str
+
+
+@cache
+def merge_feature_table() -> tuple[dict[str, Any], ...]:
+    """The feature definitions (id, what it means, examples), in their fixed order."""
+    return tuple(rule_json("merge_features.json")["features"])
+
+
+def merge_feature_names() -> tuple[str, ...]:
+    return tuple(f["id"] for f in merge_feature_table())
+
+
+@cache
+def default_merge_weights() -> Weights:
+    return load_merge_weights(rule_json("merge_weights.json"))
+
+
+def load_merge_weights(data: dict[str, Any]) -> Weights:
+    """Weights from their JSON form; a weight for an undefined feature is an error."""
+    return load_weights(data, known=merge_feature_names())
+
+
+def _both(a: object, b: object) -> bool:
+    return a is not None and b is not None
+
+
+def pair_features(
+    m: LayoffMention, draft: _Draft, recency: float, published: date | None = None
+) -> dict[str, float]:
+    """The features of "mention ``m`` states the event of ``draft``"
+    (``rules/merge_features.json``); ``recency`` is 1 for the latest draft, 1/2 for the
+    one before, and so on; ``published`` (the article's day) dates relative phrases."""
+    f: dict[str, float] = {"recency": round(recency, 4)}
+    same = same_company(m.actor.company, draft.company)
+    if same:
+        f["same_company"] = 1.0
+    elif m.actor.explicit:
+        f["other_company"] = 1.0
+    else:
+        f["guessed_company"] = 1.0
+    jobs, percent, unit = draft.value("jobs"), draft.value("percent"), draft.value("unit")
+    if _both(jobs, m.jobs):
+        f["same_count" if jobs == m.jobs else "count_differs"] = 1.0
+    if _both(percent, m.percent) and percent != m.percent:
+        f["percent_differs"] = 1.0
+    if unit and m.unit and unit != m.unit:
+        f["unit_differs"] = 1.0
+    if m.in_headline and _summarises(m, draft):
+        f["headline_rounds"] = 1.0
+    if published is not None:
+        # a mention with no time of its own is news of the article's day
+        today = (published - DAY_SLACK, published + DAY_SLACK)
+        here = _time_of(m, published) or today
+        there = draft.time(published) or today
+        if here[1] < there[0] or there[1] < here[0]:
+            f["date_differs"] = 1.0
+    if not same:
+        return f
+    if m.breakdown:
+        f["breakdown"] = 1.0
+    if not _has_figure(m):
+        f["no_figure"] = 1.0
+    if m.jobs is not None and not m.unit and not _own_round(m, draft):
+        if isinstance(jobs, int) and jobs > m.jobs:
+            f["smaller_count"] = 1.0
+        if m.status == "rumored" and isinstance(jobs, int) and jobs != m.jobs:
+            f["rumored_figure"] = 1.0
+    return f
+
+
+def merge_candidates(
+    m: LayoffMention, drafts: list[_Draft], published: date | None = None
+) -> list[MergeCandidate]:
+    """A new event first, then every draft so far with its features."""
+    pool = [MergeCandidate(NEW_EVENT, None, {"new": 1.0})]
+    n = len(drafts)
+    for i, d in enumerate(drafts):
+        features = pair_features(m, d, 1.0 / (n - i), published)
+        pool.append(MergeCandidate(f"draft@{i}", d, features))
+    return pool
+
+
+def choose_merge(pool: list[MergeCandidate], weights: Weights) -> MergeCandidate:
+    """The highest-scoring candidate; on a tie the earlier one (a new event first)."""
+    best, best_score = pool[0], weights.score(pool[0].features)
+    for cand in pool[1:]:
+        score = weights.score(cand.features)
+        if score > best_score:
+            best, best_score = cand, score
+    return best
+
+
+def group_mentions(
+    mentions: list[LayoffMention],
+    weights: Weights | None = None,
+    trace: list[MergeChoice] | None = None,
+    published: date | None = None,
+) -> list[_Draft]:
+    """Fold mentions into drafts: each mention joins the best-scoring draft, or starts
+    a new one (dropped when it names no company)."""
+    weights = weights or default_merge_weights()
     drafts: list[_Draft] = []
     for m in mentions:
         if m.negated and m.status != "denied" and not _has_figure(m):
             continue
-        same = [d for d in drafts if same_company(d.company, m.actor.company)]
-        if m.breakdown:
-            if same:
-                same[-1].mentions.append(m)
-                continue
+        if m.breakdown and not any(same_company(d.company, m.actor.company) for d in drafts):
             m = replace(m, breakdown=False)  # no cut stated before: the count is the cut
-        target = None
-        if m.in_headline:  # the body's cut with this figure, before one with none
-            target = next((d for d in drafts if _summarises(m, d) and _compatible(d, m)), None)
-            target = target or next((d for d in same if _summarises(m, d)), None)
-        target = target or next((d for d in reversed(drafts) if _compatible(d, m)), None)
-        if target is None and same and not _has_figure(m):
-            target = same[-1]
-        # a breakdown of a figure already given, or an expected/reported other figure
-        if (
-            target is None
-            and same
-            and m.jobs is not None
-            and not m.unit
-            and not _own_round(m, same[-1])
-        ):
-            earlier = same[-1].value("jobs")
-            if (isinstance(earlier, int) and earlier > m.jobs) or m.status == "rumored":
-                target = same[-1]
-        if target is None:
-            if m.actor.company is None:
-                continue
+        pool = merge_candidates(m, drafts, published)
+        best = choose_merge(pool, weights)
+        if trace is not None:
+            trace.append(MergeChoice(m, tuple(pool), best.key))
+        if best.draft is not None:
+            best.draft.mentions.append(m)
+        elif m.actor.company is not None:
             drafts.append(_Draft(m, [m]))
-        else:
-            target.mentions.append(m)
     return [d for d in drafts if any(_has_figure(m) for m in d.mentions) or _keep_bare(d)]
 
 
@@ -221,7 +332,8 @@ def layoff_events(
     start, end = (headline.start, headline.end) if headline is not None else (0, 0)
     top = [replace(m, in_headline=True) for m in mentions if start <= m.trigger.i < end]
     body = [m for m in mentions if not start <= m.trigger.i < end]
-    return [to_event(ctx, d, workforce) for d in group_mentions([*body, *top])]
+    drafts = group_mentions([*body, *top], ctx.merge_weights, ctx.merge_trace, ctx.published)
+    return [to_event(ctx, d, workforce) for d in drafts]
 
 
 __all__ = ["group_mentions", "implied_size", "layoff_events", "same_company"]
