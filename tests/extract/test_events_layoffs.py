@@ -216,6 +216,33 @@ STATUS = [
         {"status": "denied"},
     ),
     ("no-jobs-lost", "Wyvern Bank promised that no jobs would be lost.", None),
+    # a coordinated verb with no subject or auxiliary of its own takes the first one's;
+    # "lay" there is read by the tagger as a past tense of "lie"
+    (
+        "coordinated-plans-lay-off",
+        "Pellmore Retail plans to close 30 stores and lay off 1,100 workers.",
+        {"company": "Pellmore Retail", "jobs": 1100, "status": "planned"},
+    ),
+    (
+        "coordinated-set-to-lay-off",
+        "Pellmore Retail is set to close 300 stores and lay off around 6,700 employees.",
+        {"jobs": 6700, "status": "planned"},
+    ),
+    (
+        "coordinated-will-cut",
+        "Brisby Mills will shut its Leeds site and cut 250 jobs.",
+        {"jobs": 250, "status": "planned"},
+    ),
+    (
+        "coordinated-past",
+        "Brisby Mills closed two plants and laid off 900 workers last year.",
+        {"jobs": 900, "status": "completed"},
+    ),
+    (
+        "coordinated-not-laid-off",
+        "Brisby Mills closed 30 stores but did not lay off any of its 900 workers.",
+        None,
+    ),
 ]
 
 UNITS_PLACES = [

@@ -125,7 +125,7 @@ def _is_cut_verb(tok: Token, lex: _Lex) -> bool:
     lemma = tok.lemma_.lower()
     if lemma in lex.cut_verbs:
         return True
-    particles = lex.particle_verbs.get(lemma)
+    particles = lex.particle_verbs.get(_particle_head(tok, lex))
     if particles:
         wanted = set(particles.split("|"))
         return any(
@@ -173,8 +173,15 @@ def _particle_pair(word: Token, lex: _Lex) -> Token | None:
     return None
 
 
+def _particle_head(tok: Token, lex: _Lex) -> str:
+    """The verb of a particle verb by its own form when that form is listed: the tagger
+    reads "lay" in "firms lay off" or "close stores and lay off" as a past tense of
+    "lie"."""
+    return tok.lower_ if tok.lower_ in lex.particle_verbs else tok.lemma_.lower()
+
+
 def _particles(tok: Token, lex: _Lex) -> set[str]:
-    return set(lex.particle_verbs.get(tok.lemma_.lower(), "").split("|")) - {""}
+    return set(lex.particle_verbs.get(_particle_head(tok, lex), "").split("|")) - {""}
 
 
 # "staff will go to the conference" goes somewhere; "700 jobs will go" goes away
@@ -270,9 +277,22 @@ def _chain(trigger: Token) -> list[Token]:
     return out
 
 
+def _first_conjunct(verb: Token) -> Token:
+    """A coordinated verb with no subject or auxiliary of its own shares the first
+    one's: "plans to close 30 stores and lay off 1,100" is planned, "closed stores and
+    laid off 300" done."""
+    while verb.dep_ == "conj" and verb.pos_ in ("VERB", "AUX") and verb.head.pos_ == "VERB":
+        own = (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass"))
+        if next(own, None) is not None:
+            break
+        verb = verb.head
+    return verb
+
+
 def find_status(trigger: Token, sent: Span, anchor: Token | None = None) -> tuple[str, bool]:
     """Status of a mention and whether it is negated ("no jobs will go", "without cutting")."""
     book = load_book("layoff_status")
+    trigger = _first_conjunct(trigger)
     chain = _chain(trigger)
     words: set[str] = set()
     if anchor is not None:  # "no jobs would be lost": the job noun's own determiner
