@@ -45,6 +45,7 @@ from newsledger.extract.events.non_results import (
     is_trap,
     judged,
     measures,
+    object_is_trap,
     of_a_percentage,
     of_trap,
     per_share,
@@ -259,6 +260,7 @@ class FinancialState:
         kinds = [h for h in kinds if not of_trap(h, traps) and not per_share_kind(h)]
         kinds = [h for h in kinds if not of_a_percentage(h)]
         kinds = [h for h in kinds if not (_verb_like(h) and subject_is_trap(h))]
+        kinds = [h for h in kinds if not object_is_trap(h)]
         # "gross profit", "adjusted EBITDA": a kind word inside a longer trap phrase is
         # that trap's, no result of ours
         kinds = [k for k in kinds if not any(_within(k.span, t.span) for t in traps)]
