@@ -224,6 +224,11 @@ VERBS_AND_TAX = [
     ("lost", "Ormsby Retail said it lost $45m in the six months to June.", {"kind": "net_loss"}),
     ("earned", "Ormsby Retail earned $1.9bn in the first quarter.", {"kind": "net_profit"}),
     ("before-tax", "Ormsby Retail made a profit of £1.2m before tax.", {"kind": "pretax_profit"}),
+    (
+        "loss-before-tax",
+        "Ormsby Retail reported losses of £401m before tax for the quarter.",
+        {"kind": "pretax_loss", "amount": 401e6},
+    ),
     ("wrote-down", "Ormsby Retail wrote down its stores by $800m.", {"kind": "writedown"}),
     (
         "recorded-not-record",

@@ -361,9 +361,9 @@ class FinancialState:
         earlier: bool = False,
     ) -> Event | None:
         kind_name, _, subkind = str(hit.rule.value).partition("/")
-        if kind_name == "net_profit" and (
-            _before_tax(money, hit) or self._pretax_carried(sent, hit)
-        ):
+        if kind_name in ("net_profit", "net_loss") and _before_tax(money, hit):
+            kind_name = kind_name.replace("net_", "pretax_")  # "losses of £401m before tax"
+        elif kind_name == "net_profit" and self._pretax_carried(sent, hit):
             kind_name = "pretax_profit"
         raw = amount_text(money)
         if upper is not None:  # "between £415m and £425m" -> "£415m-£425m"
@@ -414,7 +414,7 @@ class FinancialState:
             period_months=period[2],
             outlook=outlook,
             record=record,
-            subkind=None if subkind == "pretax" else subkind or None,
+            subkind=subkind or None,
             raw=raw,
             segment=segment_of(money, hit.span.root),
         )
