@@ -94,6 +94,30 @@ APRIL_2012 = date(2012, 4, 12)
             id="two-months-apart",
         ),
         pytest.param(
+            layoff(1, "a", date(2006, 1, 23), 30000),
+            layoff(2, "b", date(2006, 1, 1), 25000, jobs_high=30000),
+            True,
+            id="range-holds-the-figure-weeks-apart",
+        ),
+        pytest.param(
+            layoff(1, "a", APRIL_2012, 4000, jobs_high=5000),
+            layoff(2, "b", date(2012, 4, 30), 5000, jobs_high=6000),
+            True,
+            id="ranges-overlap",
+        ),
+        pytest.param(
+            layoff(1, "a", APRIL_2012, 2000, jobs_high=3000),
+            layoff(2, "b", date(2012, 4, 30), 3500),
+            False,
+            id="range-below-the-figure",
+        ),
+        pytest.param(
+            layoff(1, "a", APRIL_2012, 25000, jobs_high=30000),
+            layoff(2, "b", date(2012, 6, 1), 30000),
+            False,
+            id="range-holds-the-figure-months-apart",
+        ),
+        pytest.param(
             layoff(1, "a", APRIL_2012, None, percent=15.0),
             layoff(2, "b", APRIL_2012, 1000, percent=15.0),
             True,

@@ -53,6 +53,7 @@ class EventFacts:
     jobs: int | None = None
     percent: float | None = None
     unit: str | None = None
+    jobs_high: int | None = None  # the top of a stated range ("25,000 to 30,000")
     kind: str | None = None
     amount: Decimal | None = None
     currency: str | None = None
@@ -86,7 +87,24 @@ def _text_agrees(a: str | None, b: str | None) -> bool:
     return x in y or y in x
 
 
+def jobs_overlap(a: EventFacts, b: EventFacts) -> bool:
+    """Job counts whose stated ranges share a figure: "25,000 to 30,000" and "30,000"
+    are one plan retold.
+
+    >>> r = EventFacts(1, "a", "layoff", 1, None, jobs=25000, jobs_high=30000)
+    >>> jobs_overlap(r, EventFacts(2, "b", "layoff", 1, None, jobs=30000))
+    True
+    >>> jobs_overlap(r, EventFacts(2, "b", "layoff", 1, None, jobs=20000))
+    False
+    """
+    if a.jobs is None or b.jobs is None:
+        return False
+    return a.jobs <= (b.jobs_high or b.jobs) and b.jobs <= (a.jobs_high or a.jobs)
+
+
 def _layoff_figures_agree(a: EventFacts, b: EventFacts) -> bool:
+    if jobs_overlap(a, b):
+        return True
     if a.jobs is not None and b.jobs is not None:
         close_in_time = (
             a.date is not None
