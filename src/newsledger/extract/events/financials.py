@@ -466,7 +466,15 @@ class FinancialState:
             )
             if period is not None:
                 return period.label, period.end, _months(period.start, period.end)
+            if self.ctx.published is None and _UNPLACED.fullmatch(ent.text.lower()):
+                # "will do less well this year" in an undated article: the figure's own
+                # period, unknown, never a farther one ("profits in 2004")
+                return ent.text, None, None
         return None, None, None
+
+
+# a period counted from the publication day, which an undated article cannot place
+_UNPLACED = re.compile(r"(?:this|last|next|the coming)\s+(?:year|quarter|half|month)")
 
 
 # "the financial year that ended in March 2012": a period, then its end in a clause
