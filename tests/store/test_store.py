@@ -234,6 +234,7 @@ def test_a_plan_retold_as_a_range_joins_its_first_report(store: Store) -> None:
     rows = _all_events(store)
     assert len(rows) == 2
     assert rows[0]["group_id"] == rows[1]["group_id"]
+    assert [r["group_jobs"] for r in rows] == [30000, 30000]  # the figure both allow
 
 
 def test_sony_rounds_two_years_apart_stay_two_groups(store: Store) -> None:
