@@ -55,6 +55,7 @@ FINANCIAL_KINDS: tuple[str, ...] = (
     "net_loss",
     "net_profit",
     "pretax_profit",
+    "pretax_loss",
     "operating_loss",
     "operating_profit",
     "revenue",

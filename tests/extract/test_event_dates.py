@@ -54,6 +54,18 @@ CASES = [
      date(2015, 6, 9), "400", date(2015, 5, 26)),
     ("bugs-undated-article-stays-undated", "Selby Foods said on Monday it would cut 400 jobs.",
      None, "400", None),
+    # bugs caught: issue 10.4, a plan retold with the month it was announced (Wikinews, Ford)
+    ("bugs-plan-announced-in-january", "Selby Foods will sell its bakeries. The sale comes on "
+     "top of existing turnaround plans announced in January, in which 2,500 to 3,000 "
+     "positions should be cut and four plants closed by 2012.",
+     date(2006, 8, 19), "2500", date(2006, 1, 1)),
+    ("bugs-programme-unveiled-in-march", "Selby Foods is also selling its bakeries, besides "
+     "a programme unveiled in March under which 1,200 posts will go.",
+     date(2015, 6, 9), "1200", date(2015, 3, 1)),
+    ("bugs-cuts-announced-on-monday", "The 400 job cuts announced on Monday by Selby Foods "
+     "will hit its Leeds plant.", date(2015, 6, 10), "400", date(2015, 6, 8)),
+    ("bugs-trap-another-verbs-date", "Selby Foods, which bought the unit in March, said it "
+     "would cut 400 jobs there.", date(2015, 6, 10), "400", date(2015, 6, 10)),
 ]  # fmt: skip
 
 

@@ -224,6 +224,11 @@ VERBS_AND_TAX = [
     ("lost", "Ormsby Retail said it lost $45m in the six months to June.", {"kind": "net_loss"}),
     ("earned", "Ormsby Retail earned $1.9bn in the first quarter.", {"kind": "net_profit"}),
     ("before-tax", "Ormsby Retail made a profit of £1.2m before tax.", {"kind": "pretax_profit"}),
+    (
+        "loss-before-tax",
+        "Ormsby Retail reported losses of £401m before tax for the quarter.",
+        {"kind": "pretax_loss", "amount": 401e6},
+    ),
     ("wrote-down", "Ormsby Retail wrote down its stores by $800m.", {"kind": "writedown"}),
     (
         "recorded-not-record",
@@ -590,3 +595,30 @@ def test_a_year_earlier_sentence_shifts_the_last_period(
     assert found[4_600_000_000].period_end is not None, found
     assert found[4_600_000_000].period_end.isoformat() == earlier_end, found
     assert found[4_100_000_000].period_end.isoformat() == "2023-12-31", found
+
+
+# an undated article (BBC's): "this year" cannot be placed, and a farther date of the
+# sentence ("in 2004") is another clause's, never the figure's period (issue 10.4, F317)
+UNDATED_PERIODS = [
+    ("this-year-beside-another-year", "Ashby Foods gained market share in 2004, but Ashby "
+     "Foods said it will do less well this year, delivering net income of $2.5bn.",
+     "this year"),
+    ("last-year-beside-another-year", "Ashby Foods, which listed in 2001, made a net profit "
+     "of $40m last year.", "last year"),
+    ("next-quarter", "Ashby Foods expects a net loss of $5m next quarter after a strong "
+     "2004.", "next quarter"),
+    ("trap-a-year-of-its-own", "Ashby Foods made a net profit of $40m in 2004.", "2004"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "period"), [pytest.param(*c[1:], id=c[0]) for c in UNDATED_PERIODS]
+)
+def test_an_undated_articles_relative_period_stays_unplaced(
+    extractor: Any, text: str, period: str
+) -> None:
+    events = extractor.extract_text(text, published=None).events
+    found = [e.contract() for e in events if e.type == "financial"]
+    assert [(f["period"], f["period_end"]) for f in found] == [
+        (period, "2004-12-31" if period == "2004" else None)
+    ]

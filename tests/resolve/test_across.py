@@ -94,6 +94,30 @@ APRIL_2012 = date(2012, 4, 12)
             id="two-months-apart",
         ),
         pytest.param(
+            layoff(1, "a", date(2006, 1, 23), 30000),
+            layoff(2, "b", date(2006, 1, 1), 25000, jobs_high=30000),
+            True,
+            id="range-holds-the-figure-weeks-apart",
+        ),
+        pytest.param(
+            layoff(1, "a", APRIL_2012, 4000, jobs_high=5000),
+            layoff(2, "b", date(2012, 4, 30), 5000, jobs_high=6000),
+            True,
+            id="ranges-overlap",
+        ),
+        pytest.param(
+            layoff(1, "a", APRIL_2012, 2000, jobs_high=3000),
+            layoff(2, "b", date(2012, 4, 30), 3500),
+            False,
+            id="range-below-the-figure",
+        ),
+        pytest.param(
+            layoff(1, "a", APRIL_2012, 25000, jobs_high=30000),
+            layoff(2, "b", date(2012, 6, 1), 30000),
+            False,
+            id="range-holds-the-figure-months-apart",
+        ),
+        pytest.param(
             layoff(1, "a", APRIL_2012, None, percent=15.0),
             layoff(2, "b", APRIL_2012, 1000, percent=15.0),
             True,
@@ -222,3 +246,35 @@ def test_group_summary_takes_the_most_reported_figure() -> None:
         3,
     )
     assert s.conflict is not None and "9,500" in s.conflict
+
+
+@pytest.mark.parametrize(
+    ("members", "jobs"),
+    [
+        pytest.param(
+            [layoff(1, "a", date(2006, 1, 1), 25000, jobs_high=30000),
+             layoff(2, "b", date(2006, 1, 23), 30000)],
+            30000,
+            id="ford-range-then-figure-in-it",
+        ),
+        pytest.param(
+            [layoff(1, "a", APRIL_2012, 4000, jobs_high=5000),
+             layoff(2, "b", date(2012, 4, 13), 4500)],
+            4500,
+            id="figure-inside-range",
+        ),
+        pytest.param(
+            [layoff(1, "a", APRIL_2012, 4000, jobs_high=5000),
+             layoff(2, "b", date(2012, 4, 13), 5000, jobs_high=6000)],
+            5000,
+            id="ranges-share-their-edge",
+        ),
+        pytest.param(
+            [layoff(1, "a", APRIL_2012, 9500), layoff(2, "b", date(2012, 4, 13), 10000)],
+            9500,
+            id="trap-no-range-tie-earliest",
+        ),
+    ],
+)  # fmt: skip
+def test_group_jobs_is_the_figure_most_reports_allow(members: list[EventFacts], jobs: int) -> None:
+    assert summarize_group(members).jobs == jobs

@@ -215,6 +215,28 @@ def test_same_layoff_in_two_articles_is_one_group_with_conflict(store: Store) ->
     )
 
 
+def _with_range(report: Extraction, high: int) -> Extraction:
+    (cut,) = report.events
+    args = dataclasses.replace(cut.args, jobs_high=high)
+    return dataclasses.replace(report, events=(dataclasses.replace(cut, args=args),))
+
+
+def test_a_plan_retold_as_a_range_joins_its_first_report(store: Store) -> None:
+    """Issue 10.4: Ford's January plan (30,000) retold in August as "announced in January,
+    in which 25,000 to 30,000 positions should be cut" is one event, counted once."""
+    store.save_extraction(
+        layoff_report("Acme will cut 30,000 jobs.", "Acme", 30000, date(2006, 1, 23), "A")
+    )
+    retold = layoff_report(
+        "Acme's plans, in which 25,000 to 30,000 jobs go.", "Acme", 25000, date(2006, 1, 1), "B"
+    )
+    store.save_extraction(_with_range(retold, 30000))
+    rows = _all_events(store)
+    assert len(rows) == 2
+    assert rows[0]["group_id"] == rows[1]["group_id"]
+    assert [r["group_jobs"] for r in rows] == [30000, 30000]  # the figure both allow
+
+
 def test_sony_rounds_two_years_apart_stay_two_groups(store: Store) -> None:
     store.save_extraction(sony_2012())
     store.save_extraction(sony_2014())

@@ -23,6 +23,7 @@ _KIND_WORDS: dict[str, list[str]] = {
     "net_loss": ["net loss", "loss"],
     "net_profit": ["net profit", "net income", "profit"],
     "pretax_profit": ["pretax profit", "pre-tax profit", "profit"],
+    "pretax_loss": ["pretax loss", "pre-tax loss", "loss"],
     "operating_loss": ["operating loss", "loss"],
     "operating_profit": ["operating profit", "profit"],
     "revenue": ["revenue", "sales"],

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -22,6 +23,7 @@ from newsledger.extract.events.rules import load_book
 from newsledger.extract.events.spans import entity_of
 from newsledger.extract.lexicons import cited_sources, looks_like_product, title_at_end
 from newsledger.models import Article, Entity, EntityType, Evidence
+from newsledger.normalize.money import currency_for_nationality
 from newsledger.resolve.names import clean_name, company_key, strip_company_suffix
 
 LABEL_TYPES: dict[str, EntityType] = {
@@ -93,6 +95,51 @@ def find_entities(doc: Doc, article: Article) -> list[Entity]:
     _retype_described(groups)
     entities = [_entity(kind, key, group) for (kind, key), group in groups.items()]
     return sorted(entities, key=lambda e: e.mentions[0].start if e.mentions else 0)
+
+
+def is_nationality(name: str) -> bool:
+    """Nationality words joined by hyphens ("Franco-Belgian", "Anglo-Dutch", "German-US"):
+    they describe a company and never name one (the combining forms are
+    ``rules/companies.jsonl``, the nationalities ``normalize/data/countries.json``).
+
+    >>> is_nationality("Franco-Belgian"), is_nationality("Anglo American")
+    (True, False)
+    """
+    parts = name.split("-")
+    forms = load_book("companies").lemmas("nationality_part")
+    return len(parts) > 1 and all(
+        p.lower() in forms or currency_for_nationality(p) is not None for p in parts
+    )
+
+
+def nationalities_as_norp(ents: Sequence[Span]) -> tuple[Span, ...]:
+    """The tagger's organisations that are nationality words only relabelled as
+    nationalities (NORP), what they are; the name they describe, after a company noun
+    ("Franco-Belgian bank Dexia to cut 900 jobs"), is the organisation."""
+    out: list[Span] = []
+    for ent in ents:
+        words = ent[1:] if ent[0].lower_ == "the" else ent  # "The Franco-Belgian bank"
+        if ent.label_ != "ORG" or not len(words) or not is_nationality(words.text):
+            out.append(ent)
+            continue
+        out.append(Span(ent.doc, words.start, words.end, label="NORP"))
+        named = _name_described(ent)
+        if named is not None and not any(e.start < named.end and named.start < e.end for e in ents):
+            out.append(named)
+    return tuple(out)
+
+
+def _name_described(ent: Span) -> Span | None:
+    """The capitalised name after ``ent`` and one company noun: "[Franco-Belgian] bank
+    Dexia" -> "Dexia"."""
+    doc, after = ent.doc, ent.end
+    nouns = load_book("companies").lemmas("company_noun")
+    if after + 1 >= len(doc) or doc[after].lemma_.lower() not in nouns or not doc[after].is_lower:
+        return None
+    end = after + 1
+    while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title:
+        end += 1
+    return Span(doc, after + 1, end, label="ORG") if end > after + 1 else None
 
 
 def _without_descriptor(span: Span) -> Span:

@@ -20,7 +20,7 @@ from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
 from newsledger.errors import ConfigError
-from newsledger.extract.entities import find_entities
+from newsledger.extract.entities import find_entities, nationalities_as_norp
 from newsledger.extract.events import find_events
 from newsledger.extract.events.context import paragraph_starts
 from newsledger.extract.quotes import find_quotes
@@ -48,6 +48,7 @@ def _article(doc: Doc) -> Article:
     assigns=["doc._.nl_entities"],
 )
 def entities_component(doc: Doc) -> Doc:
+    doc.ents = nationalities_as_norp(doc.ents)
     doc._.nl_entities = find_entities(doc, _article(doc))
     return doc
 

@@ -181,6 +181,7 @@ FINANCIAL_NOUNS: dict[str, str] = {
     "net_loss": "Net loss",
     "net_profit": "Net profit",
     "pretax_profit": "Pretax profit",
+    "pretax_loss": "Pretax loss",
     "operating_loss": "Operating loss",
     "operating_profit": "Operating profit",
     "revenue": "Revenue",

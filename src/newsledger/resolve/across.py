@@ -53,6 +53,7 @@ class EventFacts:
     jobs: int | None = None
     percent: float | None = None
     unit: str | None = None
+    jobs_high: int | None = None  # the top of a stated range ("25,000 to 30,000")
     kind: str | None = None
     amount: Decimal | None = None
     currency: str | None = None
@@ -86,7 +87,24 @@ def _text_agrees(a: str | None, b: str | None) -> bool:
     return x in y or y in x
 
 
+def jobs_overlap(a: EventFacts, b: EventFacts) -> bool:
+    """Job counts whose stated ranges share a figure: "25,000 to 30,000" and "30,000"
+    are one plan retold.
+
+    >>> r = EventFacts(1, "a", "layoff", 1, None, jobs=25000, jobs_high=30000)
+    >>> jobs_overlap(r, EventFacts(2, "b", "layoff", 1, None, jobs=30000))
+    True
+    >>> jobs_overlap(r, EventFacts(2, "b", "layoff", 1, None, jobs=20000))
+    False
+    """
+    if a.jobs is None or b.jobs is None:
+        return False
+    return a.jobs <= (b.jobs_high or b.jobs) and b.jobs <= (a.jobs_high or a.jobs)
+
+
 def _layoff_figures_agree(a: EventFacts, b: EventFacts) -> bool:
+    if jobs_overlap(a, b):
+        return True
     if a.jobs is not None and b.jobs is not None:
         close_in_time = (
             a.date is not None
@@ -207,11 +225,34 @@ def _most_reported(values: Sequence[object]) -> object:
     return next(v for v in present if counts[v] == top)  # ties: earliest report
 
 
+def _jobs_most_reported(ordered: Sequence[EventFacts]) -> int | None:
+    """The job count most reports allow, a range allowing each figure within it
+    ("25,000 to 30,000" and "30,000": 30,000); earliest report on ties.
+
+    >>> r = EventFacts(1, "a", "layoff", 1, None, jobs=25000, jobs_high=30000)
+    >>> _jobs_most_reported([r, EventFacts(2, "b", "layoff", 1, None, jobs=30000)])
+    30000
+    """
+    figures = [f for m in ordered for f in (m.jobs, m.jobs_high) if f is not None]
+    if not figures:
+        return None
+    support = Counter(
+        {
+            f: sum(
+                1 for m in ordered if m.jobs is not None and m.jobs <= f <= (m.jobs_high or m.jobs)
+            )
+            for f in figures
+        }
+    )
+    top = max(support.values())
+    return next(f for f in figures if support[f] == top)
+
+
 def summarize_group(members: Sequence[EventFacts]) -> GroupSummary:
     """The group's figures: the most-reported value of each, earliest report on ties."""
     ordered = sorted(members, key=lambda m: (m.date or date.max, m.id))
     dates = [m.date for m in ordered if m.date]
-    jobs = _most_reported([m.jobs for m in ordered])
+    jobs = _jobs_most_reported(ordered)
     percent = _most_reported([m.percent for m in ordered])
     amount = _most_reported([m.amount for m in ordered])
     return GroupSummary(

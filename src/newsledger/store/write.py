@@ -513,6 +513,7 @@ def _facts(row: Row) -> EventFacts:
         group_id=row["group_id"],
         source=row.get("source"),
         jobs=row["jobs"],
+        jobs_high=row["jobs_high"],
         percent=row["percent"],
         unit=row["unit"],
         kind=row["kind"],

@@ -24,6 +24,7 @@ from newsledger.query.records import EventRecord, Timeline
 # shows); profits and revenue are left to the table
 LOSS_KINDS: tuple[str, ...] = (
     "net_loss",
+    "pretax_loss",
     "operating_loss",
     "impairment",
     "restructuring_charge",

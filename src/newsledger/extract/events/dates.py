@@ -47,13 +47,25 @@ def _clause_verb(tok: Token) -> Token | None:
 def dates_trigger(ent: Span, trigger: Token) -> bool:
     """Whether a date phrase can date what ``trigger`` states: it hangs on the trigger's
     verb or a verb above it ("said on Monday it would cut"), or on a clause of the
-    trigger noun ("cuts announced on Monday"); not on another verb below or beside it
-    ("the unit it bought in April")."""
+    trigger noun ("cuts announced on Monday") or of the noun the trigger's clause
+    describes ("plans announced in January, in which 25,000 jobs go"); not on another
+    verb below or beside it ("the unit it bought in April")."""
     verb = _clause_verb(ent.root)
     own = _clause_verb(trigger)
     if verb is None or own is None or verb.i == own.i:
         return True
-    return any(a.i == verb.i for a in own.ancestors) or verb.head.i == trigger.i
+    return (
+        any(a.i == verb.i for a in own.ancestors)
+        or verb.head.i == trigger.i
+        or _same_noun(verb, own)
+    )
+
+
+def _same_noun(verb: Token, own: Token) -> bool:
+    """ "plans announced in January, in which 25,000 positions should be cut": two
+    clauses of one noun, the date of the one dating what the other states."""
+    clauses = ("acl", "relcl")
+    return verb.dep_ in clauses and own.dep_ in clauses and verb.head.i == own.head.i
 
 
 def event_date(sent: Span, published: date | None, trigger: Token | None = None) -> date | None:

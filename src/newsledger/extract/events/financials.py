@@ -45,6 +45,7 @@ from newsledger.extract.events.non_results import (
     is_trap,
     judged,
     measures,
+    object_is_trap,
     of_a_percentage,
     of_trap,
     per_share,
@@ -259,6 +260,7 @@ class FinancialState:
         kinds = [h for h in kinds if not of_trap(h, traps) and not per_share_kind(h)]
         kinds = [h for h in kinds if not of_a_percentage(h)]
         kinds = [h for h in kinds if not (_verb_like(h) and subject_is_trap(h))]
+        kinds = [h for h in kinds if not object_is_trap(h)]
         # "gross profit", "adjusted EBITDA": a kind word inside a longer trap phrase is
         # that trap's, no result of ours
         kinds = [k for k in kinds if not any(_within(k.span, t.span) for t in traps)]
@@ -359,9 +361,9 @@ class FinancialState:
         earlier: bool = False,
     ) -> Event | None:
         kind_name, _, subkind = str(hit.rule.value).partition("/")
-        if kind_name == "net_profit" and (
-            _before_tax(money, hit) or self._pretax_carried(sent, hit)
-        ):
+        if kind_name in ("net_profit", "net_loss") and _before_tax(money, hit):
+            kind_name = kind_name.replace("net_", "pretax_")  # "losses of £401m before tax"
+        elif kind_name == "net_profit" and self._pretax_carried(sent, hit):
             kind_name = "pretax_profit"
         raw = amount_text(money)
         if upper is not None:  # "between £415m and £425m" -> "£415m-£425m"
@@ -412,7 +414,7 @@ class FinancialState:
             period_months=period[2],
             outlook=outlook,
             record=record,
-            subkind=None if subkind == "pretax" else subkind or None,
+            subkind=subkind or None,
             raw=raw,
             segment=segment_of(money, hit.span.root),
         )
@@ -464,7 +466,15 @@ class FinancialState:
             )
             if period is not None:
                 return period.label, period.end, _months(period.start, period.end)
+            if self.ctx.published is None and _UNPLACED.fullmatch(ent.text.lower()):
+                # "will do less well this year" in an undated article: the figure's own
+                # period, unknown, never a farther one ("profits in 2004")
+                return ent.text, None, None
         return None, None, None
+
+
+# a period counted from the publication day, which an undated article cannot place
+_UNPLACED = re.compile(r"(?:this|last|next|the coming)\s+(?:year|quarter|half|month)")
 
 
 # "the financial year that ended in March 2012": a period, then its end in a clause

@@ -148,6 +148,15 @@ def subject_is_trap(hit: PhraseHit) -> bool:
     )
 
 
+def object_is_trap(hit: PhraseHit) -> bool:
+    """ "expects to lose 9,000 jobs ... in a $1bn restructuring plan": a result verb whose
+    object is no amount (jobs, customers, market share) says nothing about money."""
+    if hit.rule.role != "kind_verb":
+        return False
+    traps = load_book("financial_cues").lemmas("verb_object_trap")
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in traps for c in hit.span.root.children)
+
+
 def is_trap(hit: PhraseHit) -> bool:
     """A trap hit; a ``noun_only`` trap ("forecasts of $500m") is none as an active verb
     ("Harlan forecast revenue of $10bn" is the company's own outlook), but a passive one
