@@ -238,6 +238,23 @@ STATUS = [
         "Brisby Mills closed two plants and laid off 900 workers last year.",
         {"jobs": 900, "status": "completed"},
     ),
+    # a date deep inside a modifier dates what the modifier names, not the cut
+    (
+        "date-of-the-plan's-loss",
+        "Wyvern Bank will cut 900 jobs under a plan to recover from a loss it made last year.",
+        {"jobs": 900, "status": "planned"},
+    ),
+    (
+        "date-after-a-loss",
+        "Wyvern Bank will cut 900 jobs as part of a plan to relieve it after a loss last year.",
+        {"jobs": 900, "status": "planned"},
+    ),
+    (
+        "date-in-march-last-year",
+        "Wyvern Bank cut 900 jobs in March last year.",
+        {"status": "completed"},
+    ),
+    ("date-two-years-ago", "Wyvern Bank cut 900 jobs two years ago.", {"status": "completed"}),
     (
         "coordinated-not-laid-off",
         "Brisby Mills closed 30 stores but did not lay off any of its 900 workers.",

@@ -451,6 +451,19 @@ def _mention(
 
 
 _DONE_PREPS = frozenset({"after", "following", "since"})
+# how deep below a verb's modifier a date still places the verb ("in March last year",
+# "two years ago"); deeper, it dates something the modifier names ("as part of a plan
+# to relieve Ford after a loss last year")
+_DATE_DEPTH = 2
+
+
+def _near(tok: Token) -> list[Token]:
+    """``tok`` and its descendants within ``_DATE_DEPTH`` steps."""
+    out, level = [tok], [tok]
+    for _ in range(_DATE_DEPTH):
+        level = [c for t in level for c in t.children]
+        out.extend(level)
+    return out
 
 
 def find_round(trigger: Token, anchor: Token, lex: _Lex) -> str | None:
@@ -465,7 +478,7 @@ def find_round(trigger: Token, anchor: Token, lex: _Lex) -> str | None:
     for child in trigger.children:
         if child.dep_ in ("advmod", "npadvmod") and child.lemma_.lower() in lex.earlier_words:
             return "earlier"
-        dated = {t.lemma_.lower() for t in child.subtree if t.ent_type_ == "DATE"}
+        dated = {t.lemma_.lower() for t in _near(child) if t.ent_type_ == "DATE"}
         if child.dep_ in ("npadvmod", "prep", "advmod") and dated & lex.earlier_words:
             return "earlier"
     return None
