@@ -258,6 +258,27 @@ OUTLOOK_RECORD = [
         {"record": True, "outlook": True},
     ),
     ("not-record", "Tolworth Media posted a loss of $900m.", {"record": False}),
+    # what "after"/"following" governs has happened, whatever the clause above says
+    (
+        "will-act-after-posting",
+        "Tolworth Media will cut 500 jobs after posting a loss of $900m.",
+        {"amount": 900_000_000, "outlook": False},
+    ),
+    (
+        "following-a-loss",
+        "Following a loss of $900m last year, Tolworth Media will close two plants.",
+        {"amount": 900_000_000, "outlook": False},
+    ),
+    (
+        "plans-to-restructure-after-reporting",
+        "Tolworth Media plans to restructure after reporting a net loss of $900m.",
+        {"amount": 900_000_000, "outlook": False},
+    ),
+    (
+        "expects-after-charges-still-outlook",
+        "Tolworth Media expects a loss of $900m after booking charges.",
+        {"amount": 900_000_000, "outlook": True},
+    ),
 ]
 
 PERIODS = [

@@ -136,3 +136,15 @@ def stretch(resolved: ResolvedDate | None) -> tuple[date, date] | None:
         last = calendar.monthrange(day.year, day.month)[1]
         return day.replace(day=1), day.replace(day=last)
     return day - DAY_SLACK, day + DAY_SLACK
+
+
+# "after cutting 3,500 jobs", "following a loss of $5m": what these prepositions govern
+# has happened before the clause they hang on
+_DONE_PREPS = frozenset({"after", "following", "since"})
+
+
+def done_before(chain: list[Token]) -> bool:
+    """A verb or noun of ``chain`` is the object of "after", "following" or "since":
+    what it states has happened, whatever the clause above says ("will restructure
+    after posting a loss")."""
+    return any(t.dep_ in ("pcomp", "pobj") and t.head.lower_ in _DONE_PREPS for t in chain)

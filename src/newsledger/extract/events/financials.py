@@ -34,7 +34,7 @@ from newsledger.extract.events.comparisons import (
 )
 from newsledger.extract.events.context import ArticleContext
 from newsledger.extract.events.cues import CueCandidate, CueChoice, choose_cue, cue_candidates
-from newsledger.extract.events.dates import event_date
+from newsledger.extract.events.dates import done_before, event_date
 from newsledger.extract.events.non_results import (
     added,
     aimed_at,
@@ -149,6 +149,16 @@ def _cue_words(money: Span, kind_tok: Token) -> tuple[set[str], list[Token]]:
             if c.dep_ in ("aux", "amod", "compound", "advmod", "dobj")
         )
     return words, chain
+
+
+def _up_to_clause(money: Span) -> list[Token]:
+    """The amount's head words up to the first verb (the amount's own clause)."""
+    out = []
+    for tok in (money.root, *money.root.ancestors):
+        out.append(tok)
+        if tok.pos_ in ("VERB", "AUX"):
+            break
+    return out
 
 
 def _verb_kinds(sent: Span) -> list[PhraseHit]:
@@ -394,7 +404,8 @@ class FinancialState:
             if earlier
             else self._period(sent, money)
         )
-        outlook = outlook and not earlier
+        # "will restructure after posting a loss of €3bn": the loss has been posted
+        outlook = outlook and not earlier and not done_before(_up_to_clause(money))
         if not earlier and period == (None, None, None) and self._last_period is not None:
             # "Sales were 610 million francs." right after a result for the first half
             label, end, months, until = self._last_period

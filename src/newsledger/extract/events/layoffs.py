@@ -19,6 +19,7 @@ from spacy.tokens import Span, Token
 
 from newsledger.extract.events.companies import Actor, actor_for, find_unit, listed_companies
 from newsledger.extract.events.context import ArticleContext
+from newsledger.extract.events.dates import done_before
 from newsledger.extract.events.figures import (
     FRACTION_HEADS,
     Figures,
@@ -450,7 +451,6 @@ def _mention(
     )
 
 
-_DONE_PREPS = frozenset({"after", "following", "since"})
 # how deep below a verb's modifier a date still places the verb ("in March last year",
 # "two years ago"); deeper, it dates something the modifier names ("as part of a plan
 # to relieve Ford after a loss last year")
@@ -473,7 +473,7 @@ def find_round(trigger: Token, anchor: Token, lex: _Lex) -> str | None:
     around = [*anchor.children, *(c for n in anchor.children if n.like_num for c in n.children)]
     if any(c.lemma_.lower() in lex.further_words for c in around if c.dep_ != "prep"):
         return "further"
-    if trigger.dep_ == "pcomp" and trigger.head.lower_ in _DONE_PREPS:
+    if trigger.dep_ == "pcomp" and done_before([trigger]):
         return "earlier"  # "after cutting 3,500 jobs in March"
     for child in trigger.children:
         if child.dep_ in ("advmod", "npadvmod") and child.lemma_.lower() in lex.earlier_words:
