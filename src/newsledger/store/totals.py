@@ -1,0 +1,216 @@
+"""A company's timeline totals, stored (migration 12): its jobs cut and its KPI
+figures as the API writes them, with the version of the company's rows they were
+computed from.
+
+The database keeps the version, not the code that writes: triggers on ``events``,
+``event_groups``, ``evidence``, ``entities`` and ``articles`` bump
+``timeline_totals.version`` of every company whose timeline reads the changed row
+(the event's company, the companies of the events revising it or in its group, the
+companies of an article's events). So every write path, today's (save, re-extraction,
+company merges in ``identity.py``, migrations) and tomorrow's, makes a stored answer
+stale by construction. The query side reads the version *before* it reads the rows
+it computes from and stores the answer under that version (``built_version``) and
+the fingerprint of the code that computed it (``code``); an answer is used only when
+both still match, so a writer committing in between leaves it stale, never wrong.
+
+Rows are created by the triggers (and by the migration, for the companies already
+stored) and never deleted: a version only grows.
+
+>>> sql = bump_sql("new_rows r", "SELECT r.id AS c FROM {r}")
+>>> print(sql.replace(" SELECT", "\\nSELECT").replace(" ON", "\\nON"))
+INSERT INTO timeline_totals (entity_id, version)
+SELECT DISTINCT c, 1 FROM (SELECT r.id AS c FROM new_rows r) touched WHERE c IS NOT NULL
+ON CONFLICT (entity_id) DO UPDATE SET version = timeline_totals.version + 1
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from newsledger.store.dialect import Db, Row
+
+TABLE = """CREATE TABLE IF NOT EXISTS timeline_totals (
+    entity_id INTEGER PRIMARY KEY,
+    version INTEGER NOT NULL,
+    built_version INTEGER,
+    code TEXT,
+    jobs_cut_total INTEGER,
+    figures TEXT,
+    built_at {ts}
+)"""
+
+
+@dataclass(frozen=True)
+class Watched:
+    """A table whose rows a timeline's totals read: the columns a trigger passes on
+    from a changed row (as ``r``), the companies that row touches (a SELECT of
+    ``c``), and the changes that matter."""
+
+    table: str
+    columns: tuple[str, ...]
+    touched: str
+    ops: tuple[str, ...] = ("INSERT", "UPDATE", "DELETE")
+    # an UPDATE matters only when one of these changed (None: any column)
+    changed: tuple[str, ...] | None = None
+
+
+WATCHED = (
+    # its own company, and the companies of the forecasts that revise it
+    # (``revised_from`` shows its figure)
+    Watched(
+        "events",
+        ("id", "company_entity_id"),
+        "SELECT r.company_entity_id AS c FROM {r} "
+        "UNION SELECT e.company_entity_id FROM events e JOIN {r} ON e.revises = r.id",
+    ),
+    # a group's sources, conflict and jobs are its events'
+    Watched(
+        "event_groups",
+        ("id", "company_entity_id"),
+        "SELECT r.company_entity_id AS c FROM {r} "
+        "UNION SELECT e.company_entity_id FROM events e JOIN {r} ON e.group_id = r.id",
+    ),
+    Watched(
+        "evidence",
+        ("event_id",),
+        "SELECT e.company_entity_id AS c FROM events e JOIN {r} ON e.id = r.event_id",
+    ),
+    # nothing of an entity's row is in the stored answer today (the company record
+    # is read afresh; a merge moves events, which the events trigger sees): watched
+    # so that an answer that comes to show it cannot go stale
+    Watched("entities", ("id",), "SELECT r.id AS c FROM {r}", ops=("UPDATE", "DELETE")),
+    # evidence and dollar notes show an article's title, date and source; an article
+    # is deleted only after its events (foreign keys), which their trigger sees
+    Watched(
+        "articles",
+        ("id",),
+        "SELECT e.company_entity_id AS c FROM events e JOIN {r} ON e.article_id = r.id "
+        "UNION SELECT e.company_entity_id FROM evidence v JOIN {r} ON v.article_id = r.id "
+        "JOIN events e ON e.id = v.event_id",
+        ops=("UPDATE",),
+        changed=("title", "published", "source", "url"),
+    ),
+)
+
+
+def bump_sql(rows: str, touched: str) -> str:
+    """Bump the version of every company ``touched`` names, for changed ``rows``."""
+    return (
+        "INSERT INTO timeline_totals (entity_id, version) SELECT DISTINCT c, 1 FROM "
+        f"({touched.format(r=rows)}) touched WHERE c IS NOT NULL "
+        "ON CONFLICT (entity_id) DO UPDATE SET version = timeline_totals.version + 1"
+    )
+
+
+def _sqlite_row(w: Watched, which: str) -> str:
+    cols = ", ".join(f"{which}.{c} AS {c}" for c in w.columns)
+    return f"(SELECT {cols}) r"
+
+
+def sqlite_triggers() -> list[str]:
+    """Row triggers (SQLite has no others): an UPDATE bumps the old row's companies
+    and the new row's."""
+    out = []
+    for w in WATCHED:
+        for op in w.ops:
+            sides = {"INSERT": ("new",), "DELETE": ("old",), "UPDATE": ("old", "new")}[op]
+            body = "".join(f"    {bump_sql(_sqlite_row(w, s), w.touched)};\n" for s in sides)
+            of = f" OF {', '.join(w.changed)}" if w.changed and op == "UPDATE" else ""
+            when = ""
+            if w.changed and op == "UPDATE":
+                when = " WHEN " + " OR ".join(f"old.{c} IS NOT new.{c}" for c in w.changed)
+            out.append(
+                f"CREATE TRIGGER IF NOT EXISTS timeline_{w.table}_{op.lower()} "
+                f"AFTER {op}{of} ON {w.table}{when} BEGIN\n{body}END"
+            )
+    return out
+
+
+def _postgres_rows(w: Watched, op: str) -> str:
+    if op != "UPDATE":
+        return f"{'new' if op == 'INSERT' else 'old'}_rows r"
+    if w.changed is None:
+        cols = ", ".join(w.columns)
+        return f"(SELECT {cols} FROM old_rows UNION SELECT {cols} FROM new_rows) r"
+    cols = ", ".join(f"n.{c}" for c in w.columns)
+    olds = ", ".join(f"o.{c}" for c in w.changed)
+    news = ", ".join(f"n.{c}" for c in w.changed)
+    return (
+        f"(SELECT {cols} FROM new_rows n JOIN old_rows o ON o.id = n.id "
+        f"WHERE ({olds}) IS DISTINCT FROM ({news})) r"
+    )
+
+
+def postgres_triggers() -> list[str]:
+    """Statement triggers over transition tables: one bump per statement, however many
+    rows it wrote (a COPY of a million events bumps each company once)."""
+    out = []
+    for w in WATCHED:
+        for op in w.ops:
+            name = f"timeline_{w.table}_{op.lower()}"
+            tables = {
+                "INSERT": "NEW TABLE AS new_rows",
+                "DELETE": "OLD TABLE AS old_rows",
+                "UPDATE": "OLD TABLE AS old_rows NEW TABLE AS new_rows",
+            }[op]
+            out.append(
+                f"CREATE OR REPLACE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS $$\n"
+                f"BEGIN\n    {bump_sql(_postgres_rows(w, op), w.touched)};\n"
+                "    RETURN NULL;\nEND $$"
+            )
+            out.append(f"DROP TRIGGER IF EXISTS {name} ON {w.table}")
+            out.append(
+                f"CREATE TRIGGER {name} AFTER {op} ON {w.table} REFERENCING {tables} "
+                f"FOR EACH STATEMENT EXECUTE FUNCTION {name}()"
+            )
+    return out
+
+
+def create(db: Db) -> None:
+    """The table, its triggers, and a row (stale: never built) for every organisation
+    that has events already."""
+    db.execute(db.dialect.ddl(TABLE))
+    triggers = sqlite_triggers() if db.dialect.name == "sqlite" else postgres_triggers()
+    for statement in triggers:
+        db.execute(statement)
+    db.execute(
+        "INSERT INTO timeline_totals (entity_id, version) "
+        "SELECT DISTINCT company_entity_id, 1 FROM events "
+        "WHERE company_entity_id IS NOT NULL ON CONFLICT (entity_id) DO NOTHING"
+    )
+
+
+def totals_row(db: Db, entity_id: int) -> Row | None:
+    """A company's stored totals and their versions (None: no row, no events written)."""
+    return db.one(
+        "SELECT entity_id, version, built_version, code, jobs_cut_total, figures "
+        "FROM timeline_totals WHERE entity_id = ?",
+        (entity_id,),
+    )
+
+
+def stale_rows(db: Db, code: str) -> list[Row]:
+    """The companies with events whose stored totals are missing, stale, or computed
+    by other code; each with its current version."""
+    return db.rows(
+        "SELECT t.entity_id, t.version FROM timeline_totals t "
+        "WHERE (t.built_version IS NULL OR t.built_version <> t.version "
+        "OR t.code IS NULL OR t.code <> ?) "
+        "AND EXISTS (SELECT 1 FROM events e WHERE e.company_entity_id = t.entity_id) "
+        "ORDER BY t.entity_id",
+        (code,),
+    )
+
+
+def save_totals(
+    db: Db, entity_id: int, version: int, code: str, jobs_cut_total: int, figures: str
+) -> bool:
+    """Store totals computed from the rows of ``version``; False (nothing stored) when
+    the version moved on meanwhile. Only updates: a row comes from the triggers."""
+    found = db.rows(
+        "UPDATE timeline_totals SET built_version = ?, code = ?, jobs_cut_total = ?, "
+        "figures = ?, built_at = ? WHERE entity_id = ? AND version = ? RETURNING entity_id",
+        (version, code, jobs_cut_total, figures, datetime.now(UTC), entity_id, version),
+    )
+    return bool(found)
