@@ -405,6 +405,7 @@ def m012_timeline_totals(db: Db) -> None:
     # this one (it adds the column only when missing, so either order ends the same)
     if "revises" not in _columns(db, "events"):
         db.execute("ALTER TABLE events ADD COLUMN revises INTEGER")
+    db.execute("CREATE INDEX IF NOT EXISTS events_revises ON events(revises)")
     totals.create(db)
 
 

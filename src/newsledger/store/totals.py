@@ -62,7 +62,7 @@ WATCHED = (
         "events",
         ("id", "company_entity_id"),
         "SELECT r.company_entity_id AS c FROM {r} "
-        "UNION SELECT e.company_entity_id FROM events e JOIN {r} ON e.revises = r.id",
+        "UNION SELECT e.company_entity_id FROM events e{by_revises} JOIN {r} ON e.revises = r.id",
     ),
     # a group's sources, conflict and jobs are its events'
     Watched(
@@ -94,11 +94,18 @@ WATCHED = (
 )
 
 
-def bump_sql(rows: str, touched: str) -> str:
+# SQLite's planner, told by ANALYZE that ``events.revises`` is NULL nearly everywhere,
+# takes one value of it to match every row and scans ``events`` instead of its index
+# (a 10,000-event store's ingest ran five times slower); PostgreSQL's statistics
+# know NULLs apart and use the index unasked
+SQLITE_REVISES = " INDEXED BY events_revises"
+
+
+def bump_sql(rows: str, touched: str, by_revises: str = "") -> str:
     """Bump the version of every company ``touched`` names, for changed ``rows``."""
     return (
         "INSERT INTO timeline_totals (entity_id, version) SELECT DISTINCT c, 1 FROM "
-        f"({touched.format(r=rows)}) touched WHERE c IS NOT NULL "
+        f"({touched.format(r=rows, by_revises=by_revises)}) touched WHERE c IS NOT NULL "
         "ON CONFLICT (entity_id) DO UPDATE SET version = timeline_totals.version + 1"
     )
 
@@ -115,7 +122,9 @@ def sqlite_triggers() -> list[str]:
     for w in WATCHED:
         for op in w.ops:
             sides = {"INSERT": ("new",), "DELETE": ("old",), "UPDATE": ("old", "new")}[op]
-            body = "".join(f"    {bump_sql(_sqlite_row(w, s), w.touched)};\n" for s in sides)
+            body = "".join(
+                f"    {bump_sql(_sqlite_row(w, s), w.touched, SQLITE_REVISES)};\n" for s in sides
+            )
             of = f" OF {', '.join(w.changed)}" if w.changed and op == "UPDATE" else ""
             when = ""
             if w.changed and op == "UPDATE":
