@@ -16,7 +16,7 @@ both still match, so a writer committing in between leaves it stale, never wrong
 Rows are created by the triggers (and by the migration, for the companies already
 stored) and never deleted: a version only grows.
 
->>> sql = bump_sql("new_rows r", "SELECT r.id AS c FROM {r}")
+>>> sql = bump_sql("new_rows r", ("SELECT r.id AS c FROM {r}",))
 >>> print(sql.replace(" SELECT", "\\nSELECT").replace(" ON", "\\nON"))
 INSERT INTO timeline_totals (entity_id, version)
 SELECT DISTINCT c, 1 FROM (SELECT r.id AS c FROM new_rows r) touched WHERE c IS NOT NULL
@@ -44,12 +44,12 @@ TABLE = """CREATE TABLE IF NOT EXISTS timeline_totals (
 @dataclass(frozen=True)
 class Watched:
     """A table whose rows a timeline's totals read: the columns a trigger passes on
-    from a changed row (as ``r``), the companies that row touches (a SELECT of
-    ``c``), and the changes that matter."""
+    from a changed row (as ``r``), the companies that row touches (SELECTs of ``c``),
+    and the changes that matter."""
 
     table: str
     columns: tuple[str, ...]
-    touched: str
+    touched: tuple[str, ...]
     ops: tuple[str, ...] = ("INSERT", "UPDATE", "DELETE")
     # an UPDATE matters only when one of these changed (None: any column)
     changed: tuple[str, ...] | None = None
@@ -61,33 +61,40 @@ WATCHED = (
     Watched(
         "events",
         ("id", "company_entity_id"),
-        "SELECT r.company_entity_id AS c FROM {r} "
-        "UNION SELECT e.company_entity_id FROM events e{by_revises} JOIN {r} ON e.revises = r.id",
+        (
+            "SELECT r.company_entity_id AS c FROM {r}",
+            "SELECT e.company_entity_id AS c FROM events e{by_revises} JOIN {r} "
+            "ON e.revises = r.id",
+        ),
     ),
     # a group's sources, conflict and jobs are its events'
     Watched(
         "event_groups",
         ("id", "company_entity_id"),
-        "SELECT r.company_entity_id AS c FROM {r} "
-        "UNION SELECT e.company_entity_id FROM events e JOIN {r} ON e.group_id = r.id",
+        (
+            "SELECT r.company_entity_id AS c FROM {r}",
+            "SELECT e.company_entity_id AS c FROM events e JOIN {r} ON e.group_id = r.id",
+        ),
     ),
     Watched(
         "evidence",
         ("event_id",),
-        "SELECT e.company_entity_id AS c FROM events e JOIN {r} ON e.id = r.event_id",
+        ("SELECT e.company_entity_id AS c FROM events e JOIN {r} ON e.id = r.event_id",),
     ),
     # nothing of an entity's row is in the stored answer today (the company record
     # is read afresh; a merge moves events, which the events trigger sees): watched
     # so that an answer that comes to show it cannot go stale
-    Watched("entities", ("id",), "SELECT r.id AS c FROM {r}", ops=("UPDATE", "DELETE")),
+    Watched("entities", ("id",), ("SELECT r.id AS c FROM {r}",), ops=("UPDATE", "DELETE")),
     # evidence and dollar notes show an article's title, date and source; an article
     # is deleted only after its events (foreign keys), which their trigger sees
     Watched(
         "articles",
         ("id",),
-        "SELECT e.company_entity_id AS c FROM events e JOIN {r} ON e.article_id = r.id "
-        "UNION SELECT e.company_entity_id FROM evidence v JOIN {r} ON v.article_id = r.id "
-        "JOIN events e ON e.id = v.event_id",
+        (
+            "SELECT e.company_entity_id AS c FROM events e JOIN {r} ON e.article_id = r.id",
+            "SELECT e.company_entity_id AS c FROM evidence v JOIN {r} ON v.article_id = r.id "
+            "JOIN events e ON e.id = v.event_id",
+        ),
         ops=("UPDATE",),
         changed=("title", "published", "source", "url"),
     ),
@@ -101,39 +108,55 @@ WATCHED = (
 SQLITE_REVISES = " INDEXED BY events_revises"
 
 
-def bump_sql(rows: str, touched: str, by_revises: str = "") -> str:
-    """Bump the version of every company ``touched`` names, for changed ``rows``."""
+def bump_sql(rows: str, touched: tuple[str, ...], by_revises: str = "") -> str:
+    """Bump the version of every company ``touched`` names, for changed ``rows``, once
+    each (PostgreSQL refuses to update a row twice in one statement)."""
+    parts = " UNION ".join(t.format(r=rows, by_revises=by_revises) for t in touched)
     return (
         "INSERT INTO timeline_totals (entity_id, version) SELECT DISTINCT c, 1 FROM "
-        f"({touched.format(r=rows, by_revises=by_revises)}) touched WHERE c IS NOT NULL "
+        f"({parts}) touched WHERE c IS NOT NULL "
         "ON CONFLICT (entity_id) DO UPDATE SET version = timeline_totals.version + 1"
     )
 
 
-def _sqlite_row(w: Watched, which: str) -> str:
-    cols = ", ".join(f"{which}.{c} AS {c}" for c in w.columns)
-    return f"(SELECT {cols}) r"
+def _sqlite_body(w: Watched, side: str) -> str:
+    """One row's bumps: a plain statement per part (a UNION and DISTINCT cost SQLite
+    two temporary B-trees per row written; a company bumped twice is no harm)."""
+    cols = ", ".join(f"{side}.{c} AS {c}" for c in w.columns)
+    rows = f"(SELECT {cols}) r"
+    return "".join(
+        "    INSERT INTO timeline_totals (entity_id, version) SELECT c, 1 FROM "
+        f"({part.format(r=rows, by_revises=SQLITE_REVISES)}) touched WHERE c IS NOT NULL "
+        "ON CONFLICT (entity_id) DO UPDATE SET version = timeline_totals.version + 1;\n"
+        for part in w.touched
+    )
 
 
 def sqlite_triggers() -> list[str]:
-    """Row triggers (SQLite has no others): an UPDATE bumps the old row's companies
-    and the new row's."""
+    """Row triggers (SQLite has no others). An UPDATE bumps the new row's companies,
+    and the old row's too when the columns naming them changed (an event moved to
+    another company by a merge)."""
     out = []
     for w in WATCHED:
         for op in w.ops:
-            sides = {"INSERT": ("new",), "DELETE": ("old",), "UPDATE": ("old", "new")}[op]
-            body = "".join(
-                f"    {bump_sql(_sqlite_row(w, s), w.touched, SQLITE_REVISES)};\n" for s in sides
-            )
-            of = f" OF {', '.join(w.changed)}" if w.changed and op == "UPDATE" else ""
-            when = ""
-            if w.changed and op == "UPDATE":
+            name = f"timeline_{w.table}_{op.lower()}"
+            side = "old" if op == "DELETE" else "new"
+            of = when = ""
+            if op == "UPDATE" and w.changed:
+                of = f" OF {', '.join(w.changed)}"
                 when = " WHEN " + " OR ".join(f"old.{c} IS NOT new.{c}" for c in w.changed)
-            out.append(
-                f"CREATE TRIGGER IF NOT EXISTS timeline_{w.table}_{op.lower()} "
-                f"AFTER {op}{of} ON {w.table}{when} BEGIN\n{body}END"
-            )
+            out.append(_sqlite_trigger(name, f"{op}{of}", w, when, side))
+            if op == "UPDATE":
+                moved = " OR ".join(f"old.{c} IS NOT new.{c}" for c in w.columns)
+                out.append(_sqlite_trigger(f"{name}_old", op, w, f" WHEN {moved}", "old"))
     return out
+
+
+def _sqlite_trigger(name: str, event: str, w: Watched, when: str, side: str) -> str:
+    return (
+        f"CREATE TRIGGER IF NOT EXISTS {name} AFTER {event} ON {w.table}{when} BEGIN\n"
+        f"{_sqlite_body(w, side)}END"
+    )
 
 
 def _postgres_rows(w: Watched, op: str) -> str:
