@@ -21,6 +21,7 @@ from newsledger.pipeline import refresh_totals
 from newsledger.query import Query
 from newsledger.query import api as query_api
 from newsledger.store import Store, open_store
+from newsledger.store.totals import StoredTotals
 from newsledger.web.app import build_app
 
 URLS = ("/api/companies/{}/timeline", "/api/companies/{}/timeline?limit=2&offset=1")
@@ -96,6 +97,7 @@ def test_stored_totals_answer_byte_for_byte_after_ingest(store: Store) -> None:
     _same_answers(store, "Acme", "Sony")
     body = TestClient(build_app(Query(store), cache=False)).get(URLS[0].format("Acme")).json()
     assert body["jobs_cut_total"] == 570  # the cut reported twice counted once
+    assert (body["company"]["event_count"], body["company"]["article_count"]) == (7, 7)
     forecast = next(f for f in body["figures"] if f["outlook"])
     assert [e["fields"]["amount"] for e in forecast["revised"]] == [50]
     assert refresh_totals(store) == 0  # nothing stale is left
@@ -156,9 +158,10 @@ def test_totals_computed_before_a_write_are_not_stored(store: Store) -> None:
     assert row is not None
     totals = Query(store, stored_totals=False).totals(entity_id)
     store.save_extraction(layoff_report("Acme cuts 9 jobs.", "Acme", 9, date(2023, 1, 1), "D"))
-    assert not store.save_timeline_totals(
-        entity_id, int(row["version"]), query_api.CODE, totals.jobs_cut_total, totals.figures_json
+    stale = StoredTotals(
+        totals.jobs_cut_total, totals.figures_json, totals.article_count, totals.event_count
     )
+    assert not store.save_timeline_totals(entity_id, int(row["version"]), query_api.CODE, stale)
     assert not _current(store, "Acme")
     assert Query(store).totals(entity_id).jobs_cut_total == 579  # computed, and now stored
     assert _current(store, "Acme")
@@ -251,6 +254,24 @@ WRITES = [
     ),
     pytest.param(["UPDATE event_groups SET conflict = 'x' WHERE id = {group}"], True, id="group"),
     pytest.param(["UPDATE entities SET name = 'Acme Co' WHERE id = {acme}"], True, id="entity"),
+    # the company record's article count: an article that only mentions it, or quotes it
+    pytest.param(
+        [
+            'INSERT INTO mentions (entity_id, article_id, start, "end", text) '
+            "SELECT {acme}, id, 0, 4, 'Acme' FROM articles WHERE id <> '{article}'"
+        ],
+        True,
+        id="mention",
+    ),
+    pytest.param(
+        [
+            'INSERT INTO quotes (article_id, org_entity_id, text, start, "end", '
+            "sentence_start, sentence_end, direct) "
+            "SELECT id, {acme}, 'x', 0, 1, 0, 1, true FROM articles WHERE id <> '{article}'"
+        ],
+        True,
+        id="quote",
+    ),
     pytest.param(["UPDATE articles SET title = 'x' WHERE id = '{article}'"], True, id="title"),
     pytest.param(
         ["UPDATE articles SET published = NULL WHERE id = '{article}'"], True, id="published"

@@ -313,13 +313,15 @@ class Timeline:
 
 @dataclass(frozen=True)
 class Totals:
-    """A timeline's totals over all its events, as JSON text: ``jobs_cut_total`` and
-    ``figures`` as :meth:`Timeline.to_dict` gives them (:func:`~newsledger.query.stored.dumps`
-    of the figures' dicts). The same text whether stored per company
-    (``store/totals.py``) or just computed."""
+    """A timeline's totals over all its events: ``jobs_cut_total`` and ``figures`` as
+    :meth:`Timeline.to_dict` gives them (JSON text, :func:`~newsledger.query.stored.dumps`
+    of the figures' dicts), and its company's ``article_count`` and ``event_count``.
+    The same whether stored per company (``store/totals.py``) or just computed."""
 
     jobs_cut_total: int
     figures_json: str
+    article_count: int
+    event_count: int
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,7 @@ from newsledger.models import (
     FeedState,
     SeenItem,
 )
+from newsledger.store.totals import StoredTotals
 
 Row = dict[str, Any]
 
@@ -96,7 +97,7 @@ class Store(Protocol):
 
     def save_failure(self, failure: Failure) -> None: ...
     def save_timeline_totals(
-        self, entity_id: int, version: int, code: str, jobs_cut_total: int, figures: str
+        self, entity_id: int, version: int, code: str, stored: StoredTotals
     ) -> bool:
         """Store a company's timeline totals computed at ``version``; False if stale."""
         ...
@@ -174,6 +175,10 @@ class Store(Protocol):
     def search_rows(self, query: str, limit: int, offset: int) -> tuple[list[Row], int]: ...
     def failure_rows(self, limit: int, offset: int) -> tuple[list[Row], int]: ...
     def counts(self) -> Row: ...
+    def organisation_rows(self, entity_ids: list[int]) -> list[Row]:
+        """The organisations among ``entity_ids``, without their counts, by id."""
+        ...
+
     def timeline_totals_row(self, entity_id: int) -> Row | None:
         """A company's stored timeline totals with their versions (store/totals.py)."""
         ...

@@ -37,6 +37,8 @@ TABLE = """CREATE TABLE IF NOT EXISTS timeline_totals (
     code TEXT,
     jobs_cut_total INTEGER,
     figures TEXT,
+    article_count INTEGER,
+    event_count INTEGER,
     built_at {ts}
 )"""
 
@@ -56,13 +58,15 @@ class Watched:
 
 
 WATCHED = (
-    # its own company, and the companies of the forecasts that revise it
-    # (``revised_from`` shows its figure)
+    # its own company (and person: the counts of the company record count both),
+    # and the companies of the forecasts that revise it (``revised_from`` shows its
+    # figure)
     Watched(
         "events",
-        ("id", "company_entity_id"),
+        ("id", "company_entity_id", "person_entity_id"),
         (
             "SELECT r.company_entity_id AS c FROM {r}",
+            "SELECT r.person_entity_id AS c FROM {r}",
             "SELECT e.company_entity_id AS c FROM events e{by_revises} JOIN {r} "
             "ON e.revises = r.id",
         ),
@@ -81,10 +85,16 @@ WATCHED = (
         ("event_id",),
         ("SELECT e.company_entity_id AS c FROM events e JOIN {r} ON e.id = r.event_id",),
     ),
-    # nothing of an entity's row is in the stored answer today (the company record
-    # is read afresh; a merge moves events, which the events trigger sees): watched
-    # so that an answer that comes to show it cannot go stale
+    # the company record's counts are stored too (its articles: those that mention
+    # it, report its events or quote it or its people); the rest of the record is
+    # read afresh, but an entity written is bumped all the same
     Watched("entities", ("id",), ("SELECT r.id AS c FROM {r}",), ops=("UPDATE", "DELETE")),
+    Watched("mentions", ("entity_id",), ("SELECT r.entity_id AS c FROM {r}",)),
+    Watched(
+        "quotes",
+        ("speaker_entity_id", "org_entity_id"),
+        ("SELECT r.speaker_entity_id AS c FROM {r}", "SELECT r.org_entity_id AS c FROM {r}"),
+    ),
     # evidence and dollar notes show an article's title, date and source; an article
     # is deleted only after its events (foreign keys), which their trigger sees
     Watched(
@@ -216,8 +226,8 @@ def create(db: Db) -> None:
 def totals_row(db: Db, entity_id: int) -> Row | None:
     """A company's stored totals and their versions (None: no row, no events written)."""
     return db.one(
-        "SELECT entity_id, version, built_version, code, jobs_cut_total, figures "
-        "FROM timeline_totals WHERE entity_id = ?",
+        "SELECT entity_id, version, built_version, code, jobs_cut_total, figures, "
+        "article_count, event_count FROM timeline_totals WHERE entity_id = ?",
         (entity_id,),
     )
 
@@ -235,14 +245,34 @@ def stale_rows(db: Db, code: str) -> list[Row]:
     )
 
 
-def save_totals(
-    db: Db, entity_id: int, version: int, code: str, jobs_cut_total: int, figures: str
-) -> bool:
+@dataclass(frozen=True)
+class StoredTotals:
+    """What is stored for a company: its timeline's totals (the figures as JSON text)
+    and its record's counts."""
+
+    jobs_cut_total: int
+    figures: str
+    article_count: int
+    event_count: int
+
+
+def save_totals(db: Db, entity_id: int, version: int, code: str, totals: StoredTotals) -> bool:
     """Store totals computed from the rows of ``version``; False (nothing stored) when
     the version moved on meanwhile. Only updates: a row comes from the triggers."""
     found = db.rows(
         "UPDATE timeline_totals SET built_version = ?, code = ?, jobs_cut_total = ?, "
-        "figures = ?, built_at = ? WHERE entity_id = ? AND version = ? RETURNING entity_id",
-        (version, code, jobs_cut_total, figures, datetime.now(UTC), entity_id, version),
+        "figures = ?, article_count = ?, event_count = ?, built_at = ? "
+        "WHERE entity_id = ? AND version = ? RETURNING entity_id",
+        (
+            version,
+            code,
+            totals.jobs_cut_total,
+            totals.figures,
+            totals.article_count,
+            totals.event_count,
+            datetime.now(UTC),
+            entity_id,
+            version,
+        ),
     )
     return bool(found)
