@@ -396,10 +396,11 @@ def m011_event_order(db: Db) -> None:
 
 def m012_timeline_totals(db: Db) -> None:
     """A company's timeline totals stored (``timeline_totals``: jobs cut and KPI
-    figures as the API writes them), with a version that triggers on events, groups,
-    evidence, entities and articles bump on every write touching the company, so a
-    stored answer is used only while it is current (``store/totals.py``). Filled by
-    the writer at the end of an ingest or re-extraction batch; read by the timeline.
+    figures as the API writes them, and the company record's counts), with a version
+    that triggers on events, groups, evidence, entities, mentions, quotes and articles
+    bump on every write touching the company, so a stored answer is used only while
+    it is current (``store/totals.py``). Filled by the writer at the end of an ingest
+    or re-extraction batch; read by the timeline.
     See bench/RESULTS.md, "Timeline, stored aggregate"."""
     # the triggers read ``events.revises``: migration 10 adds it, and may land after
     # this one (it adds the column only when missing, so either order ends the same)

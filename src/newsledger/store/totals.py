@@ -1,14 +1,15 @@
 """A company's timeline totals, stored (migration 12): its jobs cut and its KPI
-figures as the API writes them, with the version of the company's rows they were
-computed from.
+figures as the API writes them, and its record's article and event counts, with the
+version of the company's rows they were computed from.
 
 The database keeps the version, not the code that writes: triggers on ``events``,
-``event_groups``, ``evidence``, ``entities`` and ``articles`` bump
-``timeline_totals.version`` of every company whose timeline reads the changed row
-(the event's company, the companies of the events revising it or in its group, the
-companies of an article's events). So every write path, today's (save, re-extraction,
-company merges in ``identity.py``, migrations) and tomorrow's, makes a stored answer
-stale by construction. The query side reads the version *before* it reads the rows
+``event_groups``, ``evidence``, ``entities``, ``mentions``, ``quotes`` and
+``articles`` bump ``timeline_totals.version`` of every company whose timeline reads
+the changed row (the event's company and person, the companies of the events revising
+it or in its group, the entity mentioned or quoted, the companies of an article's
+events). So every write path, today's (save, re-extraction, company merges in
+``identity.py``, migrations) and tomorrow's, makes a stored answer stale by
+construction. The query side reads the version *before* it reads the rows
 it computes from and stores the answer under that version (``built_version``) and
 the fingerprint of the code that computed it (``code``); an answer is used only when
 both still match, so a writer committing in between leaves it stale, never wrong.
