@@ -27,6 +27,7 @@ from newsledger.ingest.identity import make_article
 from newsledger.ingest.sidecar import with_dates
 from newsledger.ingest.text import unstorable
 from newsledger.models import Article, Extraction, Failure, IngestSummary, ReextractSummary
+from newsledger.query import Query
 from newsledger.resolve.within import resolve_article
 from newsledger.store import Store, open_store
 
@@ -280,7 +281,16 @@ def ingest_items(
             summary.events += len(result.events)
             summary.quotes += len(result.quotes)
             summary.entities += len(result.entities)
+    refresh_totals(store)
     return summary
+
+
+def refresh_totals(store: Store) -> int:
+    """The end of a write batch: store the timeline totals of the companies it
+    touched (any company whose stored totals are stale), so the API reads them
+    instead of computing them; how many were stored. A batch that stops before
+    leaves them stale, which the API sees and computes around."""
+    return Query(store).refresh_totals()
 
 
 # --- re-extraction: stored articles read again by the current extractor ---------
@@ -343,4 +353,5 @@ def reextract(
                 continue
             summary.done += 1
             summary.articles.append(changes)
+    refresh_totals(store)
     return summary

@@ -53,7 +53,7 @@ from newsledger.ingest.watch import (
 )
 from newsledger.ingest.web import Reply, http_client, http_get, is_url
 from newsledger.models import Article, Extraction, Failure, FeedState, SeenItem
-from newsledger.pipeline import Extractor
+from newsledger.pipeline import Extractor, refresh_totals
 from newsledger.store import Store
 
 if TYPE_CHECKING:
@@ -180,6 +180,7 @@ class Watcher:
                 summary.waiting += 1
                 continue
             self._poll(client, state or FeedState(url), summary)
+        refresh_totals(self.store)  # the end of a batch: the round's companies' totals
         summary.stopped = summary.stopped or self.stop.is_set()
         self.echo(summary.line())
         return summary

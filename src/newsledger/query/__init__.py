@@ -17,6 +17,8 @@ from newsledger.query.records import (
     Stats,
     StoredEvent,
     Timeline,
+    TimelinePage,
+    Totals,
 )
 
 __all__ = [
@@ -36,5 +38,7 @@ __all__ = [
     "Stats",
     "StoredEvent",
     "Timeline",
+    "TimelinePage",
+    "Totals",
     "export",
 ]

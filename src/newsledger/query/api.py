@@ -31,9 +31,13 @@ from newsledger.query.records import (
     Stats,
     StoredEvent,
     Timeline,
+    TimelinePage,
+    Totals,
     field_names,
 )
+from newsledger.query.stored import CODE, dumps
 from newsledger.store import EventCursor, EventFilter, Row, Store, open_store
+from newsledger.store.totals import StoredTotals
 from newsledger.store.write import UNDATED, args_from_row, as_date
 
 # rows in one page; a caller wanting more pages through with ``offset``
@@ -125,10 +129,15 @@ def quote_record(row: Row) -> QuoteRecord:
 
 
 class Query:
-    """Read-only questions over a :class:`~newsledger.store.Store`."""
+    """Read-only questions over a :class:`~newsledger.store.Store`.
 
-    def __init__(self, store: Store) -> None:
+    ``stored_totals=False`` computes every timeline's totals afresh, never reading
+    or writing the stored ones (to compare the two, or to time the computation).
+    """
+
+    def __init__(self, store: Store, *, stored_totals: bool = True) -> None:
         self.store = store
+        self.stored_totals = stored_totals
 
     @classmethod
     def open(cls, target: str) -> Query:
@@ -310,25 +319,108 @@ class Query:
         with_subsidiaries: bool = False,
         limit: int = MAX_LIMIT,
         offset: int = 0,
-    ) -> tuple[Timeline, int] | None:
-        """A timeline whose ``events`` are one page (``limit`` from ``offset``), and
-        how many events it has in all; its totals count every event, read as narrow
-        rows, so a page of a company with thousands of events costs the page, not
-        the thousands. None when no organisation is named so.
+    ) -> TimelinePage | None:
+        """A timeline whose ``events`` are one page (``limit`` from ``offset``) of its
+        ``total``; its totals count every event (:meth:`totals`), so a page of a
+        company with thousands of events costs the page, not the thousands. None
+        when no organisation is named so.
 
-        >>> timeline, total = q.timeline_page("Sony", limit=100)     # doctest: +SKIP
+        >>> page = q.timeline_page("Sony", limit=100)     # doctest: +SKIP
+        >>> page.total, page.jobs_cut_total                # doctest: +SKIP
+        (12, 11000)
         """
         limit, offset = _limits(limit, offset)
+        ids = self.store.entity_ids_named(company)
+        orgs = self.store.organisation_rows(ids)
+        if len(orgs) != 1:  # none, or several: the one with most events (counted) or none
+            return self._rolled_up_page(company, with_subsidiaries, limit, offset)
+        below = self.subsidiaries(orgs[0]["id"]) if with_subsidiaries else []
+        if below:
+            return self._rolled_up_page(company, with_subsidiaries, limit, offset)
+        entity_id = int(orgs[0]["id"])
+        totals = self.totals(entity_id)
+        entity = self._entity_records([{**orgs[0], **_counts(totals)}])[0]
+        flt = EventFilter(company_ids=(entity_id,))
+        return self._page_of(entity, flt, totals, [], limit, offset)
+
+    def _rolled_up_page(
+        self, company: str, with_subsidiaries: bool, limit: int, offset: int
+    ) -> TimelinePage | None:
+        """A timeline page computed whole: a roll-up of subsidiaries, or a name that
+        several organisations share (the record counted, to pick the one with most
+        events)."""
         found = self._timeline_filter(company, with_subsidiaries)
         if found is None:
             return None
         entity, flt, below = found
+        totals = self._fresh_totals(flt, entity)
+        return self._page_of(entity, flt, totals, below, limit, offset)
+
+    def _page_of(
+        self,
+        entity: EntityRecord,
+        flt: EventFilter,
+        totals: Totals,
+        below: list[str],
+        limit: int,
+        offset: int,
+    ) -> TimelinePage:
         rows, total = self.store.event_rows(flt, limit, offset)
-        # the KPIs count every event: the layoffs and the financial facts, whole
+        return TimelinePage(entity, self._event_records(rows), totals, below, total)
+
+    def totals(self, entity_id: int) -> Totals:
+        """An organisation's timeline totals: the stored ones while they are current
+        (their version and code unchanged, ``store/totals.py``); else computed, and
+        stored when the store is open for writing."""
+        # the version is read before the rows the totals are computed from: a write
+        # committing in between leaves what is stored stale, never wrong
+        row = self.store.timeline_totals_row(entity_id) if self.stored_totals else None
+        if row is not None and _current(row):
+            return Totals(
+                int(row["jobs_cut_total"]),
+                str(row["figures"]),
+                int(row["article_count"]),
+                int(row["event_count"]),
+            )
+        totals = self._fresh_totals(EventFilter(company_ids=(entity_id,)), entity_id)
+        if row is not None and not self.store.readonly:
+            self._save_totals(entity_id, int(row["version"]), totals)
+        return totals
+
+    def refresh_totals(self) -> int:
+        """Compute and store the timeline totals of every organisation whose stored
+        ones are stale (the end of an ingest or re-extraction batch); how many were
+        stored. Needs a store open for writing.
+
+        >>> Query(store).refresh_totals()       # doctest: +SKIP
+        3
+        """
+        stored = 0
+        for row in self.store.stale_timeline_rows(CODE):
+            entity_id = int(row["entity_id"])
+            totals = self._fresh_totals(EventFilter(company_ids=(entity_id,)), entity_id)
+            stored += self._save_totals(entity_id, int(row["version"]), totals)
+        return stored
+
+    def _save_totals(self, entity_id: int, version: int, totals: Totals) -> bool:
+        stored = StoredTotals(
+            totals.jobs_cut_total, totals.figures_json, totals.article_count, totals.event_count
+        )
+        return self.store.save_timeline_totals(entity_id, version, CODE, stored)
+
+    def _fresh_totals(self, flt: EventFilter, entity: EntityRecord | int) -> Totals:
+        """The totals of every event of ``flt``: jobs once per real-world cut, and the
+        KPI figures by the ledger's rules (:mod:`newsledger.query.figures`); with the
+        counts of ``entity``'s record (counted here when given its id)."""
         layoffs = self._whole(dataclasses.replace(flt, type="layoff"))
         money = self._event_records(self._whole(dataclasses.replace(flt, type="financial")))
-        jobs = jobs_total(_jobs_rows(layoffs))
-        return Timeline(entity, self._event_records(rows), jobs, figures(money), below), total
+        kpis = dumps([f.to_dict() for f in figures(money)])
+        if isinstance(entity, int):
+            counted, _ = self.store.entity_rows(ids=[entity], limit=1)
+            articles, events = (counted[0]["article_count"], counted[0]["event_count"])
+        else:
+            articles, events = entity.article_count, entity.event_count
+        return Totals(jobs_total(_jobs_rows(layoffs)), kpis, int(articles), int(events))
 
     def _timeline_filter(
         self, company: str, with_subsidiaries: bool
@@ -454,6 +546,15 @@ def _utc(value: Any) -> datetime:
     if when is None:
         raise ValueError("a stored row has no timestamp")
     return when.replace(tzinfo=UTC) if when.tzinfo is None else when.astimezone(UTC)
+
+
+def _counts(totals: Totals) -> dict[str, int]:
+    return {"article_count": totals.article_count, "event_count": totals.event_count}
+
+
+def _current(row: Row) -> bool:
+    """Stored totals computed at the company's current version by this code."""
+    return bool(row["built_version"] == row["version"] and row["code"] == CODE)
 
 
 def _cursor_of(row: Row) -> EventCursor:

@@ -18,6 +18,7 @@ from typing import Any, Generic, TypeVar
 
 from newsledger.models import jsonable
 from newsledger.query.format import sentence
+from newsledger.query.stored import dumps
 
 T = TypeVar("T")
 
@@ -308,6 +309,46 @@ class Timeline:
 
     def to_dict(self) -> dict[str, Any]:
         return _to_dict(self)
+
+
+@dataclass(frozen=True)
+class Totals:
+    """A timeline's totals over all its events: ``jobs_cut_total`` and ``figures`` as
+    :meth:`Timeline.to_dict` gives them (JSON text, :func:`~newsledger.query.stored.dumps`
+    of the figures' dicts), and its company's ``article_count`` and ``event_count``.
+    The same whether stored per company (``store/totals.py``) or just computed."""
+
+    jobs_cut_total: int
+    figures_json: str
+    article_count: int
+    event_count: int
+
+
+@dataclass(frozen=True)
+class TimelinePage:
+    """A timeline whose ``events`` are one page of ``total``, with the whole
+    timeline's :class:`Totals`; its JSON is :class:`Timeline`'s, key for key."""
+
+    company: EntityRecord
+    events: list[EventRecord]
+    totals: Totals
+    subsidiaries: list[str]
+    total: int
+
+    @property
+    def jobs_cut_total(self) -> int:
+        return self.totals.jobs_cut_total
+
+    def members(self) -> list[tuple[str, str]]:
+        """The members of :meth:`Timeline.to_dict` as JSON text, in its order; the
+        figures spliced in as they were written, not parsed and written again."""
+        return [
+            ("company", dumps(self.company.to_dict())),
+            ("events", dumps([e.to_dict() for e in self.events])),
+            ("jobs_cut_total", dumps(self.totals.jobs_cut_total)),
+            ("figures", self.totals.figures_json),
+            ("subsidiaries", dumps(self.subsidiaries)),
+        ]
 
 
 @dataclass(frozen=True)

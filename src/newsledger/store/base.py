@@ -27,6 +27,7 @@ from newsledger.models import (
     FeedState,
     SeenItem,
 )
+from newsledger.store.totals import StoredTotals
 
 Row = dict[str, Any]
 
@@ -95,6 +96,14 @@ class Store(Protocol):
         ...
 
     def save_failure(self, failure: Failure) -> None: ...
+    def save_timeline_totals(
+        self, entity_id: int, version: int, code: str, stored: StoredTotals
+    ) -> bool:
+        """Store a company's timeline totals computed at ``version``; False if stale."""
+        ...
+
+    @property
+    def readonly(self) -> bool: ...
 
     # --- watched feeds (newsledger watch) ---------------------------------------
     def feed_state(self, url: str) -> FeedState | None: ...
@@ -166,6 +175,17 @@ class Store(Protocol):
     def search_rows(self, query: str, limit: int, offset: int) -> tuple[list[Row], int]: ...
     def failure_rows(self, limit: int, offset: int) -> tuple[list[Row], int]: ...
     def counts(self) -> Row: ...
+    def organisation_rows(self, entity_ids: list[int]) -> list[Row]:
+        """The organisations among ``entity_ids``, without their counts, by id."""
+        ...
+
+    def timeline_totals_row(self, entity_id: int) -> Row | None:
+        """A company's stored timeline totals with their versions (store/totals.py)."""
+        ...
+
+    def stale_timeline_rows(self, code: str) -> list[Row]:
+        """Companies with events whose stored totals are not current for ``code``."""
+        ...
 
 
 def is_postgres_url(target: str) -> bool:

@@ -218,6 +218,20 @@ _ENTITY_SELECT = """SELECT n.id, n.type, n.name, n.role, n.org, n.ticker, n.isin
 FROM entities n"""
 
 
+def organisation_rows(db: Db, entity_ids: list[int]) -> list[Row]:
+    """The organisations among ``entity_ids`` as :func:`entity_rows` gives them but
+    without their counts, which cost a count over thousands of rows for a large
+    company (its timeline stores them: ``store/totals.py``), by id."""
+    if not entity_ids:
+        return []
+    return db.rows(
+        "SELECT n.id, n.type, n.name, n.role, n.org, n.ticker, n.isin, n.listed_as "
+        f"FROM entities n WHERE n.id IN ({_marks(entity_ids)}) "
+        f"AND n.type IN ({_marks(ORG_TYPES)}) ORDER BY n.id",
+        [*entity_ids, *ORG_TYPES],
+    )
+
+
 def entity_rows(
     db: Db,
     *,

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from newsledger.errors import SchemaError
-from newsledger.store import identity, people_merge, revisions, write
+from newsledger.store import identity, people_merge, revisions, totals, write
 from newsledger.store.dialect import Db
 
 _TABLES = """
@@ -394,6 +394,22 @@ def m011_event_order(db: Db) -> None:
         db.execute(statement)
 
 
+def m012_timeline_totals(db: Db) -> None:
+    """A company's timeline totals stored (``timeline_totals``: jobs cut and KPI
+    figures as the API writes them, and the company record's counts), with a version
+    that triggers on events, groups, evidence, entities, mentions, quotes and articles
+    bump on every write touching the company, so a stored answer is used only while
+    it is current (``store/totals.py``). Filled by the writer at the end of an ingest
+    or re-extraction batch; read by the timeline.
+    See bench/RESULTS.md, "Timeline, stored aggregate"."""
+    # the triggers read ``events.revises``: migration 10 adds it, and may land after
+    # this one (it adds the column only when missing, so either order ends the same)
+    if "revises" not in _columns(db, "events"):
+        db.execute("ALTER TABLE events ADD COLUMN revises INTEGER")
+    db.execute("CREATE INDEX IF NOT EXISTS events_revises ON events(revises)")
+    totals.create(db)
+
+
 def _columns(db: Db, table: str) -> set[str]:
     if db.dialect.name == "sqlite":
         rows = db.rows("SELECT name FROM pragma_table_info(?)", (table,))
@@ -425,6 +441,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(9, "company_identity", m009_company_identity),
     Migration(10, "forecast_revisions", m010_forecast_revisions),
     Migration(11, "event_order", m011_event_order),
+    Migration(12, "timeline_totals", m012_timeline_totals),
 )
 LATEST = MIGRATIONS[-1].version
 

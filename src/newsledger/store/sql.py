@@ -11,10 +11,11 @@ from newsledger.errors import SchemaError, StoreError
 from newsledger.ingest.identity import band_keys, similarity
 from newsledger.models import Article, ArticleChanges, Extraction, Failure, FeedState, SeenItem
 from newsledger.resolve.names import org_key
-from newsledger.store import feeds, identity, read, replace, revisions, write
+from newsledger.store import feeds, identity, read, replace, revisions, totals, write
 from newsledger.store.base import EventCursor, EventFilter
 from newsledger.store.dialect import Db, Row, connect_postgres, connect_sqlite
 from newsledger.store.schema import LATEST, check_not_newer, current_version, migrate
+from newsledger.store.totals import StoredTotals
 
 
 class SqlStore:
@@ -149,6 +150,15 @@ class SqlStore:
         with self.db.transaction():
             write.save_failure(self.db, failure.input, failure.stage, failure.code, failure.reason)
 
+    def save_timeline_totals(
+        self, entity_id: int, version: int, code: str, stored: StoredTotals
+    ) -> bool:
+        """Store a company's timeline totals computed from its rows at ``version``;
+        False, storing nothing, when a write has moved the version on since."""
+        self._writable()
+        with self.db.transaction():
+            return totals.save_totals(self.db, entity_id, version, code, stored)
+
     # --- watched feeds ---------------------------------------------------------
     def feed_state(self, url: str) -> FeedState | None:
         return feeds.feed_state(self.db, url)
@@ -252,6 +262,15 @@ class SqlStore:
 
     def counts(self) -> Row:
         return read.counts(self.db)
+
+    def organisation_rows(self, entity_ids: list[int]) -> list[Row]:
+        return read.organisation_rows(self.db, entity_ids)
+
+    def timeline_totals_row(self, entity_id: int) -> Row | None:
+        return totals.totals_row(self.db, entity_id)
+
+    def stale_timeline_rows(self, code: str) -> list[Row]:
+        return totals.stale_rows(self.db, code)
 
 
 def _redact(url: str) -> str:
