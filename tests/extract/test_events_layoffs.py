@@ -128,6 +128,28 @@ VERBS = [
 ]
 
 NUMBERS = [
+    # the count of a noun the cut reaches through "affect", "hit", "impact" belongs to
+    # the cut a job word named first in the sentence
+    (
+        "job-cuts-affect-count",
+        "Ferrand Glass said the job cuts will affect 450 employees.",
+        {"company": "Ferrand Glass", "jobs": 450},
+    ),
+    (
+        "workforce-reduction-impact-count",
+        "The workforce reduction will impact 450 employees at Ferrand Glass.",
+        {"company": "Ferrand Glass", "jobs": 450},
+    ),
+    (
+        "job-cuts-which-hit-count",
+        "Ferrand Glass said the job cuts, which will hit 600 workers, were painful.",
+        {"jobs": 600},
+    ),
+    (
+        "job-cuts-affect-stores-no-count",
+        "Ferrand Glass said the job cuts will affect its 450 stores.",
+        {"jobs": None},
+    ),
     ("comma", "Tarland Group will cut 12,500 jobs.", {"jobs": 12500}),
     ("space", "Tarland Group will cut 8 500 jobs.", {"jobs": 8500}),
     ("plain", "Tarland Group will cut 85 jobs.", {"jobs": 85}),

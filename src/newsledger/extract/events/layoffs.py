@@ -354,6 +354,7 @@ def _noun_like(tok: Token) -> bool:
 def find_mentions(ctx: ArticleContext, sent: Span, lex: _Lex) -> list[LayoffMention]:
     """Every layoff mention in one sentence unit, in order."""
     seen: set[int] = set()
+    bare: dict[int, int] = {}  # trigger -> index of its mention with no figure
     mentions: list[LayoffMention] = []
     # layoff nouns last: "layoffs, which will affect 3,200 staff" is read from "staff"
     anchors = sorted(sent, key=lambda t: t.lemma_.lower() in lex.layoff_nouns)
@@ -361,22 +362,30 @@ def find_mentions(ctx: ArticleContext, sent: Span, lex: _Lex) -> list[LayoffMent
         if word_lemma(anchor) not in lex.anchors or not _noun_like(anchor):
             continue
         trigger = find_trigger(anchor, lex)
-        if trigger is None or trigger.i in seen:
+        if trigger is None or (trigger.i in seen and trigger.i not in bare):
             continue
         figures = read_figures(anchor, trigger, lex.job_nouns | lex.counted_nouns)
-        if (
-            anchor.lemma_.lower() in lex.counted_nouns
-            and figures.jobs is None
-            and figures.percent is None
-        ):
+        counted = figures.jobs is not None or figures.percent is not None
+        if anchor.lemma_.lower() in lex.counted_nouns and not counted:
             continue
+        if trigger.i in seen and not counted:
+            continue
+        # "the job cuts will affect 450 employees": "job" gave "cuts" no figure; the
+        # count of "employees", which reaches the same cut, replaces that mention
+        replaces = bare.pop(trigger.i, None)
         seen.add(trigger.i)
         status, negated = find_status(trigger, sent, anchor)
         if listed_companies(trigger):
             continue  # "companies such as X and Y have cut jobs": examples, no one's event
         actor = actor_for(ctx, trigger, anchor, "layoff")
         found = _mention(ctx, actor, sent, trigger, anchor, figures, status, negated)
-        mentions.append(_replace(found, breakdown=_is_breakdown(anchor, lex)))
+        found = _replace(found, breakdown=_is_breakdown(anchor, lex))
+        if replaces is not None:
+            mentions[replaces] = found
+            continue
+        if not counted:
+            bare[trigger.i] = len(mentions)
+        mentions.append(found)
     mentions.extend(_anaphoric(ctx, sent, lex, seen))
     mentions.extend(_elliptical(ctx, sent, lex, seen))
     return _attach_loose_shares(sent, mentions, lex)
