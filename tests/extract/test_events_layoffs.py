@@ -146,6 +146,27 @@ NUMBERS = [
         {"jobs": 600},
     ),
     (
+        "affected-by-the-layoffs",
+        "About 600 Ferrand Glass employees will be affected by the layoffs.",
+        {"company": "Ferrand Glass", "jobs": 600},
+    ),
+    (
+        "hit-by-the-job-cuts",
+        "Some 450 workers at Ferrand Glass will be hit by the job cuts.",
+        {"jobs": 450},
+    ),
+    (
+        "affected-by-the-closure",
+        "About 300 staff will be affected by the closure of the Leeds plant, Ferrand Glass said.",
+        {"jobs": 300},
+    ),
+    (
+        "affected-by-pay-cuts",
+        "About 600 staff at Ferrand Glass will be affected by the pay cuts.",
+        None,
+    ),
+    ("pay-cuts-affect", "The pay cuts will affect 600 staff at Ferrand Glass.", None),
+    (
         "job-cuts-affect-stores-no-count",
         "Ferrand Glass said the job cuts will affect its 450 stores.",
         {"jobs": None},

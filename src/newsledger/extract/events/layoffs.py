@@ -153,15 +153,32 @@ def _cuts_jobs(noun: Token, via: Token, lex: _Lex) -> bool:
 def _affecting(verb: Token, lex: _Lex) -> Token | None:
     """ "the cuts will hit 600 workers", "layoffs, which will affect 3,200 staff": the cut
     noun that is the verb's subject (or the noun its relative clause hangs on)."""
-    cuts = lex.cut_nouns | lex.layoff_nouns | lex.affecting_nouns
     for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass") and child.lemma_.lower() in cuts:
+        if child.dep_ in ("nsubj", "nsubjpass") and _a_cut(child, lex):
             return child
     if verb.dep_ in ("relcl", "acl"):
         # the clause may hang on the company in "the layoffs at Acme, which will affect..."
         for noun in [verb.head, *verb.head.ancestors][:3]:
-            if noun.lemma_.lower() in cuts:
+            if _a_cut(noun, lex):
                 return noun
+    return None
+
+
+def _a_cut(noun: Token, lex: _Lex) -> bool:
+    """A noun naming a cut of jobs, or a move that costs them ("the closure"); not a cut
+    of something else ("the pay cuts")."""
+    lemma = noun.lemma_.lower()
+    if lemma in lex.cut_nouns:
+        return _cuts_jobs(noun, noun, lex)
+    return lemma in lex.layoff_nouns or lemma in lex.affecting_nouns
+
+
+def _affected_by(verb: Token, lex: _Lex) -> Token | None:
+    """ "600 staff will be affected by the layoffs": the cut noun of the passive's agent."""
+    for agent in (c for c in verb.children if c.dep_ == "agent"):
+        noun = next((c for c in agent.children if c.dep_ == "pobj"), None)
+        if noun is not None and _a_cut(noun, lex):
+            return noun
     return None
 
 
@@ -245,6 +262,8 @@ def find_trigger(anchor: Token, lex: _Lex) -> Token | None:
             reaches = tok.dep_ == "dobj" or (tok.dep_ == "prep" and tok.lower_ == "to")
             if reaches and head_lemma in lex.affect_verbs:
                 return _affecting(head, lex)
+            if tok.dep_ == "nsubjpass" and head_lemma in lex.affect_verbs:
+                return _affected_by(head, lex)  # "600 staff will be affected by the cuts"
             return _particle_pair(head, lex)
         if head.pos_ == "ADJ":
             return _particle_pair(head, lex)
