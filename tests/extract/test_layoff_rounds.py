@@ -32,6 +32,28 @@ ROWS = [
         "two months ago.",
         [(500, "2024-03-01", "completed"), (2000, "2024-05-15", "planned")],
     ),
+    (
+        "a-year-earlier-bare-count-particle-verb",
+        "Marlow Freight cuts\n\nMarlow Freight will lay off 500 workers. A year earlier it "
+        "laid off 400.",
+        [(400, "2023-01-01", "completed"), (500, "2024-05-15", "planned")],
+    ),
+    (
+        "in-a-year-done",
+        "Marlow Freight cuts\n\nMarlow Freight will lay off 500 workers. In 2019 it cut 400 jobs.",
+        [(400, "2019-01-01", "completed"), (500, "2024-05-15", "planned")],
+    ),
+    (
+        "another-bare-count-same-sentence",
+        "Marlow Freight cuts\n\nMarlow Freight will furlough 2,000 workers and lay off "
+        "another 500.",
+        [(500, "2024-05-15", "planned")],
+    ),
+    (
+        "deadline-is-no-date",
+        "Marlow Freight cuts\n\nMarlow Freight will lay off 500 workers by June.",
+        [(500, "2024-05-15", "planned")],
+    ),
 ]
 
 

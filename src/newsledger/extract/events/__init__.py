@@ -109,7 +109,7 @@ def _find(
         # each finder runs only where one of its own trigger words is
         if words & trigger_lemmas():
             mentions.extend(find_mentions(ctx, sent, lex))
-        elif words & lex.cut_verbs:  # "A year earlier it cut 5,000.": no job word here
+        elif words & lex.verbs_of_cuts:  # "A year earlier it cut 5,000.": no job word
             mentions.extend(elliptical_mentions(ctx, sent, lex))
         if words & plans.trigger_lemmas():
             events.extend(plans.find_plans(ctx, sent, money_used))

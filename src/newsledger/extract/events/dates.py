@@ -82,7 +82,7 @@ def event_date(sent: Span, published: date | None, trigger: Token | None = None)
             continue
         if trigger is not None and not dates_trigger(ent, trigger):
             continue
-        if is_period(ent, sent.start):
+        if is_period(ent, sent.start) or _deadline(ent):
             continue
         resolved = resolve_date(ent.text, published)
         # a date after publication is a deadline or a plan, not when it was said
@@ -106,6 +106,18 @@ def stated_time(
     >>> stretch(resolve_date("in 2007", date(2009, 1, 26)))
     (datetime.date(2007, 1, 1), datetime.date(2007, 12, 31))
     """
+    return stretch(_past(sent, published, trigger))
+
+
+def past_date(sent: Span, published: date, trigger: Token | None = None) -> date | None:
+    """The first day of the first past time the trigger's clause names, at any
+    precision: "a year earlier" in a 2024 article is 1 January 2023, "in March" 1
+    March (what dates an earlier round of cuts; :func:`stated_time` has the rules)."""
+    resolved = _past(sent, published, trigger)
+    return None if resolved is None else resolved.value
+
+
+def _past(sent: Span, published: date, trigger: Token | None) -> ResolvedDate | None:
     for ent in ents_in(sent):
         if ent.label_ != "DATE":
             continue
@@ -115,7 +127,7 @@ def stated_time(
             continue
         resolved = resolve_date(ent.text, published)
         if resolved is not None and resolved.value <= published:
-            return stretch(resolved)
+            return resolved
     return None
 
 

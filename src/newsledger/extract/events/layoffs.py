@@ -81,6 +81,11 @@ class _Lex:
     earlier_words: frozenset[str]
 
     @property
+    def verbs_of_cuts(self) -> frozenset[str]:
+        """Cut verbs and the verbs of particle cut verbs ("lay" of "lay off")."""
+        return self.cut_verbs | frozenset(self.particle_verbs)
+
+    @property
     def anchors(self) -> frozenset[str]:
         return self.job_nouns | self.counted_nouns | self.layoff_nouns
 
@@ -420,11 +425,13 @@ def _elliptical(ctx: ArticleContext, sent: Span, lex: _Lex, seen: set[int]) -> l
     out: list[LayoffMention] = []
     for tok in sent:
         verb = tok.head
-        if not (tok.like_num and tok.dep_ == "dobj" and verb.lemma_.lower() in lex.cut_verbs):
+        if not (tok.like_num and tok.dep_ == "dobj" and _is_cut_verb(verb, lex)):
             continue
-        if verb.i in seen or tok.ent_type_ in _NOT_HEADS or not _jobs_before(ctx, sent, lex):
+        if verb.i in seen or tok.ent_type_ in _NOT_HEADS or not _jobs_before(ctx, tok, lex):
             continue
-        figures = read_count(tok.doc[tok.left_edge.i : tok.i + 1].text)
+        # "another 500": the determiner marks a round (``find_round``), not the count
+        start = next(t.i for t in tok.doc[tok.left_edge.i : tok.i + 1] if t.dep_ != "det")
+        figures = read_count(tok.doc[start : tok.i + 1].text)
         if figures is None:
             continue
         seen.add(verb.i)
@@ -439,9 +446,10 @@ def elliptical_mentions(ctx: ArticleContext, sent: Span, lex: _Lex) -> list[Layo
     return _elliptical(ctx, sent, lex, set())
 
 
-def _jobs_before(ctx: ArticleContext, sent: Span, lex: _Lex) -> bool:
-    """An earlier sentence of the article counts jobs or people cut."""
-    return any(t.lemma_.lower() in lex.job_nouns for t in ctx.doc[: sent.start])
+def _jobs_before(ctx: ArticleContext, tok: Token, lex: _Lex) -> bool:
+    """The article speaks of jobs or people before ``tok`` (an earlier sentence, or
+    earlier in this one: "furlough 2,000 workers and lay off another 500")."""
+    return any(t.lemma_.lower() in lex.job_nouns for t in ctx.doc[: tok.i])
 
 
 def _is_breakdown(anchor: Token, lex: _Lex) -> bool:

@@ -34,7 +34,7 @@ from spacy.tokens import Span
 
 from newsledger.extract.events.arguments import Weights, load_weights, rule_json
 from newsledger.extract.events.context import ArticleContext
-from newsledger.extract.events.dates import DAY_SLACK, event_date, stated_time
+from newsledger.extract.events.dates import DAY_SLACK, event_date, past_date, stated_time
 from newsledger.extract.events.figures import MAX_HEADCOUNT
 from newsledger.extract.events.layoffs import LayoffMention
 from newsledger.models import Event, Evidence, LayoffArgs
@@ -320,6 +320,10 @@ def to_event(ctx: ArticleContext, draft: _Draft, workforce: int | None = None) -
         (d for m in draft.mentions if (d := event_date(m.unit_span, ctx.published, m.trigger))),
         None,
     )
+    done = carrier.round == "earlier" or carrier.status == "completed"
+    if when is None and done and ctx.published is not None:
+        # a cut made is dated at its own time, a year if that is all the text says
+        when = past_date(carrier.unit_span, ctx.published, carrier.trigger)
     return Event("layoff", draft.company, args, _evidence(ctx, spans), when)
 
 
