@@ -27,8 +27,9 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "tests"))
 
 from fuzz_texts import FAMILIES, make_text  # noqa: E402  (tests/ on the path)
-from newsledger.extract import nlp as nlp_module  # noqa: E402
+from newsledger.extract.nlp import COMPONENTS  # noqa: E402
 from newsledger.extract.parse_copy import parse_copy  # noqa: E402
+from newsledger.extract.pieces import join, split_doc  # noqa: E402
 from newsledger.ingest.identity import make_article  # noqa: E402
 from newsledger.pipeline import Extractor  # noqa: E402
 
@@ -40,12 +41,9 @@ def model_seconds(extractor: Extractor, text: str) -> tuple[float, int]:
     copy = parse_copy(make_article(text, published=PUBLISHED))
     nlp = extractor.nlp
     start = time.perf_counter()
-    parse = getattr(nlp_module, "parse", None)
-    if parse is not None:  # the extractor's own parse (long texts in pieces)
-        docs = list(parse(nlp, [copy.article.text], extractor.settings.batch_size))
-    else:  # before pieces: one Doc, every component but newsledger's
-        docs = list(nlp.pipe([copy.article.text], disable=list(nlp_module.COMPONENTS)))
-    return time.perf_counter() - start, len(docs[0])
+    split = split_doc(nlp.make_doc(copy.article.text))  # long texts in pieces
+    doc = join(list(nlp.pipe(split, disable=list(COMPONENTS))))
+    return time.perf_counter() - start, len(doc)
 
 
 def row(extractor: Extractor, family: str, seed: int, size: int) -> str:

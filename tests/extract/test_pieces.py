@@ -55,8 +55,8 @@ def test_pieces_join_to_the_whole_text_and_tokens(nlp: Any, family: str) -> None
         assert text[start - 1].isspace() and not piece[0].is_space
     joined = join(split)
     assert joined.text == text
-    assert [(t.idx, t.text, t.whitespace_) for t in joined] == [
-        (t.idx, t.text, t.whitespace_) for t in doc
+    assert [(t.idx, t.text, t.whitespace_, t.norm_) for t in joined] == [
+        (t.idx, t.text, t.whitespace_, t.norm_) for t in doc
     ]
 
 

@@ -19,12 +19,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from itertools import islice, pairwise
-from typing import TypeVar
+from typing import TypeVar, cast
 
 import numpy
-from spacy.attrs import IDX
+from spacy.attrs import IDX, NORM
 from spacy.language import Language
 from spacy.tokens import Doc
+from thinc.types import Ints2d
 
 # Texts up to this length are parsed as one Doc. The longest article of the dev sets
 # is 34k characters; a dense 50k (18k tokens of marks and symbols) parses whole in
@@ -84,7 +85,16 @@ def split_doc(doc: Doc, piece_chars: int = PIECE_CHARS) -> list[Doc]:
     # a cut is at a token's first character; were it not, it moves to the next token
     bounds = numpy.searchsorted(starts, cut_points(doc.text, piece_chars), side="left")
     edges = [0, *sorted({int(b) for b in bounds if 0 < b < len(doc)}), len(doc)]
-    return [doc[a:b].as_doc() for a, b in pairwise(edges)]
+    # the tokens as the tokenizer made them: words, spaces and the NORM an exception
+    # gives ("n't" is "not"), the one attribute a tokenizer sets that words do not carry
+    words = [t.text for t in doc]
+    spaces = [bool(t.whitespace_) for t in doc]
+    norms = cast("Ints2d", doc.to_array([NORM]))
+    split = []
+    for a, b in pairwise(edges):
+        piece = Doc(doc.vocab, words=words[a:b], spaces=spaces[a:b])
+        split.append(piece.from_array([NORM], norms[a:b]))
+    return split
 
 
 def join(pieces: list[Doc]) -> Doc:
