@@ -31,9 +31,11 @@ from thinc.types import Ints2d
 # is 34k characters; a dense 50k (18k tokens of marks and symbols) parses whole in
 # about 2 s on this machine, so a text just under the threshold stays far below 10 s.
 LONG_TEXT_CHARS = 50_000
-# The length pieces are cut to: on 200 kB the model took 10.5 s whole, and in pieces
-# of this size about the least (bench/RESULTS.md, "Issue 11: long texts in pieces").
-PIECE_CHARS = 20_000
+# The length pieces are cut to. CPU seconds of the model on 200 kB (random bytes,
+# quotation marks, HTML): 8.3, 7.8, 6.7 whole; 6.3, 6.4, 5.7 in pieces of 20k; 6.0,
+# 6.2, 5.3 of 10k; 5.8, 5.9, 5.5 of 5k (bench/RESULTS.md, "Issue 11: long texts in
+# pieces"). Past 10k smaller pieces gain little and cut more often.
+PIECE_CHARS = 10_000
 
 # where a piece may end, best first; each cut falls after the match, before a non-space
 _PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n\s*(?=\S)")
