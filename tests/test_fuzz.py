@@ -58,10 +58,11 @@ def test_adversarial_text_is_extracted(
     _assert_points_into(_extract(extractor, text), text)
 
 
-# spaCy's own model (tok2vec, tagger, parser, NER) needs 5-6 s for 200 kB of prose on
-# this 2-core machine, 8-12 s for the 55-75k tokens of marks, symbols and tags some
-# families make, and more when other jobs share the machine (bench/RESULTS.md, "Issue
-# 11: fuzz"). So for these texts the issue's 10 s is reported, as an expected failure
+# spaCy's own model (tok2vec, tagger, parser, NER) needs 4-5 s for 200 kB of prose on
+# this 2-core machine, 6-8 s for the 55-75k tokens of marks, symbols and tags some
+# families make (long texts are parsed in pieces: extract/pieces.py), and more when
+# other jobs share the machine (bench/RESULTS.md, "Issue 11: fuzz", "Long texts in
+# pieces"). So for these texts the issue's 10 s is reported, as an expected failure
 # that says how long it took, and a hang is a text past LARGE_HANG_SECONDS (the
 # quadratic paths this test found took 45 s to minutes).
 LARGE_HANG_SECONDS = 30.0

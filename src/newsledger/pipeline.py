@@ -19,8 +19,9 @@ from tqdm import tqdm
 
 from newsledger.config import Settings, load_settings
 from newsledger.errors import EmptyInput, EncodingError, ExtractError, NewsledgerError
-from newsledger.extract.nlp import load_nlp, make_doc
+from newsledger.extract.nlp import COMPONENTS, load_nlp, make_doc
 from newsledger.extract.parse_copy import parse_copy
+from newsledger.extract.pieces import pipe
 from newsledger.extract.version import extractor_version
 from newsledger.ingest import read_inputs
 from newsledger.ingest.identity import make_article
@@ -82,7 +83,8 @@ class Extractor:
         """
         copies = (parse_copy(a) for a in articles)
         docs = ((make_doc(self.nlp, c.article), c) for c in copies)
-        for doc, copy in self.nlp.pipe(docs, batch_size=self.settings.batch_size, as_tuples=True):
+        # as nlp.pipe, but a long text is parsed in pieces (extract/pieces.py)
+        for doc, copy in pipe(self.nlp, docs, COMPONENTS, self.settings.batch_size):
             yield replace(copy.restore(_assemble(doc)), extractor_version=self.version)
 
 

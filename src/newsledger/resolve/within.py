@@ -32,7 +32,13 @@ from collections.abc import Iterable
 
 from newsledger.models import Entity, Event, Extraction, Quote
 from newsledger.resolve.dating import date_events
-from newsledger.resolve.names import company_key, is_acronym, person_parts, spells_initials
+from newsledger.resolve.names import (
+    company_key,
+    is_acronym,
+    person_key,
+    person_parts,
+    spells_initials,
+)
 from newsledger.resolve.people import names_similar
 from newsledger.resolve.person_orgs import read_people
 
@@ -242,19 +248,32 @@ def _merge_people(people: list[Entity], org_names: dict[str, str]) -> list[Entit
     full = [p for p in people if len(person_parts(p.name)) > 1]
     single = [p for p in people if len(person_parts(p.name)) <= 1]
     clusters: list[list[Entity]] = []
+    # surname -> the clusters holding it, in order: names_similar needs the same surname,
+    # so only these can fit (every cluster against every name took 2 s on 200 kB)
+    by_surname: dict[str, list[int]] = {}
+
+    def homes(person: Entity) -> list[int]:
+        near = {i for key in _surnames(person) for i in by_surname.get(key, ())}
+        return [i for i in sorted(near) if _fits(clusters[i], person)]
+
+    def join(person: Entity, found: list[int]) -> None:
+        if found:
+            clusters[found[0]].append(person)
+        else:
+            clusters.append([person])
+        for key in _surnames(person):
+            by_surname.setdefault(key, []).append(found[0] if found else len(clusters) - 1)
+
     for person in sorted(full, key=_first_offset):
-        home = next((c for c in clusters if _fits(c, person)), None)
-        if home is None:
-            clusters.append([person])
-        else:
-            home.append(person)
+        join(person, homes(person)[:1])
     for person in single:
-        homes = [c for c in clusters if _fits(c, person)]
-        if len(homes) == 1:
-            homes[0].append(person)
-        else:
-            clusters.append([person])
+        found = homes(person)
+        join(person, found if len(found) == 1 else [])
     return [_combine(c, org_names) for c in clusters]
+
+
+def _surnames(person: Entity) -> set[str]:
+    return {person_key(name) for name in _names(person)} - {""}
 
 
 def _combine(cluster: list[Entity], org_names: dict[str, str]) -> Entity:

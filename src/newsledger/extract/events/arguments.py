@@ -206,9 +206,9 @@ def _around(ctx: ArticleContext, sent: Span) -> list[tuple[Span, str]]:
     out: list[tuple[Span, str]] = []
     if units and units[0] != sent:
         out.append((units[0], "headline"))
-    for i, unit in enumerate(units):
-        if unit == sent and i > 0 and units[i - 1] != units[0]:
-            out.append((units[i - 1], "sentence_before"))
+    i = ctx.unit_index(sent.start)  # the unit of the cue, found, not walked to
+    if i is not None and units[i] == sent and i > 0 and units[i - 1] != units[0]:
+        out.append((units[i - 1], "sentence_before"))
     return out
 
 

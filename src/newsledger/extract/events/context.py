@@ -8,7 +8,7 @@ the article's main company, and how to cite a sentence as evidence.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
@@ -58,6 +58,7 @@ class ArticleContext:
     mentions: CompanyMentions | None = None  # the company mentions in order, lazily
     described: frozenset[str] | None = None  # names described as companies, lazily
     headline_found: tuple[Span | None] | None = None  # (the headline or None), lazily
+    unit_starts: list[int] | None = None  # each unit's first token, lazily
 
     @property
     def published(self) -> date | None:
@@ -83,10 +84,16 @@ class ArticleContext:
         return Evidence(self.article.id, start, end, self.article.text[start:end])
 
     def unit_of(self, token: Token) -> Span:
-        for unit in self.units:
-            if unit.start <= token.i < unit.end:
-                return unit
-        return sent_of(token)
+        i = self.unit_index(token.i)
+        return self.units[i] if i is not None else sent_of(token)
+
+    def unit_index(self, i: int) -> int | None:
+        """The index of the unit holding token ``i``, if any: by bisection, not a walk
+        over every unit per cue (quadratic on 200 kB, issue 11)."""
+        if self.unit_starts is None:
+            self.unit_starts = [unit.start for unit in self.units]
+        n = bisect_right(self.unit_starts, i) - 1
+        return n if n >= 0 and i < self.units[n].end else None
 
     def companyish(self, ent: Span) -> bool:
         """:func:`is_companyish`, for the article as a whole: a name the tagger calls a
