@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+from collections.abc import Iterator
 from datetime import date, timedelta
 
 from spacy.tokens import Span, Token
@@ -77,18 +78,10 @@ def event_date(sent: Span, published: date | None, trigger: Token | None = None)
     """
     if published is None:
         return None
-    for ent in ents_in(sent):
-        if ent.label_ != "DATE":
-            continue
-        if trigger is not None and not dates_trigger(ent, trigger):
-            continue
-        if is_period(ent, sent.start) or _deadline(ent):
-            continue
-        resolved = resolve_date(ent.text, published)
-        # a date after publication is a deadline or a plan, not when it was said
-        if resolved is not None and resolved.precision != "year" and resolved.value <= published:
-            return resolved.value
-    return None
+    # a year alone is a reporting period more often than the day a thing was said
+    return next(
+        (r.value for r in _past_dates(sent, published, trigger) if r.precision != "year"), None
+    )
 
 
 # a day stated for an event covers the days around it ("on Monday" in a Friday's story)
@@ -118,6 +111,13 @@ def past_date(sent: Span, published: date, trigger: Token | None = None) -> date
 
 
 def _past(sent: Span, published: date, trigger: Token | None) -> ResolvedDate | None:
+    return next(_past_dates(sent, published, trigger), None)
+
+
+def _past_dates(sent: Span, published: date, trigger: Token | None) -> Iterator[ResolvedDate]:
+    """Every date phrase of the trigger's clause that resolves to a time not after
+    ``published``; no reporting period, no deadline ("by June"): a date after
+    publication is a deadline or a plan, not when a thing was said or done."""
     for ent in ents_in(sent):
         if ent.label_ != "DATE":
             continue
@@ -127,8 +127,7 @@ def _past(sent: Span, published: date, trigger: Token | None) -> ResolvedDate | 
             continue
         resolved = resolve_date(ent.text, published)
         if resolved is not None and resolved.value <= published:
-            return resolved
-    return None
+            yield resolved
 
 
 def _deadline(ent: Span) -> bool:
