@@ -6,7 +6,7 @@
 
 Ship fitted weights only when the check folds show the gain the tune folds do
 (``newsledger eval ... --fold check`` before and after); otherwise the hand
-weights (``company_weights.hand.json``, the hand rules' votes) stay shipped.
+weights (``company_weights.hand.json``, the cue's relations in a fixed order) stay shipped.
 
 What it learns from: every company choice the extractor makes (``arguments.Choice``:
 the candidates of one cue and their features) in the **tune** articles of the gold
@@ -164,7 +164,7 @@ def fit(
     centre: np.ndarray | None = None,
 ) -> np.ndarray:
     """Conditional logit by gradient descent: maximise the mean log P(right | choice)
-    minus ``l2`` |w - centre|^2 (the penalty pulls towards the hand rules' weights,
+    minus ``l2`` |w - centre|^2 (the penalty pulls towards the hand weights,
     ``centre``, by default the company chooser's, not to 0)."""
     l2 = L2_GRID[2] if l2 is None else l2
     centre = prior(names) if centre is None else centre

@@ -6,7 +6,7 @@ and measure each feature on the check folds.
     .venv/bin/python scripts/fit_cue_weights.py --write      # ship the fitted weights
 
 Ship fitted weights only when the check folds show the gain the tune folds do;
-otherwise the hand weights (``cue_weights.hand.json``: the hand rules decide) stay.
+otherwise the hand weights (``cue_weights.hand.json``: the features decide in a fixed order) stay.
 
 What it learns from: every amount the financial finder weighs (``cues.CueChoice``:
 the candidate cues of one amount and their features) in the **tune** articles of

@@ -3,6 +3,7 @@ and the shape of its weights file. Every sentence was written for this file."""
 
 from __future__ import annotations
 
+import itertools
 import json
 from importlib import resources
 from typing import Any
@@ -17,6 +18,7 @@ from newsledger.extract.events.arguments import (
     feature_table,
     load_weights,
 )
+from newsledger.extract.events.companies import readings
 from newsledger.extract.events.context import build_context
 from newsledger.extract.nlp import make_doc
 from newsledger.ingest.identity import make_article
@@ -38,11 +40,9 @@ def test_feature_example(extractor: Any, feature: str, example: dict[str, Any]) 
     doc = extractor.nlp(make_doc(extractor.nlp, article))
     ctx = build_context(doc, article, doc._.nl_entities or [])
     trigger = next(t for t in doc if t.text == example["cue"])
-    rule_feature = feature if feature.startswith("rule_") else None
-    rule_name = example["candidate"] if rule_feature else None
-    how = rule_feature.removeprefix("rule_") if rule_feature else "none"
-    pool = {c.key: c for c in candidates(ctx, trigger, None, rule_name, how)}
-    key = company_key(example["candidate"]) or example["candidate"].lower()
+    pool = {c.key: c for c in candidates(ctx, trigger, None, readings(ctx, trigger))}
+    named = example["candidate"]
+    key = NONE if named == NONE else company_key(named) or named.lower()
     cand = pool.get(key)
     value = cand.features.get(feature, 0.0) if cand is not None else 0.0
     assert value == example["value"], (key, cand, sorted(pool))
@@ -98,3 +98,59 @@ def test_what_can_be_a_company_name(name: str, is_name: bool) -> None:
     from newsledger.extract.events.arguments import _is_name
 
     assert _is_name(name) is is_name
+
+
+RELATIONS = (
+    "attached_to_cue",
+    "subject_names",
+    "reporter_names",
+    "nearest_before",
+    "first_after",
+    "subject_untagged",
+    "main_company",
+)
+
+
+def test_hand_weights_keep_the_relations_in_order() -> None:
+    """Each relation of the cue outweighs all weaker ones and every grammar feature
+    together; a subject by reference weighs as one by name."""
+    text = resources.files("newsledger.extract").joinpath("rules/company_weights.hand.json")
+    w = load_weights(json.loads(text.read_text("utf-8"))).weights
+    relations = set(RELATIONS) | {"subject_refers", "subject_rules_out", "unit_attached"}
+    relations |= {"nothing_read", "none"}  # on the none candidate only
+    grammar = sum(v for k, v in w.items() if v > 0 and k not in relations)
+    for stronger, weaker in itertools.pairwise(RELATIONS):
+        below = RELATIONS[RELATIONS.index(weaker) :]
+        assert w[stronger] > sum(w[k] for k in below) + grammar, (stronger, weaker)
+    assert w["subject_refers"] == w["subject_names"] == w["subject_rules_out"]
+    assert w["subject_names"] > w["unit_attached"] > w["reporter_names"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "cue", "company"),
+    [
+        pytest.param("Acme Corp will cut 300 jobs.", "cut", "Acme Corp", id="subject"),
+        pytest.param(
+            "Norvik Systems said job cuts at Acme Corp will total 300.",
+            "cuts",
+            "Acme Corp",
+            id="attached-beats-reporter",
+        ),
+        pytest.param("Banks will cut 300 jobs.", "cut", None, id="ruled-out"),
+        pytest.param(
+            "Brisk Logistics plans to cut about 800 jobs, Reuters reported on Wednesday.",
+            "cut",
+            "Brisk Logistics",
+            id="not-the-agency",
+        ),
+    ],
+)
+def test_shipped_weights_choose(extractor: Any, text: str, cue: str, company: str | None) -> None:
+    from newsledger.extract.events.arguments import choose
+
+    article = make_article(text)
+    doc = extractor.nlp(make_doc(extractor.nlp, article))
+    ctx = build_context(doc, article, doc._.nl_entities or [])
+    trigger = next(t for t in doc if t.text == cue)
+    assert choose(ctx, trigger, None, readings(ctx, trigger), "layoff") == company

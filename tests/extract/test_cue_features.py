@@ -90,12 +90,20 @@ def test_weights_files_name_only_defined_features(name: str) -> None:
     assert set(weights.weights) <= set(cue_feature_names())
 
 
-def test_hand_weights_let_the_rules_decide() -> None:
-    """The grammar features together never outweigh the hand rules' vote."""
+def test_hand_weights_keep_the_features_in_order() -> None:
+    """Each deciding feature outweighs everything below it: a trap the amount measures,
+    a trap as near as the leading result word, nothing in reach, the result word an
+    "in" phrase names, the nearest; the grammar features only order the rest."""
     text = resources.files("newsledger.extract").joinpath("rules/cue_weights.hand.json")
-    weights = load_cue_weights(json.loads(text.read_text("utf-8"))).weights
-    others = sum(max(0.0, v) for k, v in weights.items() if k != "rule_pick")
-    assert others < weights["rule_pick"]
+    w = load_cue_weights(json.loads(text.read_text("utf-8"))).weights
+    grammar = ("near", "before", "between", "hung_on", "subject_link", "part_of_total")
+    spread = sum(abs(w.get(k, 0.0)) for k in grammar)
+    best_kind = w["in_reach"] + w["in_phrase"] + w["nearest"] + spread
+    assert w["as_near"] + w["in_reach"] - spread > best_kind
+    assert w["measured"] > w["as_near"]
+    assert w["nothing_in_reach"] > w["in_phrase"] + w["nearest"] + spread
+    assert w["in_phrase"] - spread > w["nearest"] + spread
+    assert w["nearest"] > 2 * spread  # the nearest beats any other cue in reach
 
 
 def test_weights_for_an_undefined_feature_are_refused() -> None:

@@ -6,18 +6,23 @@ belongs to is decided here, the same way for every event type:
 
 1. **Candidates**: every organisation, person or place named in the cue's
    sentence, the companies of the headline and of the sentence before, the
-   article's main company, the company the hand rules of ``companies.py``
-   pick (one vote among the features), and *none* (no company of this article:
-   a sector, a country, a list of examples).
+   article's main company, every company a grammatical relation of the cue
+   names (``companies.readings``), and *none* (no company of this article: a
+   sector, a country, a list of examples).
 2. **Features**: a fixed set of general ones (``rules/company_features.json``
-   defines each, with examples): grammar (subject, possessor, attached by a
-   preposition, apposed unit, relative clause or aside, list of examples,
-   source credit), place (before the cue, distance, headline, sentence before),
-   the article (main company, share of mentions) and the organisation's type
-   (``normalize.orgs``).
+   defines each, with examples): the cue's relations (a company attached to it,
+   the clause's subject by name or by reference, a unit attached, the subject
+   of a reporting clause above, the company named nearest before or first
+   after, an untagged capitalised subject; on *none*, a subject that is no
+   company or a cut with nobody named), grammar of each mention (subject,
+   possessor, attached by a preposition, apposed unit, relative clause or
+   aside, list of examples, source credit), place (before the cue, distance,
+   headline, sentence before), the article (main company, share of mentions)
+   and the organisation's type (``normalize.orgs``). No feature is a rule's
+   vote: the order the old hand rules had is the hand weights' order.
 3. **One linear score** per candidate, weights from
    ``rules/company_weights.json`` (fitted on tune folds only by
-   ``scripts/fit_company_weights.py``); the highest score wins.
+   ``scripts/fit_company_weights.py``, or set by hand); the highest score wins.
 
 >>> weights = Weights("t", 0.0, {"subject": 2.0})
 >>> weights.score({"subject": 1.0, "distance": 0.5})
@@ -37,7 +42,12 @@ from typing import Any, cast
 
 from spacy.tokens import Span, Token
 
-from newsledger.extract.events.companies import ATTACH_PREPS, COMPARED_PREPS, unit_nouns
+from newsledger.extract.events.companies import (
+    ATTACH_PREPS,
+    COMPARED_PREPS,
+    Reading,
+    unit_nouns,
+)
 from newsledger.extract.events.context import ArticleContext
 from newsledger.extract.events.spans import ents_in, memo
 from newsledger.normalize.orgs import org_type
@@ -50,6 +60,8 @@ _ASIDE_DEPS = frozenset({"relcl", "acl", "advcl", "appos", "parataxis"})
 _REPORT_VERBS = frozenset({"say", "announce", "report", "confirm", "reveal", "state", "tell"})
 _PLACE_LABELS = frozenset({"GPE", "LOC"})
 _DISTANCE_CAP = 40
+# a mention in one of these relations to the cue may be its actor whatever its tag
+_HOLDS_CUE = frozenset({"subject", "possessor", "attached"})
 
 
 @dataclass(frozen=True)
@@ -114,7 +126,6 @@ class Choice:
 
     event: str
     sentence: str
-    rule_key: str
     candidates: tuple[Candidate, ...]
     chosen: str
 
@@ -167,7 +178,11 @@ def _add(pool: dict[str, Candidate], name: str) -> Candidate:
 
 
 def candidates(
-    ctx: ArticleContext, trigger: Token, anchor: Token | None, rule_name: str | None, how: str
+    ctx: ArticleContext,
+    trigger: Token,
+    anchor: Token | None,
+    reads: list[Reading],
+    event: str = "layoff",
 ) -> list[Candidate]:
     """Every candidate of one cue, with its features."""
     sent = ctx.unit_of(trigger)
@@ -187,17 +202,38 @@ def candidates(
                 cand = _add(pool, named[0])
                 cand.vote(feature)
                 cand.vote(f"type_{named[1]}")
-    if ctx.main_company and ctx.main_salient:
-        _add(pool, ctx.main_company).vote("main_company")
-    if rule_name and _is_name(rule_name):
-        _add(pool, rule_name).vote(f"rule_{how}")
-    _article_features(ctx, pool.values())
+    main = ctx.context_company()
+    if main:
+        cand = _add(pool, main)
+        cand.name = main  # "Halden AG", not the headline's "Halden"
+        cand.vote("main_company")
     none = Candidate(NONE, None, {"none": 1.0})
-    if rule_name is None and how == "none":
-        none.vote("rule_none")
+    renamed: set[str] = set()
+    for read in reads:
+        if read.company is None:
+            none.vote(read.feature)
+        elif _is_name(read.company):
+            cand = _add(pool, read.company)
+            if cand.key not in renamed:  # the name as the strongest relation reads it
+                renamed.add(cand.key)
+                cand.name = read.company
+            cand.vote(read.feature)
+    _article_features(ctx, pool.values())
+    # a cut no relation or article gives an employer ("20,000 workers lost their jobs"
+    # is often a sector's); a result is always some company's ("Seiyu's loss")
+    unread = not any(r.company for r in reads) and not ctx.context_company()
+    if (
+        event == "layoff"
+        and unread
+        and not any(c.features.keys() & _HOLDS_CUE for c in pool.values())
+    ):
+        none.vote("nothing_read")
     for cand in pool.values():
         if cand.key != NONE and not any(k.startswith("type_") for k in cand.features):
             cand.vote(f"type_{org_type(cand.name or '')}")
+        if "main_company" in cand.features and "type_media" in cand.features:
+            del cand.features["type_media"]  # an article about a news company: a company
+            cand.vote("type_company")
     return [*pool.values(), none]
 
 
@@ -393,24 +429,18 @@ def choose(
     ctx: ArticleContext,
     trigger: Token,
     anchor: Token | None,
-    rule_name: str | None,
-    how: str,
+    reads: list[Reading],
     event: str,
     weights: Weights | None = None,
 ) -> str | None:
     """The company (as named) of the event at ``trigger``; None for "no company"."""
     weights = weights or ctx.company_weights or default_weights()
-    pool = candidates(ctx, trigger, anchor, rule_name, how)
+    pool = candidates(ctx, trigger, anchor, reads, event)
     best = max(pool, key=lambda c: (weights.score(c.features), c.key == NONE))
     if ctx.trace is not None:
         sent = ctx.unit_of(trigger)
-        rule_key = company_key(rule_name) if rule_name else NONE
-        ctx.trace.append(Choice(event, sent.text, rule_key, tuple(pool), best.key))
-    if best.key == NONE:
-        return None
-    if rule_name and company_key(rule_name) == best.key:
-        return rule_name
-    return best.name
+        ctx.trace.append(Choice(event, sent.text, tuple(pool), best.key))
+    return None if best.key == NONE else best.name
 
 
 __all__ = [

@@ -1,11 +1,15 @@
 """Which company is the actor of an event, and which unit or place it concerns.
 
-The grammatical subject decides when there is one ("Acme will cut...",
-"the company will cut...", "its bank unit will cut..."); a company attached
-to the trigger ("job cuts at Acme", "Acme's losses") comes next; otherwise the
-company named last before the trigger, and failing that the article's main company.
-A subject that is a noun but no company ("manufacturers", "the sector")
-means the event is not a company's: the actor is then ``None`` and explicit.
+:func:`readings` lists every grammatical relation of a cue that names an actor,
+strongest first: a company attached to the cue ("job cuts at Acme", "Acme's
+losses"), the clause's subject ("Acme will cut...", "the company will cut...",
+"its bank unit will cut..."), a unit attached to the cue, the subject of a
+reporting clause above, the company named nearest before the cue in its
+sentence or first after it, an untagged capitalised subject. A subject that is
+a noun but no company ("manufacturers", "the sector") rules a company out. For
+layoffs, results and plans the relations are features of the company chooser
+(``arguments.py``); for the other event types the strongest relation decides,
+and failing all the article's main company.
 """
 
 from __future__ import annotations
@@ -313,26 +317,107 @@ def attached_org(ctx: ArticleContext, tok: Token) -> str | None:
     return None
 
 
+@dataclass(frozen=True)
+class Reading:
+    """What one grammatical relation of the cue says its actor is: ``company`` (None:
+    no company, "banks will cut...") and the relation, named as the company chooser's
+    feature (``rules/company_features.json``)."""
+
+    feature: str
+    company: str | None
+    unit: str | None = None
+    referred: bool = False  # "it", "the company": resolved to the company last named
+
+
+def readings(ctx: ArticleContext, trigger: Token, anchor: Token | None = None) -> list[Reading]:
+    """Every relation of the cue that names (or rules out) an actor, strongest first:
+    a company attached to the cue ("cuts at Acme", "Acme's losses"); the clause's
+    subject, by name or by a pronoun or description that refers back; a unit attached
+    to the cue ("at its European division, Opel"); the subject of a reporting clause
+    above ("Acme said profit fell"); the company named nearest before the cue in its
+    sentence, the first one after it; an untagged capitalised subject."""
+    out: list[Reading] = []
+    unit: str | None = None
+    for tok in (anchor, trigger):
+        if tok is not None:
+            name = attached_org(ctx, tok)
+            if name and _names_unit(ctx, tok, name):
+                unit = unit or name  # "at its European division, Opel": where, not who
+            elif name:
+                out.append(Reading("attached_to_cue", name))
+    subject = subject_of(trigger)
+    if subject is not None and _same(subject, anchor) and trigger.dep_ in _CLIMB:
+        # "the airline confirmed that 2,500 jobs would go": the reporting clause's subject
+        subject = subject_of(trigger.head)
+    if subject is not None and not _same(subject, anchor):
+        found = resolve_noun(ctx, subject, trigger)
+        if found is not None and found.company:
+            feature = "subject_refers" if found.referred else "subject_names"
+            out.append(Reading(feature, found.company, unit or found.unit, found.referred))
+        elif found is not None and found.explicit:
+            # a company ruled out: "banks", "shareholders", a union, "the government"
+            out.append(Reading("subject_rules_out", None, found.unit))
+    if unit:
+        out.append(Reading("unit_attached", unit))
+    if subject is None and trigger.dep_ in _SUBJECTS and trigger.head.dep_ in _CLIMB:
+        # "Unilever said annual profit fell...": the subject of the reporting clause
+        reporter = subject_of(trigger.head.head)
+        found = resolve_noun(ctx, reporter, trigger) if reporter is not None else None
+        if found is not None and found.company:
+            out.append(Reading("reporter_names", found.company, found.unit, found.referred))
+    sent = ctx.unit_of(trigger)
+    # "Second largest, behind Best Buy, the company ...": a company named to compare
+    # with is nobody's actor
+    before = org_in(ctx, [t for t in reversed(sent[: trigger.i - sent.start]) if not compared(t)])
+    if before:
+        out.append(Reading("nearest_before", before))
+    after = org_in(ctx, [t for t in sent[trigger.i - sent.start :] if not compared(t)])
+    if after:
+        out.append(Reading("first_after", after))
+    untagged = (
+        untagged_name(subject) if subject is not None and not _same(subject, anchor) else None
+    )
+    if untagged:
+        out.append(Reading("subject_untagged", untagged))
+    return out
+
+
 def actor_for(
     ctx: ArticleContext, trigger: Token, anchor: Token | None = None, event: str | None = None
 ) -> Actor:
     """The company doing what ``trigger`` says. For an ``event`` type ("layoff",
-    "financial", "plan") the hand rules' pick is one vote among the candidates that
-    ``arguments.choose`` scores; otherwise the hand rules decide alone."""
-    rule = rule_actor(ctx, trigger, anchor)
+    "financial", "plan") ``arguments.choose`` scores every candidate, the relations of
+    :func:`readings` among their features; otherwise the strongest relation decides."""
+    found = readings(ctx, trigger, anchor)
+    first = _strongest(ctx, found)
     if event is None:
-        return rule
+        return first
     from newsledger.extract.events.arguments import choose
 
-    # "none" is a vote when the rules rule a company out ("banks", "the sector"), and for
-    # a cut whose employer they cannot find ("20,000 workers lost their jobs" is often a
-    # sector's); a result with no company found is still some company's ("Seiyu's loss")
-    ruled_out = rule.explicit or event == "layoff"
-    how = rule.how if rule.company else ("none" if ruled_out else "nothing")
-    name = choose(ctx, trigger, anchor, rule.company, how, event)
-    if name == rule.company:
-        return rule
-    return Actor(name, True, rule.unit, how="scored")
+    name = choose(ctx, trigger, anchor, found, event)
+    if name == first.company:
+        return first
+    return Actor(name, True, first.unit, how="scored")
+
+
+_HOW = {
+    "attached_to_cue": "attached",
+    "unit_attached": "attached",
+    "nearest_before": "sentence",
+    "first_after": "sentence",
+}
+
+
+_CARRIES_UNIT = frozenset({"subject_names", "subject_refers", "reporter_names"})
+
+
+def _strongest(ctx: ArticleContext, found: list[Reading]) -> Actor:
+    """The strongest relation's actor, else the article's main company."""
+    if not found:
+        return Actor(ctx.context_company(), False, how="context")
+    top = found[0]
+    unit = top.unit if top.feature in _CARRIES_UNIT else None
+    return Actor(top.company, True, unit, _HOW.get(top.feature, "subject"), top.referred)
 
 
 def _same(a: Token | None, b: Token | None) -> bool:
@@ -369,51 +454,6 @@ def compared(tok: Token) -> bool:
             return True
         node = node.head
     return False
-
-
-def rule_actor(ctx: ArticleContext, trigger: Token, anchor: Token | None = None) -> Actor:
-    """The hand rules: by subject, attachment, or context."""
-    unit: str | None = None
-    for tok in (anchor, trigger):
-        if tok is not None:
-            name = attached_org(ctx, tok)
-            if name and _names_unit(ctx, tok, name):
-                unit = unit or name  # "at its European division, Opel": where, not who
-            elif name:
-                return Actor(name, True, how="attached")
-    subject = subject_of(trigger)
-    if subject is not None and _same(subject, anchor) and trigger.dep_ in _CLIMB:
-        # "the airline confirmed that 2,500 jobs would go": the reporting clause's subject
-        subject = subject_of(trigger.head)
-    if subject is not None and not _same(subject, anchor):
-        found = resolve_noun(ctx, subject, trigger)
-        if found is not None and found.company and unit:
-            return Actor(found.company, True, unit, how=found.how)
-        if found is not None and (found.company or found.explicit):
-            return found  # a company, or explicitly none ("the government will focus...")
-    if unit:
-        return Actor(unit, True, how="attached")
-    if subject is None and trigger.dep_ in _SUBJECTS and trigger.head.dep_ in _CLIMB:
-        # "Unilever said annual profit fell...": the subject of the reporting clause
-        reporter = subject_of(trigger.head.head)
-        found = resolve_noun(ctx, reporter, trigger) if reporter is not None else None
-        if found is not None and found.company:
-            return found
-    sent = ctx.unit_of(trigger)
-    # "Second largest, behind Best Buy, the company ...": a company named to compare
-    # with is nobody's actor
-    before = org_in(ctx, [t for t in reversed(sent[: trigger.i - sent.start]) if not compared(t)])
-    if before:
-        return Actor(before, True, how="sentence")
-    after = org_in(ctx, [t for t in sent[trigger.i - sent.start :] if not compared(t)])
-    if after:
-        return Actor(after, True, how="sentence")
-    untagged = (
-        untagged_name(subject) if subject is not None and not _same(subject, anchor) else None
-    )
-    if untagged:
-        return Actor(untagged, True)
-    return Actor(ctx.context_company(), False, how="context")
 
 
 _LIST_OPENERS = (("such", "as"), ("including",), ("like",))

@@ -9,19 +9,21 @@ the way ``arguments.py`` decides an event's company:
 1. **Candidates**: every result cue and every trap cue of the sentence, and
    *none* (the amount is no figure of a result).
 2. **Features**: a fixed set of general ones, each defined with examples in
-   ``rules/cue_features.json``: the hand rules' pick (one vote among the
-   features: the result word an "in" phrase names, else the one nearest in the
-   parse within ``MAX_DISTANCE`` steps, unless a trap is as near), nearness in
-   the parse, the cue before the amount, another cue between them, the amount
-   hung on the cue ("a loss of $5m") or on the verb the cue is the subject of
-   ("sales rose to $5m"), and the cue naming a part of what the amount totals.
+   ``rules/cue_features.json``: the cue within ``MAX_STEPS`` parse steps, named
+   by an "in" phrase of the amount, the nearest result word in the parse, a
+   trap as near as the leading result word or measured by the amount's "of",
+   no result word in reach (on *none*), nearness in the parse, the cue before
+   the amount, another cue between them, the amount hung on the cue ("a loss
+   of $5m") or on the verb the cue is the subject of ("sales rose to $5m"),
+   and the cue naming a part of what the amount totals. No feature is a rule's
+   vote: the order the old hand rules had is the hand weights' order.
 3. **One linear score** per candidate with the weights of
    ``rules/cue_weights.json`` (the same :class:`~.arguments.Weights` as the
    company chooser; fitted on tune folds only by ``scripts/fit_cue_weights.py``);
    the highest score wins.
 
 >>> names = cue_feature_names()
->>> "rule_pick" in names and "none" in names
+>>> "in_phrase" in names and "none" in names
 True
 """
 
@@ -41,6 +43,8 @@ from newsledger.extract.events.spans import same_sentence
 NONE_CUE = "<none>"
 # parse steps at which nearness has fallen to nothing
 _NEAR_STEPS = 7
+# parse steps within which a cue is in reach of an amount
+MAX_STEPS = 6
 # how far up from the amount a verb may be for its subject to be the amount's cue
 _VERB_STEPS = 3
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
@@ -149,38 +153,55 @@ def cue_candidates(
     kinds: list[PhraseHit],
     traps: list[PhraseHit],
     *,
-    rule_kind: PhraseHit | None,
-    rule_trap: bool,
+    steps: dict[int, int],
+    named: PhraseHit | None,
+    nearest: PhraseHit | None,
     part_of_total: set[int],
+    measured: set[int],
 ) -> list[CueCandidate]:
     """Every candidate cue of one amount with its features.
 
-    ``rule_kind`` is the hand rules' result word (None: they find none within reach),
-    ``rule_trap`` whether they find a trap as near as it; ``part_of_total`` holds the
-    span starts of result words that name a part of what the amount totals."""
+    ``steps`` gives each cue's distance in the parse (by span start; large across
+    sentences), ``named`` the result word an "in" phrase of the amount names,
+    ``nearest`` the result word nearest in the parse of those naming no part of the
+    total (``part_of_total``: span starts), ``measured`` the traps the amount's own
+    "of" names ("$2bn of debt")."""
     spans = [h.span for h in (*kinds, *traps)]
+    leading = named or nearest
+    lead_steps = steps[leading.span.start] if leading is not None else None
+    in_reach = lead_steps is not None and lead_steps <= MAX_STEPS
     pool: list[CueCandidate] = []
     for hit in kinds:
         if hit.span.start < money.end and money.start < hit.span.end:
             continue  # the amount's own words
         cand = CueCandidate(f"kind@{hit.span.start}", hit, False, _grammar(money, hit, spans))
-        if rule_kind is not None and not rule_trap and hit.span.start == rule_kind.span.start:
-            cand.vote("rule_pick")
+        _reach(cand, steps[hit.span.start])
+        if named is not None and hit.span.start == named.span.start:
+            cand.vote("in_phrase")
+        if nearest is not None and hit.span.start == nearest.span.start:
+            cand.vote("nearest")
         if hit.span.start in part_of_total:
             cand.vote("part_of_total")
         pool.append(cand)
     for hit in traps:
         cand = CueCandidate(f"trap@{hit.span.start}", hit, True, _grammar(money, hit, spans))
         cand.vote("trap")
+        _reach(cand, steps[hit.span.start])
+        own = hit.span.start < money.end and money.start < hit.span.end
+        if lead_steps is not None and not own and steps[hit.span.start] <= lead_steps:
+            cand.vote("as_near")
+        if hit.span.start in measured:
+            cand.vote("measured")
         pool.append(cand)
-    if rule_trap:
-        nearest = max((c for c in pool if c.trap), key=lambda c: c.features["near"], default=None)
-        if nearest is not None:
-            nearest.vote("rule_pick")
     none = CueCandidate(NONE_CUE, None, False, {"none": 1.0})
-    if rule_kind is None or (rule_trap and not any(c.trap for c in pool)):
-        none.vote("rule_pick")
+    if not in_reach:
+        none.vote("nothing_in_reach")
     return [*pool, none]
+
+
+def _reach(cand: CueCandidate, steps: int) -> None:
+    if steps <= MAX_STEPS:
+        cand.vote("in_reach")
 
 
 def choose_cue(pool: list[CueCandidate], weights: Weights | None = None) -> CueCandidate:

@@ -67,7 +67,7 @@ _PERIOD_CARRY_CHARS = 3
 # result words that name no kind of profit of their own
 _BARE_PROFIT = frozenset({"profit", "profits"})
 # how far (in parse steps) a result word may be from its amount
-MAX_DISTANCE = 6
+
 # kinds reported even without an amount
 AMOUNTLESS_KINDS = frozenset({"impairment", "writedown", "restructuring_charge"})
 # symbols whose currency depends on the company's country
@@ -320,7 +320,7 @@ class FinancialState:
     ) -> PhraseHit | None:
         """The result word this amount measures, None when it measures none (a trap's
         amount, or no result word within reach): ``cues.choose_cue`` over every cue of
-        the sentence, the hand rules' pick one feature among others."""
+        the sentence, scored on general features (``rules/cue_features.json``)."""
         pool = cue_pool(money, kinds, traps)
         best = choose_cue(pool, self.ctx.cue_weights)
         if self.ctx.cue_trace is not None:
@@ -508,26 +508,22 @@ def _with_stated_end(ent: Span, sent: Span) -> str:
 
 
 def cue_pool(money: Span, kinds: list[PhraseHit], traps: list[PhraseHit]) -> list[CueCandidate]:
-    """The candidate cues of one amount (``cues.cue_candidates``), with the hand rules'
-    pick: the result word an "in" phrase names ("earned $83m in revenue"), else the
-    one nearest in the parse within ``MAX_DISTANCE`` steps that names no part of the
-    amount's total; a trap as near as it, or one the amount measures, wins."""
-    named = _named_in(money, kinds)
-    rule = (
-        (named, distance(money.root, named.span.root))
-        if named
-        else _nearest(money, [k for k in kinds if not _part_of_total(k.span.root, money.root)])
-    )
-    rule_kind = rule[0] if rule is not None and rule[1] <= MAX_DISTANCE else None
-    trap = _nearest(money, traps)
-    rule_trap = (
-        rule is not None
-        and rule_kind is not None
-        and ((trap is not None and trap[1] <= rule[1]) or measures(money, traps))
-    )
-    part_of = {k.span.start for k in kinds if _part_of_total(k.span.root, money.root)}
+    """The candidate cues of one amount (``cues.cue_candidates``): each cue's distance in
+    the parse, the result word an "in" phrase names ("earned $83m in revenue"), the
+    result word nearest in the parse of those that name no part of the amount's total,
+    and the traps the amount measures ("$2bn of debt")."""
+    steps = {h.span.start: distance(money.root, h.span.root) for h in (*kinds, *traps)}
+    whole = [k for k in kinds if not _part_of_total(k.span.root, money.root)]
+    nearest = _nearest(money, whole)
     return cue_candidates(
-        money, kinds, traps, rule_kind=rule_kind, rule_trap=rule_trap, part_of_total=part_of
+        money,
+        kinds,
+        traps,
+        steps=steps,
+        named=_named_in(money, kinds),
+        nearest=nearest[0] if nearest is not None else None,
+        part_of_total={k.span.start for k in kinds} - {k.span.start for k in whole},
+        measured={t.span.start for t in traps if measures(money, [t])},
     )
 
 
