@@ -2,6 +2,7 @@
 
     .venv/bin/python scripts/fit_company_weights.py              # fit and report
     .venv/bin/python scripts/fit_company_weights.py --ablation   # + check-fold ablation table
+    .venv/bin/python scripts/fit_company_weights.py --hand-ablation  # hand weights, each zeroed
     .venv/bin/python scripts/fit_company_weights.py --write      # ship the fitted weights
 
 Ship fitted weights only when the check folds show the gain the tune folds do
@@ -276,6 +277,20 @@ def score_check(weights: dict[str, Any]) -> dict[str, dict[str, float]]:
         arguments.default_weights = original  # type: ignore[assignment]
 
 
+def hand_ablation(hand: dict[str, Any], score: Callable[[dict[str, Any]], dict[str, Any]]) -> None:
+    """Print the check-fold scores of the hand weights, then of the hand weights with
+    each weighted feature set to 0 in turn (what each feature does in what ships)."""
+    print("| hand weights | " + " | ".join(json.dumps(v) for v in score(hand).values()) + " |")
+    for name, value in hand["weights"].items():
+        if value:
+            without = {**hand, "weights": {**hand["weights"], name: 0.0}}
+            scores = score(without)
+            print(
+                f"| without {name} | " + " | ".join(json.dumps(v) for v in scores.values()) + " |",
+                flush=True,
+            )
+
+
 _EXTRACTOR: list[Any] = []
 
 
@@ -378,8 +393,12 @@ def fit_chooser(
         description=doc, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     ap.add_argument("--ablation", action="store_true", help="refit without each feature")
+    ap.add_argument("--hand-ablation", action="store_true", help="zero each hand weight")
     ap.add_argument("--write", action="store_true", help="ship the fitted weights")
     args = ap.parse_args(argv)
+    if args.hand_ablation:
+        hand_ablation(json.loads(chooser.hand.read_text(encoding="utf-8")), chooser.score_check)
+        return 0
     names = chooser.feature_names()
     centre = chooser.centre(names)
     packed = chooser.collect(_extractor_cached(), chooser.tune, label)
@@ -416,9 +435,15 @@ def main(argv: list[str] | None = None) -> int:
         "--ablation", action="store_true", help="refit without each feature; score check folds"
     )
     ap.add_argument(
+        "--hand-ablation", action="store_true", help="zero each hand weight; score check folds"
+    )
+    ap.add_argument(
         "--write", action="store_true", help="ship the fitted weights (company_weights.json)"
     )
     args = ap.parse_args(argv)
+    if args.hand_ablation:
+        hand_ablation(json.loads(HAND.read_text(encoding="utf-8")), score_check)
+        return 0
     from newsledger.extract.events.arguments import feature_names
 
     names = list(feature_names())

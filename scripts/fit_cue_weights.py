@@ -3,6 +3,7 @@ and measure each feature on the check folds.
 
     .venv/bin/python scripts/fit_cue_weights.py              # fit and report
     .venv/bin/python scripts/fit_cue_weights.py --ablation   # + check-fold ablation table
+    .venv/bin/python scripts/fit_cue_weights.py --hand-ablation  # shipped hand weights, each zeroed
     .venv/bin/python scripts/fit_cue_weights.py --write      # ship the fitted weights
 
 Ship fitted weights only when the check folds show the gain the tune folds do;

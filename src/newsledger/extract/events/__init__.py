@@ -64,13 +64,16 @@ def find_events(
     trace: list[Any] | None = None,
     cue_trace: list[Any] | None = None,
     merge_trace: list[Any] | None = None,
+    figure_trace: list[Any] | None = None,
 ) -> list[Event]:
     """Every event the article states, in order of first evidence. ``trace``, when
     given, collects every company choice (``arguments.Choice``), ``cue_trace`` every
     choice of what an amount measures (``cues.CueChoice``), ``merge_trace`` every
-    choice of the layoff a mention states (``merge.MergeChoice``), for fitting weights."""
+    choice of the layoff a mention states (``merge.MergeChoice``), ``figure_trace``
+    every choice of a mention's count or share (``figures.FigureChoice``), for fitting
+    weights."""
     try:
-        return _find(doc, article, entities, trace, cue_trace, merge_trace)
+        return _find(doc, article, entities, trace, cue_trace, merge_trace, figure_trace)
     finally:
         release(doc)
 
@@ -82,6 +85,7 @@ def _find(
     trace: list[Any] | None,
     cue_trace: list[Any] | None,
     merge_trace: list[Any] | None = None,
+    figure_trace: list[Any] | None = None,
 ) -> list[Event]:
     from newsledger.extract.events import (
         corporate,
@@ -96,6 +100,7 @@ def _find(
     ctx.trace = trace
     ctx.cue_trace = cue_trace
     ctx.merge_trace = merge_trace
+    ctx.figure_trace = figure_trace
     lemmas = _prefilter_lemmas()
     lex = lexicon()
     mentions: list[LayoffMention] = []

@@ -84,13 +84,28 @@ def rule_json(name: str) -> dict[str, Any]:
 
 
 @cache
+def features_of(chooser: str) -> tuple[dict[str, Any], ...]:
+    """The feature definitions (id, what it means, examples) of a chooser ("company",
+    "cue", "merge", "figure": ``rules/<chooser>_features.json``), in their fixed order."""
+    return tuple(rule_json(f"{chooser}_features.json")["features"])
+
+
+def names_of(chooser: str) -> tuple[str, ...]:
+    return tuple(f["id"] for f in features_of(chooser))
+
+
+def weights_of(chooser: str, data: dict[str, Any]) -> Weights:
+    """A chooser's weights from their JSON form; a weight for a feature the chooser
+    does not define is an error."""
+    return load_weights(data, known=names_of(chooser))
+
+
 def feature_table() -> tuple[dict[str, Any], ...]:
-    """The feature definitions (id, what it means, examples), in their fixed order."""
-    return tuple(rule_json("company_features.json")["features"])
+    return features_of("company")
 
 
 def feature_names() -> tuple[str, ...]:
-    return tuple(f["id"] for f in feature_table())
+    return names_of("company")
 
 
 @cache

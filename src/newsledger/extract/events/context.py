@@ -54,6 +54,9 @@ class ArticleContext:
     # and for the choice of the layoff a mention states (extract/events/merge.py)
     merge_weights: Any = None
     merge_trace: list[Any] | None = None
+    # and for the choice of a layoff mention's figures (extract/events/figures.py)
+    figure_weights: Any = None
+    figure_trace: list[Any] | None = None
     company_keys: Counter[str] | None = None  # mentions of each company_key, lazily
     mentions: CompanyMentions | None = None  # the company mentions in order, lazily
     described: frozenset[str] | None = None  # names described as companies, lazily

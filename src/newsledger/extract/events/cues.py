@@ -36,7 +36,13 @@ from typing import Any
 
 from spacy.tokens import Span, Token
 
-from newsledger.extract.events.arguments import Weights, load_weights, rule_json
+from newsledger.extract.events.arguments import (
+    Weights,
+    features_of,
+    names_of,
+    rule_json,
+    weights_of,
+)
 from newsledger.extract.events.rules import PhraseHit
 from newsledger.extract.events.spans import same_sentence
 
@@ -80,14 +86,12 @@ class CueChoice:
         )
 
 
-@cache
 def cue_feature_table() -> tuple[dict[str, Any], ...]:
-    """The feature definitions (id, what it means, examples), in their fixed order."""
-    return tuple(rule_json("cue_features.json")["features"])
+    return features_of("cue")
 
 
 def cue_feature_names() -> tuple[str, ...]:
-    return tuple(f["id"] for f in cue_feature_table())
+    return names_of("cue")
 
 
 @cache
@@ -96,8 +100,7 @@ def default_cue_weights() -> Weights:
 
 
 def load_cue_weights(data: dict[str, Any]) -> Weights:
-    """Weights from their JSON form; a weight for an undefined feature is an error."""
-    return load_weights(data, known=cue_feature_names())
+    return weights_of("cue", data)
 
 
 def _tree_distance(a: Token, b: Token) -> int | None:

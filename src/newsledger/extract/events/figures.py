@@ -12,13 +12,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cache
+from typing import Any
 
 from spacy.tokens import Span, Token
 
+from newsledger.extract.events.arguments import (
+    Weights,
+    features_of,
+    names_of,
+    rule_json,
+    weights_of,
+)
 from newsledger.normalize.numbers import parse_count_range, parse_percent
 
-# a count stated without a number: the cut has a figure, ``jobs`` stays empty
-VAGUE_COUNTS = frozenset({"hundreds", "thousands", "millions", "dozens", "scores", "tens"})
 FRACTION_HEADS = frozenset(
     [
         "half",
@@ -261,55 +268,160 @@ def _count_beside(people: frozenset[str], *heads: Token) -> Figures | None:
     return None
 
 
-def read_figures(anchor: Token, trigger: Token, people: frozenset[str]) -> Figures:
-    """Count and share for one mention, from the anchor's number, an "of" share, or "by"."""
-    jobs = percent = None
-    sources = [anchor, trigger]
+@dataclass(frozen=True)
+class FigureReading:
+    """One figure a relation of the mention reads: ``feature`` names the relation
+    (``rules/figure_features.json``), ``slot`` is "jobs" or "percent"."""
+
+    feature: str
+    slot: str
+    figures: Figures
+
+
+def figure_readings(anchor: Token, trigger: Token, people: frozenset[str]) -> list[FigureReading]:
+    """Every figure a relation of the mention reads, each slot's strongest first: the
+    number on the job noun, the cue or the subject of "lose" ("2,500 jobs"); the share
+    governing "of <noun>" ("6% of the workforce", "400 of its staff"); a share beside
+    the noun ("nearly half the workforce") or coordinated with the count; a count
+    restating a share ("12% of its staff, or about 1,300 people"); "between", an "of"
+    phrase of the cue noun ("job cuts of 1,500") and "by" ("reduce ... by 1,200")."""
+    out: list[FigureReading] = []
+
+    def read(feature: str, slot: str, found: Figures | None) -> None:
+        if found is not None:
+            out.append(FigureReading(feature, slot, found))
+
+    def has(slot: str) -> bool:
+        return any(r.slot == slot for r in out)
+
+    sources = [("count_on_noun", anchor), ("count_on_cue", trigger)]
     if anchor.dep_ == "compound" and anchor.head.pos_ not in ("NOUN", "PROPN"):
-        sources.append(anchor.head)  # "3,000 jobs - out of...": the number went to "out"
+        sources.append(("count_on_cue", anchor.head))  # "3,000 jobs - out of...": on "out"
     if trigger.lemma_.lower() in ("lose", "leave"):
         # "20,000 workers lost their jobs": the count is on the subject or object
-        sources += [c for c in trigger.children if c.dep_ in ("nsubj", "dobj") and c.i != anchor.i]
+        sources += [
+            ("count_on_cue", c)
+            for c in trigger.children
+            if c.dep_ in ("nsubj", "dobj") and c.i != anchor.i
+        ]
     share = share_head(anchor)
     if share is not None:
-        sources.remove(anchor)  # "9% of the 55,000 staff": 55,000 is the workforce
-    for source in sources:
+        sources.pop(0)  # "9% of the 55,000 staff": 55,000 is the workforce
+    for feature, source in sources:
         span = count_text(source)
         if span is None or any(t.ent_type_ in ("PERCENT", "DATE", "MONEY") for t in span):
             continue
         if " in " in span.text:  # "one in ten posts": a share, not a count
-            percent = percent or read_percent(span.text)
+            read("ratio_on_noun", "percent", read_percent(span.text))
             continue
-        jobs = jobs or read_count(span.text) or read_count(_number_only(span))
+        read(feature, "jobs", read_count(span.text) or read_count(_number_only(span)))
     if share is not None:
         text = share_text(share, anchor)
         if share.ent_type_ == "PERCENT" or share.lower_ in FRACTION_HEADS or says_share(text):
-            percent = read_percent(text)
-        if percent is None and share.like_num and " in " not in text:
-            jobs = jobs or read_count(text)
-        if jobs is None and percent is None and share.lower_ in VAGUE_COUNTS:
-            percent = Figures(raw=text)  # "thousands of jobs": a figure, no number (raw only)
-    percent = percent or _direct_share(anchor)
-    if percent is None and share is not None and share.like_num:
-        percent = _coordinated_percent(share)  # "10% or 14,500 of its staff"
-    if jobs is None and percent is not None:
-        jobs = _count_beside(people, share or anchor, anchor)
+            out[:] = [r for r in out if r.slot != "percent"]  # the share's own word decides
+            read("share_of_noun", "percent", read_percent(text))
+        if not has("percent") and share.like_num and " in " not in text:
+            read("count_of_noun", "jobs", read_count(text))
+    read("share_beside_noun", "percent", _direct_share(anchor))
+    if not has("percent") and share is not None and share.like_num:
+        read("share_coordinated", "percent", _coordinated_percent(share))
+    if not has("jobs") and has("percent"):
+        read("count_beside_share", "jobs", _count_beside(people, share or anchor, anchor))
     for prep in (c for c in trigger.children if c.dep_ == "prep" and c.lower_ == "between"):
-        jobs = jobs or read_count(trigger.doc[prep.i : prep.right_edge.i + 1].text)
+        read("count_between", "jobs", read_count(trigger.doc[prep.i : prep.right_edge.i + 1].text))
     for of in _noun_phrases(trigger):
         if says_share(of.text):
-            percent = percent or read_percent(of.text) or _first_percent(of)
+            read("share_of_cue", "percent", read_percent(of.text) or _first_percent(of))
         elif of.root.like_num or of.root.lemma_.lower() in people:
             found = count_text(of.root) if not of.root.like_num else of
-            jobs = jobs or (read_count(found.text) if found is not None else None)
+            read("count_of_cue", "jobs", read_count(found.text) if found is not None else None)
     for by in _by_phrases(trigger):
         by_share = read_percent(by.text) or _first_percent(by)
         if by_share is not None and (says_share(by.text) or not by.text[0].isdigit()):
-            percent = percent or by_share
+            read("share_by", "percent", by_share)
         else:
             # "by about 18,000 jobs": the number phrase on the noun, not the noun
             counted = count_text(by.root) if by.root.lemma_.lower() in people else None
-            jobs = jobs or read_count((counted or by).text)
+            read("count_by", "jobs", read_count((counted or by).text))
+    return out
+
+
+def figure_feature_table() -> tuple[dict[str, Any], ...]:
+    return features_of("figure")
+
+
+def figure_feature_names() -> tuple[str, ...]:
+    return names_of("figure")
+
+
+@cache
+def default_figure_weights() -> Weights:
+    return load_figure_weights(rule_json("figure_weights.json"))
+
+
+def load_figure_weights(data: dict[str, Any]) -> Weights:
+    return weights_of("figure", data)
+
+
+@dataclass(frozen=True)
+class FigureCandidate:
+    """One value a slot could take (or none), with the relations that read it."""
+
+    slot: str
+    figures: Figures | None
+    features: dict[str, float]
+
+
+def figure_candidates(found: list[FigureReading], slot: str) -> list[FigureCandidate]:
+    """The distinct values the readings give one slot, then *none*."""
+    pool: dict[Figures, dict[str, float]] = {}
+    for reading in found:
+        if reading.slot == slot:
+            pool.setdefault(reading.figures, {})[reading.feature] = 1.0
+    return [
+        *(FigureCandidate(slot, f, feats) for f, feats in pool.items()),
+        FigureCandidate(slot, None, {"none": 1.0}),
+    ]
+
+
+@dataclass(frozen=True)
+class FigureChoice:
+    """What was decided for one slot of one mention (recorded when fitting weights)."""
+
+    slot: str
+    candidates: tuple[FigureCandidate, ...]
+    chosen: int  # the index of the chosen candidate
+
+
+def choose_figure(pool: list[FigureCandidate], weights: Weights) -> FigureCandidate:
+    """The highest-scoring candidate; on a tie the earlier one (none comes last)."""
+    best = pool[0]
+    for cand in pool[1:]:
+        if weights.score(cand.features) > weights.score(best.features):
+            best = cand
+    return best
+
+
+def read_figures(
+    anchor: Token,
+    trigger: Token,
+    people: frozenset[str],
+    weights: Weights | None = None,
+    trace: list[Any] | None = None,
+) -> Figures:
+    """Count and share for one mention: each slot's value is chosen among what the
+    mention's relations read (:func:`figure_readings`) by one linear score
+    (``rules/figure_weights.json``); ``trace`` collects each slot's candidates."""
+    weights = weights or default_figure_weights()
+    found = figure_readings(anchor, trigger, people)
+    chosen: dict[str, Figures | None] = {}
+    for slot in ("jobs", "percent"):
+        pool = figure_candidates(found, slot)
+        best = choose_figure(pool, weights)
+        chosen[slot] = best.figures
+        if trace is not None:
+            trace.append(FigureChoice(slot, tuple(pool), pool.index(best)))
+    jobs, percent = chosen["jobs"], chosen["percent"]
     raw = " / ".join(f.raw for f in (jobs, percent) if f is not None and f.raw) or None
     return Figures(
         jobs=jobs.jobs if jobs else None,

@@ -388,7 +388,8 @@ def find_mentions(ctx: ArticleContext, sent: Span, lex: _Lex) -> list[LayoffMent
         trigger = find_trigger(anchor, lex)
         if trigger is None or (trigger.i in seen and trigger.i not in bare):
             continue
-        figures = read_figures(anchor, trigger, lex.job_nouns | lex.counted_nouns)
+        people = lex.job_nouns | lex.counted_nouns
+        figures = read_figures(anchor, trigger, people, ctx.figure_weights, ctx.figure_trace)
         counted = figures.jobs is not None or figures.percent is not None
         if anchor.lemma_.lower() in lex.counted_nouns and not counted:
             continue

@@ -32,7 +32,13 @@ from typing import Any
 
 from spacy.tokens import Span
 
-from newsledger.extract.events.arguments import Weights, load_weights, rule_json
+from newsledger.extract.events.arguments import (
+    Weights,
+    features_of,
+    names_of,
+    rule_json,
+    weights_of,
+)
 from newsledger.extract.events.context import ArticleContext
 from newsledger.extract.events.dates import DAY_SLACK, event_date, past_date, stated_time
 from newsledger.extract.events.figures import MAX_HEADCOUNT
@@ -118,14 +124,12 @@ class MergeChoice:
     chosen: str
 
 
-@cache
 def merge_feature_table() -> tuple[dict[str, Any], ...]:
-    """The feature definitions (id, what it means, examples), in their fixed order."""
-    return tuple(rule_json("merge_features.json")["features"])
+    return features_of("merge")
 
 
 def merge_feature_names() -> tuple[str, ...]:
-    return tuple(f["id"] for f in merge_feature_table())
+    return names_of("merge")
 
 
 @cache
@@ -134,8 +138,7 @@ def default_merge_weights() -> Weights:
 
 
 def load_merge_weights(data: dict[str, Any]) -> Weights:
-    """Weights from their JSON form; a weight for an undefined feature is an error."""
-    return load_weights(data, known=merge_feature_names())
+    return weights_of("merge", data)
 
 
 def _both(a: object, b: object) -> bool:
