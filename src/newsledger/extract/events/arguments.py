@@ -38,6 +38,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
+from itertools import islice
 from typing import Any, cast
 
 from spacy.tokens import Span, Token
@@ -202,13 +203,14 @@ def candidates(
     """Every candidate of one cue, with its features."""
     sent = ctx.unit_of(trigger)
     pool: dict[str, Candidate] = {}
+    cue = _cue_view(trigger, anchor)
     for ent in ents_in(sent):
         named = _mention_name(ctx, ent)
         if named is None or not _is_name(named[0]):
             continue
         cand = _add(pool, named[0])
         cand.vote(f"type_{named[1]}")
-        for name, value in _grammar(ctx, ent, trigger, anchor).items():
+        for name, value in _grammar(ctx, ent, cue).items():
             cand.vote(name, value)
     for unit, feature in _around(ctx, sent):
         for ent in ents_in(unit):
@@ -280,19 +282,46 @@ def _article_features(ctx: ArticleContext, pool: Iterable[Candidate]) -> None:
 # --- grammar features ------------------------------------------------------------------
 
 
-def _grammar(
-    ctx: ArticleContext, ent: Span, trigger: Token, anchor: Token | None
-) -> dict[str, float]:
+@dataclass(frozen=True)
+class _CueView:
+    """What every mention's grammar features ask of one cue, read once per cue."""
+
+    trigger: Token
+    heads: tuple[Token, ...]  # the trigger and its anchor (the job noun)
+    subjects: tuple[Token, ...]  # the subjects of the clause verbs above the trigger
+    reporters: tuple[Token, ...]  # the subjects of the reporting verb above it
+    path: frozenset[int]  # the trigger and its ancestors
+
+
+def _cue_view(trigger: Token, anchor: Token | None) -> _CueView:
+    subjects = [
+        subj
+        for verb in _clause_verbs(trigger)
+        for subj in _subject_tokens(verb)
+        if anchor is None or subj.i != anchor.i
+    ]
+    reporters: list[Token] = []
+    for verb in islice(trigger.ancestors, 6):
+        if verb.lemma_.lower() in _REPORT_VERBS:
+            reporters = _subject_tokens(verb)
+            break
+    heads = tuple(h for h in (trigger, anchor) if h is not None)
+    path = frozenset(t.i for t in (trigger, *trigger.ancestors))
+    return _CueView(trigger, heads, tuple(subjects), tuple(reporters), path)
+
+
+def _grammar(ctx: ArticleContext, ent: Span, cue: _CueView) -> dict[str, float]:
     root = ent.root
-    heads = [h for h in (trigger, anchor) if h is not None]
+    trigger = cue.trigger
     distance = min(abs(root.i - trigger.i), _DISTANCE_CAP) / _DISTANCE_CAP
     flags = {
         "before_cue": ent.start < trigger.i,
-        "subject": _is_subject_of(root, trigger, anchor),
-        "reporter": _is_reporter_of(root, trigger),
-        "possessor": any(_owned_by(root, h) for h in heads),
-        "attached": any(_attached_to(root, h) for h in heads),
-        "aside": _in_aside(root, trigger),
+        # "Acme said profit fell": the subject of a reporting verb above the cue's clause
+        "subject": any(_within_name(root, s) for s in cue.subjects),
+        "reporter": any(_within_name(root, s) for s in cue.reporters),
+        "possessor": any(_owned_by(root, h) for h in cue.heads),
+        "attached": any(_attached_to(root, h) for h in cue.heads),
+        "aside": _in_aside(root, cue.path),
     }
     out = {name: 1.0 for name, on in flags.items() if on}
     out.update(_own_flags(ent))
@@ -332,16 +361,6 @@ def _clause_verbs(trigger: Token) -> list[Token]:
     return chain
 
 
-def _is_subject_of(root: Token, trigger: Token, anchor: Token | None) -> bool:
-    for verb in _clause_verbs(trigger):
-        for subj in _subject_tokens(verb):
-            if anchor is not None and subj.i == anchor.i:
-                continue
-            if _within_name(root, subj):
-                return True
-    return False
-
-
 def _within_name(root: Token, head: Token) -> bool:
     """``root`` is part of ``head``'s own noun phrase (no relative clause, no aside)."""
     tok = root
@@ -352,14 +371,6 @@ def _within_name(root: Token, head: Token) -> bool:
             return False
         tok = tok.head
     return tok.i == head.i
-
-
-def _is_reporter_of(root: Token, trigger: Token) -> bool:
-    """ "Acme said profit fell": the subject of a reporting verb above the cue's clause."""
-    for verb in list(trigger.ancestors)[:6]:
-        if verb.lemma_.lower() in _REPORT_VERBS:
-            return any(_within_name(root, s) for s in _subject_tokens(verb))
-    return False
 
 
 def _owned_by(root: Token, head: Token) -> bool:
@@ -393,9 +404,9 @@ def _owns_unit(root: Token) -> bool:
     return head.lemma_.lower() in unit_nouns() or (head.pos_ == "PROPN" and bool(head.ent_type_))
 
 
-def _in_aside(root: Token, trigger: Token) -> bool:
-    """The mention hangs in a relative clause, an aside or a comparison the cue is not in."""
-    trigger_path = {t.i for t in (trigger, *trigger.ancestors)}
+def _in_aside(root: Token, trigger_path: frozenset[int]) -> bool:
+    """The mention hangs in a relative clause, an aside or a comparison the cue is not in
+    (``trigger_path``: the cue and its ancestors)."""
     tok = root
     while tok.i not in trigger_path and tok.head.i != tok.i:
         if tok.dep_ in _ASIDE_DEPS and tok.i != root.i:

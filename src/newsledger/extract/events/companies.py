@@ -15,13 +15,16 @@ and failing all the article's main company.
 from __future__ import annotations
 
 import calendar
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import cache
+from typing import cast
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from newsledger.extract.events.context import ArticleContext, is_company_name
 from newsledger.extract.events.rules import load_book
-from newsledger.extract.events.spans import ent_at, ents_in
+from newsledger.extract.events.spans import ent_at, ents_in, memo
 from newsledger.resolve.names import clean_name
 
 _CLIMB = {"xcomp", "conj", "pcomp", "advcl", "ccomp", "acl", "relcl", "prep", "pobj", "dobj"}
@@ -52,7 +55,7 @@ def unit_nouns() -> frozenset[str]:
     return load_book("companies").lemmas("unit_noun")
 
 
-def org_in(ctx: ArticleContext, tokens: Span | list[Token]) -> str | None:
+def org_in(ctx: ArticleContext, tokens: Iterable[Token]) -> str | None:
     """The first company named by an ORG entity among ``tokens``."""
     for tok in tokens:
         if tok.ent_type_:
@@ -248,8 +251,21 @@ def untagged_name(noun: Token) -> str | None:
         return None
     if noun.ent_type_ in _NOT_NAMES or noun.lower_ in _MONTHS:
         return None
+    known = _rule_book_words()
+    if noun.lemma_.lower() in known or noun.lower_ in known:
+        return None
+    if noun.is_sent_start and noun.text not in _mid_sentence_capitals(noun.doc):
+        return None
+    parts = [c for c in noun.lefts if c.dep_ == "compound" and c.text[:1].isupper()]
+    start = min([p.i for p in parts] + [noun.i])
+    return clean_name(noun.doc[start : noun.i + 1].text) or None
+
+
+@cache
+def _rule_book_words() -> frozenset[str]:
+    """The words of the rule books, which no untagged name is."""
     book = load_book("companies")
-    known = (
+    return (
         book.lemmas("people_noun")
         | book.lemmas("non_company")
         | _company_nouns()
@@ -257,15 +273,16 @@ def untagged_name(noun: Token) -> str | None:
         | load_book("financial_cues").all_lemmas()
         | load_book("financial_kinds").all_lemmas()
     )
-    if noun.lemma_.lower() in known or noun.lower_ in known:
-        return None
-    if noun.is_sent_start and not any(
-        t.text == noun.text and not t.is_sent_start for t in noun.doc if t.i != noun.i
-    ):
-        return None
-    parts = [c for c in noun.lefts if c.dep_ == "compound" and c.text[:1].isupper()]
-    start = min([p.i for p in parts] + [noun.i])
-    return clean_name(noun.doc[start : noun.i + 1].text) or None
+
+
+def _mid_sentence_capitals(doc: Doc) -> frozenset[str]:
+    """The capitalised words the document writes somewhere other than a sentence start
+    (once per document: asked for every cue of a run-on text)."""
+    table = memo(doc[0:0], "capitals")
+    key = ("capitals", 0, 0)
+    if key not in table:
+        table[key] = frozenset(t.text for t in doc if t.text[:1].isupper() and not t.is_sent_start)
+    return cast("frozenset[str]", table[key])
 
 
 _NAMED_LABELS = frozenset({"ORG", "PERSON", "PRODUCT", "FAC", "WORK_OF_ART"})
@@ -368,10 +385,10 @@ def readings(ctx: ArticleContext, trigger: Token, anchor: Token | None = None) -
     sent = ctx.unit_of(trigger)
     # "Second largest, behind Best Buy, the company ...": a company named to compare
     # with is nobody's actor
-    before = org_in(ctx, [t for t in reversed(sent[: trigger.i - sent.start]) if not compared(t)])
+    before = org_in(ctx, _named(reversed(sent[: trigger.i - sent.start])))
     if before:
         out.append(Reading("nearest_before", before))
-    after = org_in(ctx, [t for t in sent[trigger.i - sent.start :] if not compared(t)])
+    after = org_in(ctx, _named(sent[trigger.i - sent.start :]))
     if after:
         out.append(Reading("first_after", after))
     untagged = (
@@ -380,6 +397,12 @@ def readings(ctx: ArticleContext, trigger: Token, anchor: Token | None = None) -
     if untagged:
         out.append(Reading("subject_untagged", untagged))
     return out
+
+
+def _named(tokens: Iterable[Token]) -> Iterator[Token]:
+    """The tokens of a named entity, in order, but for names set up to compare with
+    (checked only on entity tokens: a run-on sentence has thousands of others)."""
+    return (t for t in tokens if t.ent_type_ and not compared(t))
 
 
 def actor_for(

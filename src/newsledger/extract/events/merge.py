@@ -28,7 +28,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
-from typing import Any
+from typing import Any, cast
 
 from spacy.tokens import Span
 
@@ -43,6 +43,7 @@ from newsledger.extract.events.context import ArticleContext
 from newsledger.extract.events.dates import DAY_SLACK, event_date, past_date, stated_time
 from newsledger.extract.events.figures import MAX_HEADCOUNT
 from newsledger.extract.events.layoffs import LayoffMention
+from newsledger.extract.events.spans import memo
 from newsledger.models import Event, Evidence, LayoffArgs
 from newsledger.resolve.names import is_acronym, spells_initials
 
@@ -78,8 +79,13 @@ class _Draft:
 
 
 def _time_of(m: LayoffMention, published: date) -> tuple[date, date] | None:
-    """The time the mention's own clause states ("last March", "a year earlier")."""
-    return stated_time(m.unit_span, published, m.trigger)
+    """The time the mention's own clause states ("last March", "a year earlier"), read
+    once per mention (every pair of mention and draft asks for it)."""
+    table = memo(m.unit_span, "time_of")
+    key = ("time_of", m.trigger.i, published.toordinal())
+    if key not in table:
+        table[key] = stated_time(m.unit_span, published, m.trigger)
+    return cast("tuple[date, date] | None", table[key])
 
 
 def same_company(a: str | None, b: str | None) -> bool:
