@@ -643,3 +643,48 @@ def test_an_undated_articles_relative_period_stays_unplaced(
     assert [(f["period"], f["period_end"]) for f in found] == [
         (period, "2004-12-31" if period == "2004" else None)
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "periods"),
+    [
+        pytest.param(
+            "Rovex said net profit for the last three months of 2008 was $6.66bn, compared"
+            " to $4.18bn for the last three months of 2007.",
+            {6_660_000_000: ("2008-12-31", 3), 4_180_000_000: ("2007-12-31", 3)},
+            id="compared-to-for-last-months-of-year",
+        ),
+        pytest.param(
+            "Rovex said sales were £1.2bn in the first half of this year, compared with"
+            " £1.1bn in the first half of 2008.",
+            {1_200_000_000: ("2009-06-30", 6), 1_100_000_000: ("2008-06-30", 6)},
+            id="half-of-this-year-compared-with",
+        ),
+        pytest.param(
+            "Rovex's net loss was $40m in the first nine months of 2008, compared to $25m in"
+            " the first nine months of 2007.",
+            {40_000_000: ("2008-09-30", 9), 25_000_000: ("2007-09-30", 9)},
+            id="first-nine-months-compared-to",
+        ),
+        pytest.param(
+            "Rovex said revenue was $900m in the first half of 2008, compared with $800m"
+            " a year earlier.",
+            {900_000_000: ("2008-06-30", 6), 800_000_000: ("2007-06-30", 6)},
+            id="trap-earlier-figure-without-a-date-of-its-own",
+        ),
+    ],
+)
+def test_a_compared_figure_keeps_its_own_period(
+    extractor: Any, text: str, periods: dict[int, tuple[str, int]]
+) -> None:
+    """A block of a year named after it ("the first half of this year", "the last three
+    months of 2008") is read, and a date that hangs on "compared" beside the earlier
+    amount is that amount's own period; with no date of its own the earlier figure is
+    the current one's a year back."""
+    events = extractor.extract_text("Rovex results\n\n" + text, published=date(2009, 1, 26)).events
+    got = {
+        int(e.args.amount): (str(e.args.period_end), e.args.period_months)
+        for e in events
+        if e.type == "financial"
+    }
+    assert got == periods

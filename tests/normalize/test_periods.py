@@ -74,10 +74,21 @@ PERIODS_DEV = [
     ("FY2012/13", MARCH, "FY2012", "2012-04-01", "2013-03-31", True),
     ("FY2012/13", None, "FY2012/13", None, None, True),
     ("the fourth quarter of fiscal 2012", None, "Q4 FY2012", None, None, True),
+    ("the first half of this year", None, "H1 2014", "2014-01-01", "2014-06-30", False),
+    ("first half of this year", MARCH, "H1 FY2014", "2014-04-01", "2014-09-30", True),
+    ("the fourth quarter of last year", None, "Q4 2013", "2013-10-01", "2013-12-31", False),
+    ("the first nine months of 2013", None, "9M to 2013-09-30", "2013-01-01", "2013-09-30", False),
+    ("last three months of last year", None, "3M to 2013-12-31", "2013-10-01", "2013-12-31", False),
+    ("the final six months of 2012", None, "6M to 2012-12-31", "2012-07-01", "2012-12-31", False),
+    ("the quarter up to 26 June", None, "3M to 2014-06-26", "2014-03-27", "2014-06-26", True),
+    ("the half-year ended 30 June", None, "6M to 2014-06-30", "2014-01-01", "2014-06-30", True),
 ]
 
 PERIODS_NONE = [
     "",
+    "the first half of the match",
+    "the last three months of talks",
+    "the second quarter of the century",
     "fiscal policy",
     "the current quarter",  # the quarter in progress: no result has it yet
     "Q5",
@@ -96,7 +107,6 @@ PERIODS_BUGS_CAUGHT = [
 
 PERIODS_XFAIL = [
     ("the quarter", "Q3 2014"),  # "the quarter" needs the article's context
-    ("the first nine months of 2013", "9M 2013"),  # year-to-date spans without an end month
 ]
 
 

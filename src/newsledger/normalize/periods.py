@@ -88,8 +88,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"(?:[\s-]+year)?{of_year}"
         ),
         "span": re.compile(
-            r"(?:the\s+)?(?:(?P<len>\w+)[\s-]+months?|(?P<yr>(?:full\s+|fiscal\s+|financial\s+)?year))"
-            rf"\s+(?:(?:that|which)\s+)?(?:to|ended|ending|ends|through|until)\s+(?:in\s+)?"
+            r"(?:the\s+)?(?:(?P<len>\w+)[\s-]+months?|(?P<blk>quarter|half[\s-]year|half)"
+            r"|(?P<yr>(?:full\s+|fiscal\s+|financial\s+)?year))"
+            rf"\s+(?:(?:that|which)\s+)?(?:to|up\s+to|ended|ending|ends|through|until)\s+(?:in\s+)?"
             rf"(?:the\s+end\s+of\s+|end[\s-])?"
             rf"{month_day},?(?:\s+(?P<y>\d{{4}}))?"
         ),
@@ -218,6 +219,12 @@ def _read_calendar_offset(
     offset = _calendar_offsets().get(text)
     if offset is None or published is None:
         return None
+    return _year_at(offset, published, fye, raw)
+
+
+def _year_at(offset: int, published: date, fye: YearEnd | None, raw: str) -> Period:
+    """The calendar year ``offset`` years from publication's, or the fiscal year when
+    the company's year end is known and is not December's."""
     if fye is not None and fye != (12, 31):
         return _fiscal_year(_name_of(_current_year_end(published, fye)) + offset, fye, raw)
     year = published.year + offset
@@ -318,7 +325,10 @@ def _read_span(text: str, published: date | None, raw: str) -> Period | None:
     if not match:
         return None
     lengths: dict[str, int] = _fiscal("span")["lengths"]
+    block = match.group("blk")
     length = 12 if match.group("yr") else lengths.get(match.group("len") or "")
+    if block:  # "the quarter to 26 June", "the half-year ended 30 June"
+        length = 3 if block == "quarter" else 6
     end = _end_date(match, published)
     if length is None or end is None:
         return None
@@ -351,6 +361,58 @@ def _read_calendar(text: str, raw: str) -> Period | None:
     return Period(str(year), raw, date(year, 1, 1), date(year, 12, 31), fiscal=False)
 
 
+_PART_OF = re.compile(r"(?P<part>.+?)\s+of\s+(?P<year>.+)")
+_FIRST_LAST = re.compile(r"(?:the\s+)?(?P<which>first|last|final)\s+(?P<len>\w+)\s+months?")
+
+
+def _year_of(text: str, published: date | None, fye: YearEnd | None, raw: str) -> Period | None:
+    """The year a part is named from ("this year", "last year", "2013"), with its dates."""
+    if text in ("this year", "the current year") and published is not None:
+        # "the first half of this year": a part of the year of publication, not the
+        # year in progress as a whole (which no result covers yet)
+        return _year_at(0, published, fye, raw)
+    year = (
+        _read_calendar_offset(text, published, fye, raw)
+        or _read_relative_year(text, published, fye, raw)
+        or _read_calendar(text, raw)
+    )
+    return year if year is not None and year.start and year.end else None
+
+
+def _read_part_of_year(
+    text: str, published: date | None, fye: YearEnd | None, raw: str
+) -> Period | None:
+    """ "the first half of this year", "the fourth quarter of last year", "the first nine
+    months of 2013", "the last three months of 2012": a block of the year named after it."""
+    match = _PART_OF.fullmatch(text)
+    year = _year_of(match.group("year"), published, fye, raw) if match else None
+    if match is None or year is None or year.start is None or year.end is None:
+        return None
+    part = match.group("part")
+    months = _FIRST_LAST.fullmatch(part)
+    if months:
+        length = _fiscal("span")["lengths"].get(months.group("len"))
+        if length is None:
+            return None
+        if months.group("which") == "first":
+            start = year.start
+            end = add_months(start, length) - timedelta(days=1)
+        else:
+            end = year.end
+            start = add_months(end + timedelta(days=1), -length)
+        return Period(f"{length}M to {end.isoformat()}", raw, start, end, fiscal=year.fiscal)
+    for name, size, prefix in (("quarter", 3, "Q"), ("half", 6, "H")):
+        block = re.fullmatch(
+            rf"(?:the\s+)?(?P<ord>{alternation(_fiscal(name)['ordinals'])})[\s-]+{name}", part
+        )
+        if block:
+            n = int(_fiscal(name)["ordinals"][block.group("ord")])
+            start = add_months(year.start, size * (n - 1))
+            end = add_months(start, size) - timedelta(days=1)
+            return Period(f"{prefix}{n} {year.label}", raw, start, end, fiscal=year.fiscal)
+    return None
+
+
 def _read(text: str, published: date | None, fye: YearEnd | None, raw: str) -> Period | None:
     return (
         _read_span(text, published, raw)
@@ -360,6 +422,7 @@ def _read(text: str, published: date | None, fye: YearEnd | None, raw: str) -> P
         or _read_calendar_offset(text, published, fye, raw)
         or _read_latest_quarter(text, published, fye, raw)
         or _read_block(text, published, fye, raw)
+        or _read_part_of_year(text, published, fye, raw)
         or _read_calendar(text, raw)
     )
 
